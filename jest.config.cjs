@@ -1,0 +1,21 @@
+// One jest run over every package. Tests import workspace packages from their TypeScript
+// sources (no build needed) and relative `.js` specifiers are mapped back to `.ts`.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages'],
+  testMatch: ['**/src/**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    }],
+  },
+  moduleNameMapper: {
+    '^@jobkit/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+    '^jobkit$': '<rootDir>/packages/jobkit/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],
+  testTimeout: 60000,
+};

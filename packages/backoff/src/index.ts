@@ -1,0 +1,2 @@
+// @jobkit/backoff: Pod-recreation backoff: finish times, backoff record, remaining delay
+export {};

@@ -1,0 +1,2 @@
+// @jobkit/cli: The jobkit command: run, simulate, validate, explain
+export {};

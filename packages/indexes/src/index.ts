@@ -1,0 +1,2 @@
+// @jobkit/indexes: Completion-index interval sets and pod index helpers
+export {};

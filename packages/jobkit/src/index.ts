@@ -1,0 +1,2 @@
+// jobkit: jobkit: the public API (re-exports the pure packages)
+export {};

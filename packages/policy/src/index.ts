@@ -1,0 +1,2 @@
+// @jobkit/policy: matchPodFailurePolicy and matchSuccessPolicy
+export {};

@@ -1,0 +1,2 @@
+// @jobkit/sim: Virtual-time simulator: scripted pod outcomes, timeline of controller decisions
+export {};

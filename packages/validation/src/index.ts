@@ -1,0 +1,2 @@
+// @jobkit/validation: validateJob, validateJobUpdate, validateJobStatusUpdate as the API server applies them
+export {};
