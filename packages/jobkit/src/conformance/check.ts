@@ -1,0 +1,133 @@
+// Checks one conformance vector (testdata/conformance/FORMAT.md) against jobkit's result and
+// returns the differences as readable lines; an empty list means the case passes.
+// Mirrors the comparison rules of FORMAT.md so that our test suite and outside checkers agree.
+
+type Json = any; // vectors are untyped JSON data
+
+const num = (v: unknown): unknown => (v === undefined || v === null ? 0 : v);
+const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
+const sortStr = (a: readonly unknown[]): string[] => [...a].map(String).sort();
+const sameSet = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  JSON.stringify(sortStr(a)) === JSON.stringify(sortStr(b));
+
+function checkTime(label: string, want: unknown, got: unknown, errs: string[]): void {
+  if (want === undefined) return;
+  if (want === 'set') {
+    if (!got) errs.push(`${label}: want set, got unset`);
+  } else if (want === 'unset') {
+    if (got) errs.push(`${label}: want unset, got ${String(got)}`);
+  } else if (!got || Date.parse(String(got)) !== Date.parse(String(want))) {
+    errs.push(`${label}: want ${String(want)}, got ${String(got)}`);
+  }
+}
+
+export function checkStatus(want: Json, got: Json, errs: string[]): void {
+  got = got ?? {};
+  for (const k of ['active', 'ready', 'succeeded', 'failed', 'terminating']) {
+    if (k in want && num(want[k]) !== num(got[k])) errs.push(`status.${k}: want ${want[k]}, got ${got[k]}`);
+  }
+  for (const k of ['completedIndexes', 'failedIndexes']) {
+    if (!(k in want)) continue;
+    if (want[k] === null) {
+      if (got[k] !== undefined && got[k] !== null) errs.push(`status.${k}: want absent, got ${JSON.stringify(got[k])}`);
+    } else if (str(want[k]) !== str(got[k])) errs.push(`status.${k}: want "${want[k]}", got "${str(got[k])}"`);
+  }
+  checkTime('status.startTime', want.startTime, got.startTime, errs);
+  checkTime('status.completionTime', want.completionTime, got.completionTime, errs);
+  if (want.uncountedTerminatedPods) {
+    const u = got.uncountedTerminatedPods ?? {};
+    for (const k of ['succeeded', 'failed']) {
+      const w = want.uncountedTerminatedPods[k] ?? [];
+      if (!sameSet(w, u[k] ?? [])) {
+        errs.push(`status.uncountedTerminatedPods.${k}: want ${JSON.stringify(w)}, got ${JSON.stringify(u[k] ?? [])}`);
+      }
+    }
+  }
+  if (want.conditions) {
+    const gc: Json[] = got.conditions ?? [];
+    const wt = want.conditions.map((c: Json) => c.type);
+    const gt = gc.map((c) => c.type);
+    if (!sameSet(wt, gt)) errs.push(`status.conditions types: want ${JSON.stringify(wt)}, got ${JSON.stringify(gt)}`);
+    for (const w of want.conditions) {
+      const g = gc.find((c) => c.type === w.type);
+      if (!g) continue;
+      for (const k of ['status', 'reason', 'message']) {
+        if (w[k] !== undefined && w[k] !== g[k]) {
+          errs.push(`condition ${w.type}.${k}: want ${JSON.stringify(w[k])}, got ${JSON.stringify(g[k])}`);
+        }
+      }
+    }
+  }
+}
+
+export function checkSync(c: Json, res: Json): string[] {
+  const errs: string[] = [];
+  const actions: Json[] = res?.actions ?? [];
+  const e = c.expect ?? {};
+  const creates = actions.filter((a) => a.type === 'CreatePod');
+  const deletes = actions.filter((a) => a.type === 'DeletePod');
+  const unfin = actions.filter((a) => a.type === 'RemovePodFinalizer');
+  const events = actions.filter((a) => a.type === 'RecordEvent');
+  if ('creations' in e && creates.length !== e.creations) errs.push(`creations: want ${e.creations}, got ${creates.length}`);
+  if ('deletions' in e && deletes.length !== e.deletions) errs.push(`deletions: want ${e.deletions}, got ${deletes.length}`);
+  if (e.createdIndexes) {
+    const got = creates
+      .map((a) => a.index ?? Number(a.pod?.metadata?.annotations?.['batch.kubernetes.io/job-completion-index']))
+      .sort((x: number, y: number) => x - y);
+    if (JSON.stringify(got) !== JSON.stringify(e.createdIndexes)) {
+      errs.push(`createdIndexes: want ${JSON.stringify(e.createdIndexes)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  if (e.deletedPods && !sameSet(e.deletedPods, deletes.map((a) => a.name))) {
+    errs.push(`deletedPods: want ${JSON.stringify(e.deletedPods)}, got ${JSON.stringify(deletes.map((a) => a.name))}`);
+  }
+  if ('finalizersRemoved' in e) {
+    if (Array.isArray(e.finalizersRemoved)) {
+      if (!sameSet(e.finalizersRemoved, unfin.map((a) => a.name))) {
+        errs.push(`finalizersRemoved: want ${JSON.stringify(e.finalizersRemoved)}, got ${JSON.stringify(unfin.map((a) => a.name))}`);
+      }
+    } else if (unfin.length !== e.finalizersRemoved) errs.push(`finalizersRemoved: want ${e.finalizersRemoved}, got ${unfin.length}`);
+  }
+  if (e.status) checkStatus(e.status, res?.status, errs);
+  if (e.events) {
+    for (const w of e.events) {
+      if (!events.some((g) => g.eventType === w.type && g.reason === w.reason)) {
+        errs.push(`event ${w.type}/${w.reason} missing; got ${JSON.stringify(events.map((g) => `${g.eventType}/${g.reason}`))}`);
+      }
+    }
+  }
+  if (e.error === true && !res?.error) errs.push('error: want an error reported');
+  return errs;
+}
+
+export function checkPodFailurePolicy(c: Json, res: Json): string[] {
+  res = res ?? {};
+  const e = c.expect;
+  const errs: string[] = [];
+  const action = res.action ?? null;
+  const msg = res.jobFailureMessage ?? null;
+  if ('action' in e && action !== e.action) errs.push(`action: want ${e.action}, got ${action}`);
+  if ('countFailed' in e && Boolean(res.countFailed) !== e.countFailed) errs.push(`countFailed: want ${e.countFailed}, got ${res.countFailed}`);
+  if ('jobFailureMessage' in e && msg !== e.jobFailureMessage) {
+    errs.push(`jobFailureMessage: want ${JSON.stringify(e.jobFailureMessage)}, got ${JSON.stringify(msg)}`);
+  }
+  return errs;
+}
+
+export function checkSuccessPolicy(c: Json, res: Json): string[] {
+  res = res ?? {};
+  const e = c.expect;
+  const errs: string[] = [];
+  if (Boolean(res.matched) !== e.matched) errs.push(`matched: want ${e.matched}, got ${res.matched}`);
+  if (e.message !== undefined && (res.message ?? '') !== e.message) {
+    errs.push(`message: want ${JSON.stringify(e.message)}, got ${JSON.stringify(res.message)}`);
+  }
+  return errs;
+}
+
+export function checkStatusValidation(c: Json, res: Json): string[] {
+  const list: Json[] = Array.isArray(res) ? res : res?.errors ?? [];
+  const got = list.map((x) => `${x.type} ${x.field}`);
+  const want = (c.expect.errors ?? []).map((x: Json) => `${x.type} ${x.field}`);
+  return sameSet(want, got) ? [] : [`errors: want ${JSON.stringify(sortStr(want))}, got ${JSON.stringify(sortStr(got))}`];
+}
