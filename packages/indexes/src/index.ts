@@ -1,2 +1,4 @@
-// @jobkit/indexes: Completion-index interval sets and pod index helpers
-export {};
+// @jobkit/indexes: completion-index interval sets (lenient and strict parsers) and pod index helpers.
+export * from './intervals.js';
+export * from './strict.js';
+export * from './podIndex.js';
