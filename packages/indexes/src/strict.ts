@@ -1,2 +1,127 @@
-// placeholder: filled in by the indexes work
-export {};
+// Mirrors validateIndexesFormat, parseIndexInterval and validateFailedIndexesNotOverlapCompleted
+// of pkg/apis/batch/validation/validation.go (the API server's strict reading of index strings).
+import { atoi } from './goInt.js';
+import { goQuote } from './goQuote.js';
+import type { Interval, OrderedIntervals } from './intervals.js';
+
+/** Outcome of {@link parseIndexesStrict}: the set and its size, or upstream's error text. */
+export type StrictIndexesResult =
+  | { readonly ok: true; readonly intervals: OrderedIntervals; readonly total: number }
+  | { readonly ok: false; readonly detail: string };
+
+/** Outcome of {@link parseIndexIntervalStrict}: one interval, or upstream's error text. */
+export type StrictIntervalResult =
+  | { readonly ok: true; readonly interval: Interval }
+  | { readonly ok: false; readonly detail: string };
+
+/**
+ * Parses one `x` or `x-y` fragment as the API server does (upstream `parseIndexInterval`).
+ * Rejects more than one `-`, a bound that Go's `strconv.Atoi` rejects (so `+3` is accepted, as
+ * upstream accepts it), a bound `>= completions`, and `x >= y`. The detail is upstream's error
+ * text, fragments quoted as Go's `%q` quotes them.
+ *
+ * @example parseIndexIntervalStrict('3-1', 5) // { ok: false, detail: 'non-increasing order, previous: 3, current: 1' }
+ */
+export function parseIndexIntervalStrict(fragment: string, completions: number): StrictIntervalResult {
+  const dash = fragment.indexOf('-');
+  if (dash >= 0 && fragment.indexOf('-', dash + 1) >= 0) {
+    return {
+      ok: false,
+      detail: `the fragment ${goQuote(fragment)} violates the requirement that an index interval can have at most two parts separated by '-'`,
+    };
+  }
+  const xStr = dash < 0 ? fragment : fragment.slice(0, dash);
+  const x = atoi(xStr);
+  if (x === undefined) return { ok: false, detail: `cannot convert string to integer for index: ${goQuote(xStr)}` };
+  if (x >= completions) return { ok: false, detail: `too large index: ${goQuote(xStr)}` };
+  if (dash < 0) return { ok: true, interval: { first: x, last: x } };
+  const yStr = fragment.slice(dash + 1);
+  const y = atoi(yStr);
+  if (y === undefined) return { ok: false, detail: `cannot convert string to integer for index: ${goQuote(yStr)}` };
+  if (y >= completions) return { ok: false, detail: `too large index: ${goQuote(yStr)}` };
+  if (x >= y) return { ok: false, detail: `non-increasing order, previous: ${x}, current: ${y}` };
+  return { ok: true, interval: { first: x, last: y } };
+}
+
+/**
+ * Parses `.status.completedIndexes` / `.status.failedIndexes` with the API server's rules
+ * (upstream `validateIndexesFormat`): every fragment must parse (see
+ * {@link parseIndexIntervalStrict}) and each interval must start after the previous one ends.
+ * `""` is the empty set. Stops at the first error; never throws; linear in the string length.
+ *
+ * The validation package wraps `detail` as upstream does:
+ * `error parsing completedIndexes: <detail>`.
+ *
+ * Touching intervals such as `"1,2"` are accepted and kept apart, as upstream accepts them;
+ * `total` counts them all. The intervals are ascending and disjoint.
+ *
+ * @example parseIndexesStrict('0,2-4', 5) // { ok: true, intervals: [{0,0},{2,4}], total: 4 }
+ */
+export function parseIndexesStrict(s: string, completions: number): StrictIndexesResult {
+  if (s.length === 0) return { ok: true, intervals: [], total: 0 };
+  const intervals: Interval[] = [];
+  let total = 0;
+  let lastIndex: number | undefined;
+  let start = 0;
+  const n = s.length;
+  while (start <= n) {
+    let end = s.indexOf(',', start);
+    if (end < 0) end = n;
+    const parsed = parseIndexIntervalStrict(s.slice(start, end), completions);
+    start = end + 1;
+    if (!parsed.ok) return parsed;
+    const { first, last } = parsed.interval;
+    if (lastIndex !== undefined && lastIndex >= first) {
+      return { ok: false, detail: `non-increasing order, previous: ${lastIndex}, current: ${first}` };
+    }
+    total += last - first + 1;
+    lastIndex = last;
+    intervals.push(parsed.interval);
+  }
+  return { ok: true, intervals, total };
+}
+
+/**
+ * Checks that no index is both completed and failed, as the API server does (upstream
+ * `validateFailedIndexesNotOverlapCompleted`): walks both strings' fragments in step, skipping
+ * fragments that fail to parse (their format error is reported separately). Returns upstream's
+ * error text (`failedIndexes and completedIndexes overlap at index: N`) or `undefined`.
+ *
+ * @example failedIndexesOverlapCompleted('0-2', '2,5', 10) === 'failedIndexes and completedIndexes overlap at index: 2'
+ */
+export function failedIndexesOverlapCompleted(
+  completedIndexes: string,
+  failedIndexes: string,
+  completions: number,
+): string | undefined {
+  if (completedIndexes.length === 0 || failedIndexes.length === 0) return undefined;
+  const completed = completedIndexes.split(',');
+  const failed = failedIndexes.split(',');
+  let cPos = 0;
+  let fPos = 0;
+  let c = parseIndexIntervalStrict(completed[0]!, completions);
+  let f = parseIndexIntervalStrict(failed[0]!, completions);
+  while (cPos < completed.length && fPos < failed.length) {
+    if (!c.ok) {
+      cPos++;
+      if (cPos < completed.length) c = parseIndexIntervalStrict(completed[cPos]!, completions);
+    } else if (!f.ok) {
+      fPos++;
+      if (fPos < failed.length) f = parseIndexIntervalStrict(failed[fPos]!, completions);
+    } else {
+      const ci = c.interval;
+      const fi = f.interval;
+      if (ci.first <= fi.last && fi.first <= ci.last) {
+        return `failedIndexes and completedIndexes overlap at index: ${Math.max(ci.first, fi.first)}`;
+      }
+      if (ci.first <= fi.first) {
+        cPos++;
+        if (cPos < completed.length) c = parseIndexIntervalStrict(completed[cPos]!, completions);
+      } else {
+        fPos++;
+        if (fPos < failed.length) f = parseIndexIntervalStrict(failed[fPos]!, completions);
+      }
+    }
+  }
+  return undefined;
+}
