@@ -1,2 +1,12 @@
 // @jobkit/backoff: Pod-recreation backoff: finish times, backoff record, remaining delay
-export {};
+export { getFinishedTime, getFinishedTimeMs } from './finishedTime.js';
+export {
+  backoffDelayMs,
+  emptyBackoffRecord,
+  newBackoffRecord,
+  remainingBackoffMs,
+  remainingBackoffMsPerIndex,
+  remainingTimeForFailuresMs,
+  type BackoffLimits,
+  type BackoffRecord,
+} from './backoffRecord.js';
