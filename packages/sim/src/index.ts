@@ -1,2 +1,26 @@
-// @jobkit/sim: Virtual-time simulator: scripted pod outcomes, timeline of controller decisions
-export {};
+// @jobkit/sim: Virtual-time simulator: scripted pod outcomes, timeline of controller decisions.
+// Also the pieces the process runner shares: the controller loop around syncJob, API-server
+// admission, pod status building and the describe-style summary.
+export { simulate, defaultSimulationStart, type SimulateOptions, type SimulationResult } from './simulate.js';
+export { parseScript, outcomeFor, builtinDefaultOutcome, type Script, type Outcome, type ScriptError, type ScriptResult } from './script.js';
+export { JobLoop, finishedCondition, type PodRuntime, type LoopOutcome, type RecordedEvent, type JobLoopOptions } from './loop.js';
+export { VirtualScheduler, type Scheduler, type Cancel } from './scheduler.js';
+export { deterministicNames, type NameGenerator } from './names.js';
+export { admitJob, formatTime, type AdmitOptions } from './admission.js';
+export { fallbackJobDefaults } from './apiDefaults.js';
+export {
+  loadControllerBindings,
+  requireBinding,
+  MissingBindingError,
+  type ControllerBindings,
+  type ControllerAction,
+  type ControllerSyncOptions,
+  type ControllerSyncResult,
+  type SpecFieldError,
+  type ClusterObjects,
+  type ApplyOptions,
+} from './bindings.js';
+export { renderTimeline, statusChanges, entryText, formatOffset, conditionText, type TimelineEntry } from './timeline.js';
+export { parseDuration, formatDuration } from './duration.js';
+export { describeJob, table, type DescribeInput } from './describe.js';
+export { withRunStatus, phaseOf, podCompletionIndex, isTerminalPhase, type ContainerRun, type PodRun, type Terminated } from './podStatus.js';

@@ -1,0 +1,63 @@
+// What the API server does to a Job on create before any controller sees it
+// (pkg/registry/batch/job/strategy.go PrepareForCreate and generateSelector): identity,
+// cleared status, generated selector and pod-template labels, and API defaults.
+import {
+  ControllerUidLabel,
+  JobNameLabel,
+  LegacyControllerUidLabel,
+  LegacyJobNameLabel,
+  type Job,
+} from '@jobkit/api';
+import { fallbackJobDefaults } from './apiDefaults.js';
+
+export interface AdmitOptions {
+  readonly uid: string;
+  readonly now: Date;
+  /** API defaulting; the fallback copy of defaults.go when not given. */
+  readonly defaults?: (job: Job) => Job;
+}
+
+/** The Job as stored by the API server after a create. */
+export function admitJob(input: Job, options: AdmitOptions): Job {
+  const defaulted = (options.defaults ?? fallbackJobDefaults)(input);
+  const name = defaulted.metadata.name ?? '';
+  const job: Job = {
+    ...defaulted,
+    apiVersion: defaulted.apiVersion ?? 'batch/v1',
+    kind: defaulted.kind ?? 'Job',
+    metadata: {
+      ...defaulted.metadata,
+      namespace: defaulted.metadata.namespace ?? 'default',
+      uid: options.uid,
+      generation: 1,
+      resourceVersion: '1',
+      creationTimestamp: formatTime(options.now),
+    },
+    status: {},
+  };
+  return job.spec.manualSelector ? job : generateSelector(job, name, options.uid);
+}
+
+function generateSelector(job: Job, name: string, uid: string): Job {
+  const template = job.spec.template ?? {};
+  const labels = {
+    ...template.metadata?.labels,
+    [ControllerUidLabel]: uid,
+    [LegacyControllerUidLabel]: uid,
+    [JobNameLabel]: name,
+    [LegacyJobNameLabel]: name,
+  };
+  return {
+    ...job,
+    spec: {
+      ...job.spec,
+      selector: { matchLabels: { [ControllerUidLabel]: uid } },
+      template: { ...template, metadata: { ...template.metadata, labels } },
+    },
+  };
+}
+
+/** RFC 3339 at second precision, as metav1.Time serialises. */
+export function formatTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,76 @@
+import { VirtualScheduler } from './scheduler.js';
+import { deterministicNames } from './names.js';
+import { admitJob } from './admission.js';
+import { fallbackJobDefaults } from './apiDefaults.js';
+import type { Job } from '@jobkit/api';
+
+describe('VirtualScheduler', () => {
+  test('runs tasks in time then insertion order and advances the clock', () => {
+    const s = new VirtualScheduler(1000);
+    const seen: string[] = [];
+    s.at(3000, () => seen.push(`c@${s.now()}`));
+    s.at(2000, () => seen.push(`a@${s.now()}`));
+    s.at(2000, () => seen.push(`b@${s.now()}`));
+    const cancel = s.at(2500, () => seen.push('cancelled'));
+    cancel();
+    while (s.step());
+    expect(seen).toEqual(['a@2000', 'b@2000', 'c@3000']);
+    expect(s.peek()).toBeUndefined();
+  });
+  test('a task in the past runs now', () => {
+    const s = new VirtualScheduler(5000);
+    s.at(1, () => undefined);
+    expect(s.peek()).toBe(5000);
+  });
+});
+
+describe('deterministicNames', () => {
+  test('same sequence every time, 5-character suffix, distinct', () => {
+    const a = deterministicNames();
+    const b = deterministicNames();
+    const names = Array.from({ length: 50 }, () => a.generateName('pi-'));
+    expect(Array.from({ length: 50 }, () => b.generateName('pi-'))).toEqual(names);
+    expect(new Set(names).size).toBe(50);
+    for (const n of names) expect(n).toMatch(/^pi-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+  test('long prefixes are trimmed to 58 characters', () => {
+    expect(deterministicNames().generateName('x'.repeat(70))).toHaveLength(63);
+  });
+});
+
+describe('admitJob', () => {
+  const job: Job = {
+    metadata: { name: 'pi' },
+    spec: { template: { metadata: { labels: { app: 'pi' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'pi' }] } } },
+  };
+  test('identity, cleared status, generated selector and labels, defaults', () => {
+    const admitted = admitJob({ ...job, status: { succeeded: 3 } }, { uid: 'u-1', now: new Date('2026-01-01T00:00:00.500Z') });
+    expect(admitted.metadata).toMatchObject({ namespace: 'default', uid: 'u-1', creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'pi' } });
+    expect(admitted.status).toEqual({});
+    expect(admitted.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': 'u-1' } });
+    expect(admitted.spec.template.metadata?.labels).toMatchObject({ app: 'pi', 'job-name': 'pi', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'u-1' });
+    expect(admitted.spec).toMatchObject({ parallelism: 1, completions: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false });
+  });
+  test('manualSelector keeps the selector alone', () => {
+    const admitted = admitJob({ ...job, spec: { ...job.spec, manualSelector: true, selector: { matchLabels: { app: 'pi' } } } }, { uid: 'u', now: new Date(0) });
+    expect(admitted.spec.selector).toEqual({ matchLabels: { app: 'pi' } });
+  });
+});
+
+describe('fallbackJobDefaults (defaults.go)', () => {
+  const base: Job = { metadata: { name: 'j' }, spec: { template: {} } };
+  const cases: [string, Job['spec'], Partial<Job['spec']>][] = [
+    ['both unset: 1 and 1', { template: {} }, { completions: 1, parallelism: 1, backoffLimit: 6, podReplacementPolicy: 'TerminatingOrFailed' }],
+    ['work queue: completions stays unset', { template: {}, parallelism: 3 }, { parallelism: 3 }],
+    ['completions only: parallelism 1', { template: {}, completions: 5 }, { completions: 5, parallelism: 1 }],
+    ['backoffLimitPerIndex: backoffLimit MaxInt32', { template: {}, backoffLimitPerIndex: 1 }, { backoffLimit: 2147483647 }],
+    ['podFailurePolicy: replacement Failed', { template: {}, podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
+      { podReplacementPolicy: 'Failed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } }],
+  ];
+  test.each(cases)('%s', (_n, spec, expected) => {
+    expect(fallbackJobDefaults({ ...base, spec }).spec).toMatchObject(expected);
+  });
+  test('work queue keeps completions nil', () => {
+    expect('completions' in fallbackJobDefaults({ ...base, spec: { template: {}, parallelism: 3 } }).spec).toBe(false);
+  });
+});
