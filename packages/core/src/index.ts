@@ -1,2 +1,3 @@
 // @jobkit/core: syncJob: one pure reconcile pass of the Job controller; applyActions; orphanPodActions
-export {};
+export { syncJob } from './syncJob.js';
+export type { Action, SyncOptions, SyncResult } from './types.js';

@@ -1,0 +1,133 @@
+// Indexed-job bookkeeping of pkg/controller/job/indexed_job_utils.go: succeeded and failed
+// indexes, the per-index pod whose deletion waits for its replacement, and which active pods
+// to remove (duplicated / invalid indexes first, then ActivePods order).
+import { getFinishedTimeMs } from '@jobkit/backoff';
+import {
+  emptyIntervals,
+  getIndexAbsoluteFailureCount,
+  getIndexFailureCount,
+  hasIndex,
+  parseIndexesFromString,
+  withOrderedIndexes,
+  type OrderedIntervals,
+} from '@jobkit/indexes';
+import { matchPodFailurePolicy } from '@jobkit/policy';
+import type { Pod } from '@jobkit/api';
+import { isValidIndex, type SyncCtx } from './internal/context.js';
+import { sortActivePods } from './internal/activePods.js';
+import { hasTrackingFinalizer, isPodFailed, podUid } from './internal/podState.js';
+
+const ascending = (a: number, b: number): number => a - b;
+
+function sortedUnique(xs: Iterable<number>): number[] {
+  return [...new Set(xs)].sort(ascending);
+}
+
+/** Previous (from status) and current succeeded indexes: Succeeded pods with finalizer and valid index. */
+export function calculateSucceededIndexes(ctx: SyncCtx): { prev: OrderedIntervals; current: OrderedIntervals } {
+  const prev = parseIndexesFromString(ctx.status.completedIndexes ?? '', ctx.completions ?? 0);
+  const fresh: number[] = [];
+  for (const p of ctx.pods) {
+    if (p.status?.phase !== 'Succeeded' || !hasTrackingFinalizer(p)) continue;
+    const ix = ctx.indexOf(p);
+    if (isValidIndex(ctx, ix)) fresh.push(ix);
+  }
+  return { prev, current: withOrderedIndexes(prev, sortedUnique(fresh)) };
+}
+
+/** Whether the pod's failure fails its index: a FailIndex rule, or a counted failure at the per-index limit. */
+export function isIndexFailed(ctx: SyncCtx, p: Pod): boolean {
+  if (!isPodFailed(p, ctx.onlyReplaceFailedPods)) return false;
+  let counted = true;
+  if (ctx.podFailurePolicy !== undefined) {
+    const m = matchPodFailurePolicy(ctx.podFailurePolicy, p);
+    if (m.action === 'FailIndex') return true;
+    counted = m.countFailed;
+  }
+  return counted && getIndexFailureCount(p) >= (ctx.backoffLimitPerIndex ?? 0);
+}
+
+/** status.failedIndexes plus indexes failed since (backoffLimitPerIndex only). */
+export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
+  const prev = ctx.status.failedIndexes !== undefined ? parseIndexesFromString(ctx.status.failedIndexes, ctx.completions ?? 0) : emptyIntervals;
+  const fresh: number[] = [];
+  for (const p of ctx.pods) {
+    if (!hasTrackingFinalizer(p)) continue;
+    const ix = ctx.indexOf(p);
+    if (isValidIndex(ctx, ix) && isIndexFailed(ctx, p)) fresh.push(ix);
+  }
+  return withOrderedIndexes(prev, sortedUnique(fresh));
+}
+
+/**
+ * Per index that is neither succeeded, failed nor running, the failed pod kept (finalizer not
+ * removed) until its replacement carries its failure count: the highest absolute failure count,
+ * ties to the later finish.
+ */
+export function podsWithDelayedDeletionPerIndex(ctx: SyncCtx): Map<number, Pod> {
+  const activeIndexes = new Set<number>();
+  for (const p of ctx.activePods) {
+    const ix = ctx.indexOf(p);
+    if (ix >= 0) activeIndexes.add(ix);
+  }
+  const out = new Map<number, Pod>();
+  for (const p of ctx.pods) {
+    if (!hasTrackingFinalizer(p) || ctx.expectedRmFinalizers.has(podUid(p))) continue;
+    const ix = ctx.indexOf(p);
+    if (!isValidIndex(ctx, ix) || !isPodFailed(p, ctx.onlyReplaceFailedPods)) continue;
+    if (hasIndex(ctx.succeededIndexes, ix) || (ctx.failedIndexes !== undefined && hasIndex(ctx.failedIndexes, ix)) || activeIndexes.has(ix)) {
+      continue;
+    }
+    const last = out.get(ix);
+    if (
+      last === undefined ||
+      (getIndexAbsoluteFailureCount(last) <= getIndexAbsoluteFailureCount(p) && getFinishedTimeMs(p) >= getFinishedTimeMs(last))
+    ) {
+      out.set(ix, p);
+    }
+  }
+  return out;
+}
+
+/** A stable sort of pods by completion index (unknown, -1, first). */
+export function sortByCompletionIndex(ctx: SyncCtx, pods: readonly Pod[]): Pod[] {
+  const keyed = pods.map((pod) => ({ pod, ix: ctx.indexOf(pod) }));
+  keyed.sort((a, b) => a.ix - b.ix);
+  return keyed.map((k) => k.pod);
+}
+
+/**
+ * Active pods to delete, at least `rmAtLeast`: for Indexed jobs first every pod without a valid
+ * index and all but the best pod of each duplicated index; then the rest in ActivePods order.
+ */
+export function activePodsForRemoval(ctx: SyncCtx, pods: readonly Pod[], rmAtLeast: number): Pod[] {
+  const rm: Pod[] = [];
+  let left: readonly Pod[] = pods;
+  if (ctx.indexed) {
+    const kept: Pod[] = [];
+    const sorted = sortByCompletionIndex(ctx, pods);
+    const completions = ctx.completions ?? 0;
+    let i = 0;
+    while (i < sorted.length) {
+      const ix = ctx.indexOf(sorted[i]!);
+      if (ix >= completions) {
+        rm.push(...sorted.slice(i));
+        break;
+      }
+      let j = i + 1;
+      while (j < sorted.length && ctx.indexOf(sorted[j]!) === ix) j++;
+      const group = sorted.slice(i, j);
+      if (ix < 0) rm.push(...group);
+      else if (group.length === 1) kept.push(group[0]!);
+      else {
+        const order = sortActivePods(group);
+        rm.push(...order.slice(0, -1));
+        kept.push(order[order.length - 1]!);
+      }
+      i = j;
+    }
+    left = kept;
+  }
+  if (rm.length < rmAtLeast) rm.push(...sortActivePods(left).slice(0, rmAtLeast - rm.length));
+  return rm;
+}

@@ -1,0 +1,36 @@
+// Pod predicates of pkg/controller/job/job_controller.go and pkg/controller/controller_utils.go
+// (FilterActivePods, CountTerminatingPods, IsPodReady, hasJobTrackingFinalizer, isPodFailed).
+import { JobTrackingFinalizer, PodConditionType, type Pod } from '@jobkit/api';
+
+export const isDeleting = (p: Pod): boolean => p.metadata.deletionTimestamp !== undefined && p.metadata.deletionTimestamp !== null;
+
+export const isTerminal = (p: Pod): boolean => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+
+/** Not finished and not being deleted. */
+export const isPodActive = (p: Pod): boolean => !isTerminal(p) && !isDeleting(p);
+
+/** Being deleted but not finished yet. */
+export const isPodTerminating = (p: Pod): boolean => isDeleting(p) && !isTerminal(p);
+
+export function isPodReady(p: Pod): boolean {
+  const conds = p.status?.conditions;
+  if (conds === undefined) return false;
+  for (const c of conds) if (c.type === PodConditionType.Ready) return c.status === 'True';
+  return false;
+}
+
+export const hasTrackingFinalizer = (p: Pod): boolean => p.metadata.finalizers?.includes(JobTrackingFinalizer) ?? false;
+
+/**
+ * Phase Failed; or, unless only failed pods are replaced, being deleted and not Succeeded (a
+ * terminating pod counts as failed at once under podReplacementPolicy TerminatingOrFailed).
+ */
+export function isPodFailed(p: Pod, onlyReplaceFailedPods: boolean): boolean {
+  const phase = p.status?.phase;
+  if (phase === 'Failed') return true;
+  if (onlyReplaceFailedPods) return false;
+  return isDeleting(p) && phase !== 'Succeeded';
+}
+
+export const podUid = (p: Pod): string => p.metadata.uid ?? '';
+export const podName = (p: Pod): string => p.metadata.name ?? '';

@@ -1,0 +1,137 @@
+// Mirrors manageJob, deleteJobPods and getPodCreationInfoForIndependentIndexes of
+// pkg/controller/job/job_controller.go: how many pods to create or delete in one pass.
+import { remainingBackoffMs, remainingBackoffMsPerIndex } from '@jobkit/backoff';
+import { emptyIntervals, firstPendingIndexes, newIndexFailureCounts, withOrderedIndexes } from '@jobkit/indexes';
+import { matchPodFailurePolicy } from '@jobkit/policy';
+import { EventReason, SyncJobBatchPeriodMs, type Pod } from '@jobkit/api';
+import { activePodsForRemoval } from './indexedJob.js';
+import type { SyncCtx } from './internal/context.js';
+import { hasTrackingFinalizer, isPodReady, isPodTerminating, podName, podUid } from './internal/podState.js';
+import { buildPod, prepareTemplate } from './podTemplate.js';
+
+/** Upstream's pod-control DELETE, recorded as an action and its event. */
+export function deletePodAction(ctx: SyncCtx, p: Pod): void {
+  ctx.actions.push({ type: 'DeletePod', name: podName(p), uid: podUid(p) });
+  ctx.actions.push({ type: 'RecordEvent', eventType: 'Normal', reason: EventReason.SuccessfulDelete, message: `Deleted pod: ${podName(p)}` });
+}
+
+/** Removes the tracking finalizer, then deletes: such pods leave tracking without being counted. */
+function deleteJobPods(ctx: SyncCtx, pods: readonly Pod[]): { removed: number; removedReady: number } {
+  let removedReady = 0;
+  for (const p of pods) {
+    if (hasTrackingFinalizer(p)) ctx.actions.push({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) });
+    deletePodAction(ctx, p);
+    if (isPodReady(p)) removedReady++;
+  }
+  return { removed: pods.length, removedReady };
+}
+
+function indexesOf(ctx: SyncCtx, pods: Iterable<Pod>): number[] {
+  const s = new Set<number>();
+  for (const p of pods) {
+    const ix = ctx.indexOf(p);
+    if (ix >= 0) s.add(ix);
+  }
+  return [...s].sort((a, b) => a - b);
+}
+
+function requeueAfterBackoff(ctx: SyncCtx, remainingMs: number): void {
+  ctx.requeueAfterMs.push(Math.max(remainingMs, SyncJobBatchPeriodMs));
+}
+
+/** Creates or deletes pods towards the wanted number of active pods; returns the new active count. */
+export function manageJob(ctx: SyncCtx): number {
+  let active = ctx.activePods.length;
+
+  if (ctx.suspended) {
+    const { removed, removedReady } = deleteJobPods(ctx, activePodsForRemoval(ctx, ctx.activePods, active));
+    ctx.terminating += removed;
+    ctx.ready -= removedReady;
+    return active - removed;
+  }
+
+  let wantActive: number;
+  if (ctx.completions === undefined) {
+    // Work queue: once any pod succeeded, leave whatever runs, running.
+    wantActive = ctx.succeeded > 0 ? active : ctx.parallelism;
+  } else {
+    wantActive = Math.max(0, Math.min(ctx.completions - ctx.succeeded, ctx.parallelism));
+  }
+
+  const rmAtLeast = Math.max(active - wantActive, 0);
+  // Indexed jobs may need deletions (duplicates, bad indexes) even when rmAtLeast is 0.
+  let podsToDelete = rmAtLeast > 0 || ctx.indexed ? activePodsForRemoval(ctx, ctx.activePods, rmAtLeast) : [];
+  if (podsToDelete.length > ctx.maxPodCreateDeletePerSync) podsToDelete = podsToDelete.slice(0, ctx.maxPodCreateDeletePerSync);
+  if (podsToDelete.length > 0) {
+    // A pass either deletes or creates; deletion wins.
+    const { removed, removedReady } = deleteJobPods(ctx, podsToDelete);
+    ctx.terminating += removed;
+    ctx.ready -= removedReady;
+    return active - removed;
+  }
+
+  const terminatingAllowance = ctx.onlyReplaceFailedPods ? ctx.terminating : 0;
+  let diff = wantActive - terminatingAllowance - active;
+  if (diff <= 0) return active;
+
+  if (ctx.backoffLimitPerIndex === undefined) {
+    const remaining = remainingBackoffMs(ctx.newBackoffRecord, ctx.now);
+    if (remaining > 0) {
+      requeueAfterBackoff(ctx, remaining);
+      return 0; // upstream quirk: status.active is written as 0 for this pass
+    }
+  }
+  diff = Math.min(diff, ctx.maxPodCreateDeletePerSync);
+
+  let indexes: number[] | undefined;
+  if (ctx.indexed) {
+    const completions = ctx.completions ?? 0;
+    const activeSet = withOrderedIndexes(emptyIntervals, indexesOf(ctx, ctx.activePods));
+    const occupied = [ctx.succeededIndexes, activeSet];
+    if (ctx.onlyReplaceFailedPods) occupied.push(withOrderedIndexes(emptyIntervals, indexesOf(ctx, ctx.pods.filter(isPodTerminating))));
+    if (ctx.failedIndexes !== undefined) occupied.push(ctx.failedIndexes);
+    indexes = firstPendingIndexes(diff, completions, ...occupied);
+    if (ctx.backoffLimitPerIndex !== undefined) {
+      const now: number[] = [];
+      let minRemaining: number | undefined;
+      for (const ix of indexes) {
+        const r = remainingBackoffMsPerIndex(ctx.podsWithDelayedDeletionPerIndex.get(ix), ctx.now);
+        if (r === 0) now.push(ix);
+        else if (minRemaining === undefined || r < minRemaining) minRemaining = r;
+      }
+      if (now.length === 0 && minRemaining !== undefined) {
+        requeueAfterBackoff(ctx, minRemaining);
+        return 0; // same quirk as the global backoff
+      }
+      indexes = now;
+    }
+    diff = indexes.length;
+  }
+
+  const template = prepareTemplate(ctx.job, ctx.indexed);
+  for (let i = 0; i < diff; i++) {
+    let pod: Pod;
+    let index: number | undefined;
+    if (indexes !== undefined) {
+      index = indexes[i]!;
+      let counts;
+      if (ctx.backoffLimitPerIndex !== undefined) {
+        const replaced = ctx.podsWithDelayedDeletionPerIndex.get(index);
+        const countFailed = replaced === undefined || ctx.podFailurePolicy === undefined || matchPodFailurePolicy(ctx.podFailurePolicy, replaced).countFailed;
+        counts = newIndexFailureCounts(replaced, countFailed);
+      }
+      pod = buildPod(template, index, counts);
+    } else {
+      pod = buildPod(template);
+    }
+    ctx.actions.push(index === undefined ? { type: 'CreatePod', pod } : { type: 'CreatePod', pod, index });
+    ctx.actions.push({
+      type: 'RecordEvent',
+      eventType: 'Normal',
+      reason: EventReason.SuccessfulCreate,
+      // The API server names the pod; the controller's message carries that name.
+      message: `Created pod: ${pod.metadata.generateName ?? ''}`,
+    });
+  }
+  return active + diff;
+}
