@@ -1,0 +1,115 @@
+// Comparison of one sync vector with a result, re-implementing the rules of
+// packages/jobkit/src/conformance/check.ts (checkSync / checkStatus, FORMAT.md) so that the oracle
+// tools run without building or importing TypeScript sources.
+
+const num = (v) => (v === undefined || v === null ? 0 : v);
+const str = (v) => (v === undefined || v === null ? '' : v);
+const sortStr = (a) => [...a].map(String).sort();
+const sameSet = (a, b) => JSON.stringify(sortStr(a)) === JSON.stringify(sortStr(b));
+
+function checkTime(label, want, got, errs) {
+  if (want === undefined) return;
+  if (want === 'set') {
+    if (!got) errs.push(`${label}: want set, got unset`);
+  } else if (want === 'unset') {
+    if (got) errs.push(`${label}: want unset, got ${String(got)}`);
+  } else if (got === 'set') {
+    // an oracle result rendered without --exact-times: only presence is known
+  } else if (!got || Date.parse(String(got)) !== Date.parse(String(want))) {
+    errs.push(`${label}: want ${String(want)}, got ${String(got)}`);
+  }
+}
+
+export function checkStatus(want, got, errs) {
+  got = got ?? {};
+  for (const k of ['active', 'ready', 'succeeded', 'failed', 'terminating']) {
+    if (k in want && num(want[k]) !== num(got[k])) errs.push(`status.${k}: want ${want[k]}, got ${got[k]}`);
+  }
+  for (const k of ['completedIndexes', 'failedIndexes']) {
+    if (!(k in want)) continue;
+    if (want[k] === null) {
+      if (got[k] !== undefined && got[k] !== null) errs.push(`status.${k}: want absent, got ${JSON.stringify(got[k])}`);
+    } else if (str(want[k]) !== str(got[k])) errs.push(`status.${k}: want "${want[k]}", got "${str(got[k])}"`);
+  }
+  checkTime('status.startTime', want.startTime, got.startTime, errs);
+  checkTime('status.completionTime', want.completionTime, got.completionTime, errs);
+  if (want.uncountedTerminatedPods) {
+    const u = got.uncountedTerminatedPods ?? {};
+    for (const k of ['succeeded', 'failed']) {
+      const w = want.uncountedTerminatedPods[k] ?? [];
+      if (!sameSet(w, u[k] ?? [])) {
+        errs.push(`status.uncountedTerminatedPods.${k}: want ${JSON.stringify(w)}, got ${JSON.stringify(u[k] ?? [])}`);
+      }
+    }
+  }
+  if (want.conditions) {
+    const gc = got.conditions ?? [];
+    const wt = want.conditions.map((c) => c.type);
+    const gt = gc.map((c) => c.type);
+    if (!sameSet(wt, gt)) errs.push(`status.conditions types: want ${JSON.stringify(wt)}, got ${JSON.stringify(gt)}`);
+    for (const w of want.conditions) {
+      const g = gc.find((c) => c.type === w.type);
+      if (!g) continue;
+      for (const k of ['status', 'reason', 'message']) {
+        if (w[k] !== undefined && w[k] !== g[k]) {
+          errs.push(`condition ${w.type}.${k}: want ${JSON.stringify(w[k])}, got ${JSON.stringify(g[k])}`);
+        }
+      }
+    }
+  }
+}
+
+/** c: a sync case with `expect`; res: jobkit's syncJob result ({ actions, status, error }). */
+export function checkSync(c, res) {
+  const errs = [];
+  const actions = res?.actions ?? [];
+  const e = c.expect ?? {};
+  const creates = actions.filter((a) => a.type === 'CreatePod');
+  const deletes = actions.filter((a) => a.type === 'DeletePod');
+  const unfin = actions.filter((a) => a.type === 'RemovePodFinalizer');
+  const events = actions.filter((a) => a.type === 'RecordEvent');
+  if ('creations' in e && creates.length !== e.creations) errs.push(`creations: want ${e.creations}, got ${creates.length}`);
+  if ('deletions' in e && deletes.length !== e.deletions) errs.push(`deletions: want ${e.deletions}, got ${deletes.length}`);
+  if (e.createdIndexes) {
+    const got = creates
+      .map((a) => a.index ?? Number(a.pod?.metadata?.annotations?.['batch.kubernetes.io/job-completion-index']))
+      .sort((x, y) => x - y);
+    if (JSON.stringify(got) !== JSON.stringify(e.createdIndexes)) {
+      errs.push(`createdIndexes: want ${JSON.stringify(e.createdIndexes)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  if (e.deletedPods && !sameSet(e.deletedPods, deletes.map((a) => a.name))) {
+    errs.push(`deletedPods: want ${JSON.stringify(e.deletedPods)}, got ${JSON.stringify(deletes.map((a) => a.name))}`);
+  }
+  if ('finalizersRemoved' in e) {
+    if (Array.isArray(e.finalizersRemoved)) {
+      if (!sameSet(e.finalizersRemoved, unfin.map((a) => a.name))) {
+        errs.push(`finalizersRemoved: want ${JSON.stringify(e.finalizersRemoved)}, got ${JSON.stringify(unfin.map((a) => a.name))}`);
+      }
+    } else if (unfin.length !== e.finalizersRemoved) errs.push(`finalizersRemoved: want ${e.finalizersRemoved}, got ${unfin.length}`);
+  }
+  if (e.status) checkStatus(e.status, res?.status, errs);
+  if (e.events) {
+    for (const w of e.events) {
+      if (!events.some((g) => g.eventType === w.type && g.reason === w.reason)) {
+        errs.push(`event ${w.type}/${w.reason} missing; got ${JSON.stringify(events.map((g) => `${g.eventType}/${g.reason}`))}`);
+      }
+    }
+  }
+  if (e.error === true && !res?.error) errs.push('error: want an error reported');
+  return errs;
+}
+
+/** Renders an oracle `expect` as a jobkit-shaped result, so checkSync can judge other vectors with it. */
+export function expectAsResult(x) {
+  const actions = [];
+  for (const i of x.createdIndexes ?? []) actions.push({ type: 'CreatePod', index: i });
+  for (let k = (x.createdIndexes ?? []).length; k < (x.creations ?? 0); k++) actions.push({ type: 'CreatePod' });
+  for (const name of x.deletedPods ?? []) actions.push({ type: 'DeletePod', name });
+  for (const name of x.finalizersRemoved ?? []) actions.push({ type: 'RemovePodFinalizer', name });
+  for (const ev of x.events ?? []) actions.push({ type: 'RecordEvent', eventType: ev.type, reason: ev.reason });
+  const status = { ...x.status };
+  if (status.failedIndexes === null) delete status.failedIndexes;
+  for (const k of ['startTime', 'completionTime']) if (status[k] === 'unset') delete status[k];
+  return { actions, status, error: x.error === true };
+}

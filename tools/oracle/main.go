@@ -1,0 +1,105 @@
+// oracle: runs upstream's Job controller (k8s.io/kubernetes) on conformance vectors.
+//
+//	oracle run [--exact-times] < cases.json > vectors.json
+//	oracle generate --seed S --count N > cases.json
+//	oracle bench --pods N
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+func usage() {
+	fmt.Fprintln(os.Stderr, `usage:
+  oracle run [--exact-times] < cases.json > vectors.json
+  oracle generate --seed S --count N [--source TEXT] > cases.json
+  oracle bench --pods N [--runs R]
+  oracle version`)
+	os.Exit(2)
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "run":
+		err = cmdRun(os.Args[2:])
+	case "generate":
+		err = cmdGenerate(os.Args[2:])
+	case "bench":
+		err = cmdBench(os.Args[2:])
+	case "version":
+		fmt.Println(upstreamVersion())
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "oracle:", err)
+		os.Exit(1)
+	}
+}
+
+func cmdRun(args []string) error {
+	fs := flag.NewFlagSet("run", flag.ExitOnError)
+	exact := fs.Bool("exact-times", false, "write startTime/completionTime as exact timestamps instead of set/unset")
+	_ = fs.Parse(args)
+	in, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		return err
+	}
+	var doc vectorFile
+	if err := json.Unmarshal(in, &doc); err != nil {
+		return fmt.Errorf("reading cases: %w", err)
+	}
+	if doc.Family != "" && doc.Family != "sync" {
+		return fmt.Errorf("family %q: only \"sync\" is supported", doc.Family)
+	}
+	doc.Family = "sync"
+	for _, c := range doc.Cases {
+		pc, err := parseCase(c)
+		if err != nil {
+			return fmt.Errorf("case %q: %w", c.Name, err)
+		}
+		res, err := runOne(pc)
+		if err != nil {
+			return fmt.Errorf("case %q: %w", c.Name, err)
+		}
+		if res.err != nil && os.Getenv("ORACLE_DEBUG") != "" {
+			fmt.Fprintf(os.Stderr, "case %q: sync returned: %v\n", c.Name, res.err)
+		}
+		raw, err := json.Marshal(toExpectation(pc, res, *exact))
+		if err != nil {
+			return err
+		}
+		c.Expect = raw
+	}
+	return writeDoc(os.Stdout, &doc)
+}
+
+// writeDoc writes one case per line block: readable diffs, small files.
+func writeDoc(w io.Writer, doc *vectorFile) error {
+	bw := bufio.NewWriter(w)
+	head, _ := json.Marshal(doc.Family)
+	src, _ := json.Marshal(doc.Source)
+	fmt.Fprintf(bw, "{\n  \"family\": %s,\n  \"source\": %s,\n  \"cases\": [\n", head, src)
+	for i, c := range doc.Cases {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		sep := ","
+		if i == len(doc.Cases)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(bw, "    %s%s\n", b, sep)
+	}
+	fmt.Fprint(bw, "  ]\n}\n")
+	return bw.Flush()
+}
