@@ -1,3 +1,13 @@
 // @jobkit/api: types, io-ts codecs and constants for batch/v1 Job and v1 Pod.
 export * from './types.js';
 export * from './constants.js';
+export * from './decode.js';
+export * from './reporter.js';
+export * from './defaults.js';
+export * from './meta.js';
+export * from './pod.js';
+export * from './job.js';
+export * from './list.js';
+export { isRfc3339, formatTime, TimeCodec } from './internal/time.js';
+export { MaxDepth } from './internal/failure.js';
+export type { Json } from './internal/json.js';

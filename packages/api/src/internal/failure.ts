@@ -1,0 +1,102 @@
+// Decode failures as io-ts ValidationErrors (io-ts src/index.ts), worded like encoding/json's
+// UnmarshalTypeError so a message says which field and what was wrong.
+import * as t from 'io-ts';
+
+/** Deepest nesting a decoded object may have; deeper input is rejected, never recursed into. */
+export const MaxDepth = 100;
+
+/**
+ * Root context entry of one decode call. `dropped` collects the paths of keys that decoding
+ * removed on purpose (`__proto__`, object-valued `constructor` / `prototype`).
+ */
+export interface RootEntry extends t.ContextEntry {
+  readonly dropped?: string[];
+}
+
+/** A context holding only the root entry, with an optional sink for dropped keys. */
+export function rootContext(codec: t.Decoder<unknown, unknown>, u: unknown, dropped?: string[]): t.Context {
+  const entry: RootEntry = dropped ? { key: '', type: codec, actual: u, dropped } : { key: '', type: codec, actual: u };
+  return [entry];
+}
+
+/** Depth of the value the context points at: the root object is 0. */
+export function depthOf(c: t.Context): number {
+  return c.length - 1;
+}
+
+/** One error: `message` reads "expected ..., got <value>". */
+export function failure(u: unknown, c: t.Context, expected: string): t.ValidationError {
+  return { value: u, context: c, message: `${expected}, got ${describeValue(u)}` };
+}
+
+/** The error for input nested deeper than MaxDepth. */
+export function tooDeep(u: unknown, c: t.Context): t.ValidationError {
+  return { value: u, context: c, message: `nesting exceeds the limit of ${MaxDepth} levels` };
+}
+
+/** Records that the key at context `c` was dropped (see RootEntry). */
+export function noteDropped(c: t.Context): void {
+  const root = c[0] as RootEntry | undefined;
+  if (root?.dropped) root.dropped.push(renderPath(c));
+}
+
+/**
+ * Keys that must never reach an output object: `__proto__` always; `constructor` and
+ * `prototype` when they hold an object, the shape a merge-based prototype pollution needs
+ * (`{constructor: {prototype: {...}}}`). String-valued ones (label keys) are harmless and kept.
+ */
+export function isDangerousKey(key: string, value: unknown): boolean {
+  if (key === '__proto__') return true;
+  return (key === 'constructor' || key === 'prototype') && typeof value === 'object' && value !== null;
+}
+
+const MaxShown = 48;
+
+/** A short, safe rendering of any value for a message (never stringifies a whole object). */
+export function describeValue(u: unknown): string {
+  switch (typeof u) {
+    case 'string': {
+      const s = JSON.stringify(u.length > MaxShown ? u.slice(0, MaxShown) : u);
+      return u.length > MaxShown ? `${s.slice(0, -1)}…" (a string)` : `${s} (a string)`;
+    }
+    case 'number':
+      return Object.is(u, -0) ? '-0' : String(u);
+    case 'bigint':
+      return `${u}n (a bigint)`;
+    case 'boolean':
+      return String(u);
+    case 'undefined':
+      return 'undefined';
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      if (u === null) return 'null';
+      if (Array.isArray(u)) return 'an array';
+      if (u instanceof Date) return Number.isNaN(u.getTime()) ? 'an invalid Date' : 'a Date';
+      return 'an object';
+  }
+}
+
+/**
+ * The field path of a context in upstream's field.Path notation: `spec.template.spec`,
+ * `status.conditions[0].type`, `metadata.labels[app]`. The root renders as "".
+ */
+export function renderPath(c: t.Context): string {
+  let out = '';
+  for (let i = 1; i < c.length; i++) {
+    const key = c[i]!.key;
+    const parent = c[i - 1]!;
+    if (Array.isArray(parent.actual) || isKeyed(parent.type)) out += `[${key}]`;
+    else out += out === '' ? key : `.${key}`;
+  }
+  return out;
+}
+
+/** Codecs whose children are map entries (rendered `[key]`) carry this marker. */
+export const KeyedMarker: unique symbol = Symbol.for('@jobkit/api.keyed');
+
+function isKeyed(type: unknown): boolean {
+  return typeof type === 'object' && type !== null && (type as { [KeyedMarker]?: boolean })[KeyedMarker] === true;
+}

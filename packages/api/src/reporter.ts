@@ -1,0 +1,33 @@
+// Turns io-ts ValidationErrors into field errors that read like the API server's
+// (apimachinery/pkg/util/validation/field/errors.go): "<field path>: <what was wrong>".
+import type * as t from 'io-ts';
+import { describeValue, renderPath } from './internal/failure.js';
+
+/** One decode problem: the field path in upstream notation and what was wrong with it. */
+export interface DecodeFieldError {
+  /** e.g. `spec.template.spec.containers[0].image`; "" for the object itself. */
+  readonly field: string;
+  /** e.g. `expected a non-negative integer, got -1`. */
+  readonly detail: string;
+}
+
+/** Messages beyond this many are summarised in one line (a 10^6-item list can fail 10^6 times). */
+export const MaxReportedErrors = 100;
+
+/** Field errors for io-ts errors (also for errors of plain io-ts codecs, which carry no message). */
+export function toFieldErrors(errors: t.Errors): DecodeFieldError[] {
+  return errors.map((e) => ({
+    field: renderPath(e.context),
+    detail: e.message ?? `expected ${e.context[e.context.length - 1]?.type.name ?? 'a value'}, got ${describeValue(e.value)}`,
+  }));
+}
+
+/**
+ * Readable lines for io-ts errors, e.g. `spec.completions: expected a non-negative integer, got -1`;
+ * at most `limit` lines plus one saying how many were left out.
+ */
+export function formatDecodeErrors(errors: t.Errors, limit: number = MaxReportedErrors): string[] {
+  const shown = toFieldErrors(errors.slice(0, limit)).map((e) => (e.field === '' ? e.detail : `${e.field}: ${e.detail}`));
+  if (errors.length > limit) shown.push(`... and ${errors.length - limit} more errors`);
+  return shown;
+}
