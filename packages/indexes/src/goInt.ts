@@ -19,31 +19,39 @@ export const MaxInt32 = 2147483647;
  * @example atoi('+7') === 7; atoi('007') === 7; atoi(' 7') === undefined; atoi('0x1') === undefined
  */
 export function atoi(s: string): number | undefined {
-  const n = s.length;
-  if (n === 0) return undefined;
-  let i = 0;
+  return atoiRange(s, 0, s.length);
+}
+
+/**
+ * {@link atoi} of `s.slice(start, end)`, without building the slice (the parsers call it once
+ * per fragment of strings that may be megabytes long).
+ */
+export function atoiRange(s: string, start: number, end: number): number | undefined {
+  if (end <= start) return undefined;
+  let i = start;
   let negative = false;
-  const c0 = s.charCodeAt(0);
+  const c0 = s.charCodeAt(i);
   if (c0 === 43 /* + */ || c0 === 45 /* - */) {
     negative = c0 === 45;
-    i = 1;
-    if (n === 1) return undefined;
+    i++;
+    if (i === end) return undefined;
   }
-  // Skip leading zeros so the digit count below is the magnitude's true width.
-  let firstSignificant = -1;
-  for (let k = i; k < n; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 48 || c > 57) return undefined;
-    if (firstSignificant < 0 && c !== 48) firstSignificant = k;
+  // Leading zeros do not count towards the width checked against int64.
+  while (i < end && s.charCodeAt(i) === 48) i++;
+  const firstSignificant = i;
+  let value = 0;
+  for (; i < end; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    value = value * 10 + d; // exact up to 15 digits; wider values are re-read below
   }
-  if (firstSignificant < 0) return 0;
-  const width = n - firstSignificant;
-  if (width > 19) return undefined; // ErrRange
-  if (width === 19) {
-    const digits = s.slice(firstSignificant);
-    const limit = negative ? MIN_INT64_MAGNITUDE_DIGITS : MAX_INT64_DIGITS;
-    if (digits > limit) return undefined; // ErrRange (same width: text order is numeric order)
+  const width = end - firstSignificant;
+  if (width > 15) {
+    if (width > 19) return undefined; // ErrRange
+    const digits = s.slice(firstSignificant, end);
+    // Same width: text order is numeric order.
+    if (width === 19 && digits > (negative ? MIN_INT64_MAGNITUDE_DIGITS : MAX_INT64_DIGITS)) return undefined;
+    value = Number(digits);
   }
-  const magnitude = Number(s.slice(firstSignificant));
-  return negative ? -magnitude : magnitude;
+  return negative ? (value === 0 ? 0 : -value) : value;
 }

@@ -1,5 +1,5 @@
 // Mirrors the interval half of pkg/controller/job/indexed_job_utils.go (orderedIntervals).
-import { atoi } from './goInt.js';
+import { atoiRange } from './goInt.js';
 
 /** An inclusive range of completion indexes, `first..last` (upstream's `interval`). */
 export interface Interval {
@@ -43,22 +43,29 @@ export function parseIndexesFromString(s: string | undefined, completions: numbe
   if (s === undefined || s === '') return emptyIntervals;
   const result: MutableInterval[] = [];
   let last: MutableInterval | undefined;
-  let start = 0;
   const n = s.length;
-  while (start <= n) {
-    let end = s.indexOf(',', start);
-    if (end < 0) end = n;
-    const part = s.slice(start, end);
+  // Walk the fragments in place, one pass over the characters (no split, no slices): strings
+  // may be megabytes long.
+  for (let start = 0; start <= n; ) {
+    const fragStart = start;
+    let dash = -1; // strings.Split(fragment, "-"): only the first two fields are read
+    let secondDash = -1;
+    let end = fragStart;
+    for (; end < n; end++) {
+      const c = s.charCodeAt(end);
+      if (c === 44 /* , */) break;
+      if (c === 45 /* - */) {
+        if (dash < 0) dash = end;
+        else if (secondDash < 0) secondDash = end;
+      }
+    }
     start = end + 1;
-    // strings.Split(part, "-"): only the first two fields are read.
-    const dash = part.indexOf('-');
-    const first = atoi(dash < 0 ? part : part.slice(0, dash));
+    const first = atoiRange(s, fragStart, dash < 0 ? end : dash);
     if (first === undefined) continue;
     if (first >= completions) break;
     let lastIx: number;
     if (dash >= 0) {
-      const secondDash = part.indexOf('-', dash + 1);
-      const parsed = atoi(secondDash < 0 ? part.slice(dash + 1) : part.slice(dash + 1, secondDash));
+      const parsed = atoiRange(s, dash + 1, secondDash < 0 ? end : secondDash);
       if (parsed === undefined) continue;
       lastIx = parsed >= completions ? completions - 1 : parsed;
     } else {
@@ -81,15 +88,14 @@ export function parseIndexesFromString(s: string | undefined, completions: numbe
  * @example formatIntervals([{first:0,last:0},{first:2,last:3},{first:5,last:9}]) === '0,2,3,5-9'
  */
 export function formatIntervals(set: OrderedIntervals): string {
-  const parts: string[] = [];
-  for (const v of set) {
-    if (v.last > v.first) {
-      parts.push(`${v.first}${v.last === v.first + 1 ? ',' : '-'}${v.last}`);
-    } else {
-      parts.push(String(v.first));
-    }
+  let out = '';
+  for (let k = 0; k < set.length; k++) {
+    const v = set[k]!;
+    if (k > 0) out += ',';
+    out += v.first;
+    if (v.last > v.first) out += (v.last === v.first + 1 ? ',' : '-') + v.last;
   }
-  return parts.join(',');
+  return out;
 }
 
 /**

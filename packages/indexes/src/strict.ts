@@ -1,6 +1,6 @@
 // Mirrors validateIndexesFormat, parseIndexInterval and validateFailedIndexesNotOverlapCompleted
 // of pkg/apis/batch/validation/validation.go (the API server's strict reading of index strings).
-import { atoi } from './goInt.js';
+import { atoiRange } from './goInt.js';
 import { goQuote } from './goQuote.js';
 import type { Interval, OrderedIntervals } from './intervals.js';
 
@@ -23,22 +23,30 @@ export type StrictIntervalResult =
  * @example parseIndexIntervalStrict('3-1', 5) // { ok: false, detail: 'non-increasing order, previous: 3, current: 1' }
  */
 export function parseIndexIntervalStrict(fragment: string, completions: number): StrictIntervalResult {
-  const dash = fragment.indexOf('-');
-  if (dash >= 0 && fragment.indexOf('-', dash + 1) >= 0) {
-    return {
-      ok: false,
-      detail: `the fragment ${goQuote(fragment)} violates the requirement that an index interval can have at most two parts separated by '-'`,
-    };
+  return parseIntervalIn(fragment, 0, fragment.length, completions);
+}
+
+/** {@link parseIndexIntervalStrict} of `s.slice(start, end)`, slicing only to word an error. */
+function parseIntervalIn(s: string, start: number, end: number, completions: number): StrictIntervalResult {
+  let dash = -1;
+  for (let k = start; k < end; k++) {
+    if (s.charCodeAt(k) !== 45 /* - */) continue;
+    if (dash >= 0) {
+      return {
+        ok: false,
+        detail: `the fragment ${goQuote(s.slice(start, end))} violates the requirement that an index interval can have at most two parts separated by '-'`,
+      };
+    }
+    dash = k;
   }
-  const xStr = dash < 0 ? fragment : fragment.slice(0, dash);
-  const x = atoi(xStr);
-  if (x === undefined) return { ok: false, detail: `cannot convert string to integer for index: ${goQuote(xStr)}` };
-  if (x >= completions) return { ok: false, detail: `too large index: ${goQuote(xStr)}` };
+  const xEnd = dash < 0 ? end : dash;
+  const x = atoiRange(s, start, xEnd);
+  if (x === undefined) return { ok: false, detail: `cannot convert string to integer for index: ${goQuote(s.slice(start, xEnd))}` };
+  if (x >= completions) return { ok: false, detail: `too large index: ${goQuote(s.slice(start, xEnd))}` };
   if (dash < 0) return { ok: true, interval: { first: x, last: x } };
-  const yStr = fragment.slice(dash + 1);
-  const y = atoi(yStr);
-  if (y === undefined) return { ok: false, detail: `cannot convert string to integer for index: ${goQuote(yStr)}` };
-  if (y >= completions) return { ok: false, detail: `too large index: ${goQuote(yStr)}` };
+  const y = atoiRange(s, dash + 1, end);
+  if (y === undefined) return { ok: false, detail: `cannot convert string to integer for index: ${goQuote(s.slice(dash + 1, end))}` };
+  if (y >= completions) return { ok: false, detail: `too large index: ${goQuote(s.slice(dash + 1, end))}` };
   if (x >= y) return { ok: false, detail: `non-increasing order, previous: ${x}, current: ${y}` };
   return { ok: true, interval: { first: x, last: y } };
 }
@@ -67,7 +75,7 @@ export function parseIndexesStrict(s: string, completions: number): StrictIndexe
   while (start <= n) {
     let end = s.indexOf(',', start);
     if (end < 0) end = n;
-    const parsed = parseIndexIntervalStrict(s.slice(start, end), completions);
+    const parsed = parseIntervalIn(s, start, end, completions);
     start = end + 1;
     if (!parsed.ok) return parsed;
     const { first, last } = parsed.interval;
