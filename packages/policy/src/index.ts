@@ -1,11 +1,5 @@
-// @jobkit/policy: matchPodFailurePolicy, matchSuccessPolicy and the backoffLimitPerIndex helpers.
+// @jobkit/policy: matchPodFailurePolicy, matchSuccessPolicy and the backoffLimitPerIndex
+// decisions that depend on the pod failure policy.
 export { matchPodFailurePolicy, type PodFailurePolicyMatch } from './podFailurePolicy.js';
 export { matchSuccessPolicy, type SuccessPolicyMatch } from './successPolicy.js';
-export {
-  isIndexFailed,
-  getNewIndexFailureCounts,
-  getIndexFailureCount,
-  getIndexIgnoredFailureCount,
-  getIndexAbsoluteFailureCount,
-  type IndexFailureCounts,
-} from './indexFailure.js';
+export { isIndexFailed, getNewIndexFailureCounts } from './indexFailure.js';

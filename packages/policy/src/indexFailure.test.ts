@@ -1,8 +1,9 @@
-// Ports of TestIsIndexFailed, TestGetNewIndexFailureCountValue and TestGetIndexFailureCount,
+// Ports of TestIsIndexFailed and TestGetNewIndexFailureCountValue,
 // pkg/controller/job/indexed_job_utils_test.go @ 4a37f009ca615534484b1116d0f147f1f23cf067
 // (the stored copy nearest to indexed_job_utils.go @ 78fc8e44052f699bf598f84b697b41e5a328c9c5).
 import { JobCompletionIndexAnnotation, JobIndexFailureCountAnnotation, JobIndexIgnoredFailureCountAnnotation, JobTrackingFinalizer, type Job, type JobSpec, type Pod, type PodStatus } from '@jobkit/api';
-import { getIndexAbsoluteFailureCount, getIndexFailureCount, getNewIndexFailureCounts, isIndexFailed } from './indexFailure.js';
+import { getIndexAbsoluteFailureCount } from '@jobkit/indexes';
+import { getNewIndexFailureCounts, isIndexFailed } from './indexFailure.js';
 
 /** Like upstream's buildPod(): only what the builder calls set. */
 function buildPod(o: { uid?: string; index?: string; failureCount?: string; ignoredCount?: string; status?: PodStatus; deletionTimestamp?: string }): Pod {
@@ -84,16 +85,4 @@ describe('TestGetNewIndexFailureCountValue', () => {
     expect(getNewIndexFailureCounts(job({ podFailurePolicy: ignoreDisruption }), pod)).toEqual({ failureCount: 3, ignoredFailureCount: 4 });
     expect(getIndexAbsoluteFailureCount(pod)).toBe(6);
   });
-});
-
-describe('TestGetIndexFailureCount', () => {
-  const cases: { name: string; pod: Pod; want: number }[] = [
-    { name: 'no annotation', pod: { metadata: {} }, want: 0 },
-    { name: 'valid value', pod: buildPod({ failureCount: '2' }), want: 2 },
-    { name: 'valid maxint32 value', pod: buildPod({ failureCount: '2147483647' }), want: 2147483647 },
-    { name: 'too large value', pod: buildPod({ failureCount: '2147483648' }), want: 0 },
-    { name: 'negative value', pod: buildPod({ failureCount: '-1' }), want: 0 },
-    { name: 'invalid int value', pod: buildPod({ failureCount: 'xyz' }), want: 0 },
-  ];
-  for (const tc of cases) test(tc.name, () => expect(getIndexFailureCount(tc.pod)).toBe(tc.want));
 });

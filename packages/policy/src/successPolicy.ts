@@ -1,6 +1,6 @@
 // Mirrors pkg/controller/job/success_policy.go (matchSuccessPolicy), JobSuccessPolicy on.
 import type { SuccessPolicy } from '@jobkit/api';
-import { type Interval, parseIndexesFromString, totalIndexes } from './internal/intervals.js';
+import { countIndexes, parseIndexesFromString, type OrderedIntervals } from '@jobkit/indexes';
 
 /** Whether the succeeded indexes meet a success policy rule, and upstream's message if so. */
 export interface SuccessPolicyMatch {
@@ -28,8 +28,10 @@ export function matchSuccessPolicy(
   completions: number,
   succeededIndexes: string,
 ): SuccessPolicyMatch {
-  if (successPolicy == null) return NOT_MATCHED;
-  const succeeded = parseIndexesFromString(succeededIndexes, completions);
+  if (successPolicy == null || typeof succeededIndexes !== 'string') return NOT_MATCHED;
+  // Upstream compares in int; a completions that is not a number parses as "nothing in range".
+  const limit = Number.isFinite(completions) ? completions : 0;
+  const succeeded = parseIndexesFromString(succeededIndexes, limit);
   if (succeeded.length === 0) return NOT_MATCHED;
   const rules: unknown = (successPolicy as { rules?: unknown }).rules;
   if (!Array.isArray(rules)) return NOT_MATCHED;
@@ -38,10 +40,11 @@ export function matchSuccessPolicy(
     if (rule == null || typeof rule !== 'object') continue;
     const count = typeof rule.succeededCount === 'number' ? rule.succeededCount : undefined;
     if (rule.succeededIndexes != null) {
-      const required = parseIndexesFromString(rule.succeededIndexes, completions);
+      if (typeof rule.succeededIndexes !== 'string') continue; // not decodable as upstream's *string
+      const required = parseIndexesFromString(rule.succeededIndexes, limit);
       if (required.length === 0) continue; // unparsable or empty: the rule cannot be judged
       if (matchSucceededIndexesRule(required, succeeded, count)) return matched(index);
-    } else if (count !== undefined && totalIndexes(succeeded) >= count) {
+    } else if (count !== undefined && countIndexes(succeeded) >= count) {
       return matched(index);
     }
   }
@@ -53,7 +56,7 @@ function matched(index: number): SuccessPolicyMatch {
 }
 
 /** Counts the rule's indexes that succeeded in one merge walk over both ordered interval lists. */
-function matchSucceededIndexesRule(rule: readonly Interval[], succeeded: readonly Interval[], succeededCount: number | undefined): boolean {
+function matchSucceededIndexesRule(rule: OrderedIntervals, succeeded: OrderedIntervals, succeededCount: number | undefined): boolean {
   let contains = 0;
   let r = 0;
   let s = 0;
@@ -69,5 +72,5 @@ function matchSucceededIndexesRule(rule: readonly Interval[], succeeded: readonl
       r++;
     }
   }
-  return contains === totalIndexes(rule) || (succeededCount !== undefined && contains >= succeededCount);
+  return contains === countIndexes(rule) || (succeededCount !== undefined && contains >= succeededCount);
 }
