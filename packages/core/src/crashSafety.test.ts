@@ -1,0 +1,176 @@
+// Crash safety of the tracking protocol: a pass may stop after any prefix of its actions; a fresh
+// pass then resumes. Pods must be counted exactly once, and the job must end as an uninterrupted
+// run does.
+import fc from 'fast-check';
+import { JobTrackingFinalizer, type Job, type JobSpec, type Pod } from '@jobkit/api';
+import { applyActions, type ClusterState } from './applyActions.js';
+import { syncJob } from './syncJob.js';
+import type { BackoffRecord } from '@jobkit/backoff';
+import type { Action } from './types.js';
+
+const STEP_MS = 11 * 60_000; // longer than the backoff cap, so lost controller memory changes nothing
+const START = Date.parse('2026-01-01T00:00:00Z');
+
+interface Scenario {
+  spec: Partial<JobSpec>;
+  outcomes: boolean[]; // per created pod, in creation order: succeeds?
+  crashes: (number | null)[]; // per pass: stop after (n mod (#actions+1)) actions, or run fully
+}
+
+const scenario: fc.Arbitrary<Scenario> = fc.record({
+  spec: fc
+    .record({
+      indexed: fc.boolean(),
+      completions: fc.integer({ min: 1, max: 6 }),
+      workQueue: fc.boolean(),
+      parallelism: fc.integer({ min: 1, max: 4 }),
+      backoffLimit: fc.integer({ min: 0, max: 4 }),
+      replaceFailedOnly: fc.boolean(),
+      perIndex: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+    })
+    .map(({ indexed, completions, workQueue, parallelism, backoffLimit, replaceFailedOnly, perIndex }) => ({
+      completionMode: indexed ? 'Indexed' : 'NonIndexed',
+      ...(indexed || !workQueue ? { completions } : {}),
+      parallelism,
+      backoffLimit,
+      ...(replaceFailedOnly ? { podReplacementPolicy: 'Failed' } : {}),
+      ...(indexed && perIndex !== undefined ? { backoffLimitPerIndex: perIndex } : {}),
+    })),
+  outcomes: fc.array(fc.boolean(), { maxLength: 30 }),
+  crashes: fc.array(fc.option(fc.nat(), { nil: null, freq: 2 }), { maxLength: 40 }),
+});
+
+function newJob(spec: Partial<JobSpec>): Job {
+  return {
+    metadata: { name: 'job', namespace: 'ns', uid: 'job-uid' },
+    spec: { template: { spec: { containers: [{ name: 'c' }], restartPolicy: 'Never' } }, ...spec },
+    status: {},
+  };
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** A kubelet that starts pending pods, ends running ones per the script, and kills deleted ones. */
+function kubelet(state: ClusterState, nowMs: number, outcomeOf: (uid: string) => boolean): ClusterState {
+  const t = iso(nowMs);
+  const pods = state.pods.map((p): Pod => {
+    const phase = p.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return p;
+    const ended = (ok: boolean): Pod => ({
+      ...p,
+      status: {
+        phase: ok ? 'Succeeded' : 'Failed',
+        containerStatuses: [{ name: 'c', state: { terminated: { exitCode: ok ? 0 : 1, finishedAt: t } } }],
+      },
+    });
+    if (p.metadata.deletionTimestamp != null) return ended(false);
+    if (phase === 'Pending') return { ...p, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: t }] } };
+    return ended(outcomeOf(p.metadata.uid!));
+  });
+  return { ...state, pods };
+}
+
+interface Ledger {
+  succeededUids: Set<string>;
+  succeededIndexes: Set<string>;
+  failed: number;
+}
+
+/** Applies actions one by one, recording what each finalizer removal must count (the rules of trackJobStatusAndRemoveFinalizers). */
+function applyWithLedger(state: ClusterState, actions: readonly Action[], nowMs: number, gen: () => string, ledger: Ledger): ClusterState {
+  let s = state;
+  const onlyFailed = s.job.spec.podReplacementPolicy === 'Failed';
+  for (const a of actions) {
+    if (a.type === 'RemovePodFinalizer') {
+      const p = s.pods.find((x) => x.metadata.uid === a.uid);
+      if (p !== undefined && p.metadata.finalizers?.includes(JobTrackingFinalizer)) {
+        const phase = p.status?.phase;
+        const failing = (s.job.status?.conditions ?? []).some((c) => c.type === 'FailureTarget' && c.status === 'True');
+        const deleting = p.metadata.deletionTimestamp != null;
+        if (phase === 'Succeeded') {
+          expect(ledger.succeededUids.has(a.uid)).toBe(false);
+          ledger.succeededUids.add(a.uid);
+          ledger.succeededIndexes.add(p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'] ?? a.uid);
+        } else if (phase === 'Failed' || (deleting && !onlyFailed) || failing) ledger.failed++;
+      }
+    }
+    s = applyActions(s, [a], { now: new Date(nowMs), generateName: (prefix) => `${prefix}${gen()}` });
+  }
+  return s;
+}
+
+interface RunResult {
+  final: Job;
+  ledger: Ledger;
+  pods: readonly Pod[];
+}
+
+function run(sc: Scenario, crash: boolean): RunResult {
+  let state: ClusterState = { job: newJob(sc.spec), pods: [] };
+  let n = 0;
+  const gen = (): string => String(n++);
+  const created: string[] = [];
+  const outcomeOf = (uid: string): boolean => {
+    let i = created.indexOf(uid);
+    if (i < 0) i = created.push(uid) - 1;
+    return sc.outcomes[i] ?? true;
+  };
+  const ledger: Ledger = { succeededUids: new Set(), succeededIndexes: new Set(), failed: 0 };
+  let backoff: BackoffRecord | undefined;
+  let nowMs = START;
+  for (let step = 0; step < 60; step++) {
+    const res = syncJob(state.job, state.pods, new Date(nowMs), { backoff });
+    const cut = crash ? sc.crashes[step] ?? null : null;
+    if (cut !== null) {
+      state = applyWithLedger(state, res.actions.slice(0, cut % (res.actions.length + 1)), nowMs, gen, ledger);
+      // The controller restarts: its memory is gone.
+      const again = syncJob(state.job, state.pods, new Date(nowMs), {});
+      state = applyWithLedger(state, again.actions, nowMs, gen, ledger);
+      backoff = again.backoff;
+    } else {
+      state = applyWithLedger(state, res.actions, nowMs, gen, ledger);
+      backoff = res.backoff;
+    }
+    const u = state.job.status?.uncountedTerminatedPods ?? {};
+    expect(new Set(u.succeeded ?? []).size).toBe((u.succeeded ?? []).length);
+    expect(new Set(u.failed ?? []).size).toBe((u.failed ?? []).length);
+    if ((state.job.status?.conditions ?? []).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) break;
+    nowMs += STEP_MS;
+    state = kubelet(state, nowMs, outcomeOf);
+  }
+  return { final: state.job, ledger, pods: state.pods };
+}
+
+const summary = (j: Job) => {
+  const s = j.status ?? {};
+  return {
+    succeeded: s.succeeded ?? 0,
+    failed: s.failed ?? 0,
+    completedIndexes: s.completedIndexes ?? '',
+    failedIndexes: s.failedIndexes,
+    uncounted: [...(s.uncountedTerminatedPods?.succeeded ?? []), ...(s.uncountedTerminatedPods?.failed ?? [])].length,
+    conditions: (s.conditions ?? []).filter((c) => c.status === 'True').map((c) => `${c.type}/${c.reason ?? ''}`),
+  };
+};
+
+describe('crash safety of the uncountedTerminatedPods protocol', () => {
+  test('stopping a pass after any prefix of its actions never double counts nor loses a pod', () => {
+    fc.assert(
+      fc.property(scenario, (sc) => {
+        const whole = run(sc, false);
+        const crashed = run(sc, true);
+        for (const r of [whole, crashed]) {
+          const s = summary(r.final);
+          // Every run finishes, and a finished job has counted everything.
+          expect(s.conditions.some((c) => c.startsWith('Complete/') || c.startsWith('Failed/'))).toBe(true);
+          expect(s.uncounted).toBe(0);
+          expect(s.failed).toBe(r.ledger.failed);
+          if (sc.spec.completionMode === 'Indexed') expect(s.succeeded).toBe(r.ledger.succeededIndexes.size);
+          else expect(s.succeeded).toBe(r.ledger.succeededUids.size);
+        }
+        expect(summary(crashed.final)).toEqual(summary(whole.final));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
