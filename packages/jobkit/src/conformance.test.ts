@@ -21,8 +21,17 @@ const run: Record<string, (c: any) => string[]> = {
   sync: (c) => checkSync(c, api.syncJob(c.job, c.pods ?? [], new Date(c.now), c.options ?? {})),
   podFailurePolicy: (c) => checkPodFailurePolicy(c, api.matchPodFailurePolicy(c.podFailurePolicy, c.pod)),
   successPolicy: (c) => checkSuccessPolicy(c, api.matchSuccessPolicy(c.successPolicy, c.completions, c.succeededIndexes)),
-  statusValidation: (c) => checkStatusValidation(c, api.validateJobStatusUpdate(c.oldJob, c.newJob)),
+  statusValidation: (c) => checkStatusValidation(c, errorSet(api.validateJobStatusUpdate(c.oldJob, c.newJob))),
+  // FORMAT-extra.md: spec validation families, compared like statusValidation.
+  jobValidation: (c) => checkStatusValidation(c, errorSet(api.validateJob(c.job, c.options))),
+  jobUpdateValidation: (c) => checkStatusValidation(c, errorSet(api.validateJobUpdate(c.oldJob, c.newJob, c.options))),
 };
+
+// FORMAT.md: errors compare as a SET of (type, field) pairs, so repeated pairs count once.
+function errorSet(errs: Array<{ type: string; field: string }>): Array<{ type: string; field: string }> {
+  const seen = new Set<string>();
+  return (Array.isArray(errs) ? errs : []).filter((e) => !seen.has(`${e.type} ${e.field}`) && !!seen.add(`${e.type} ${e.field}`));
+}
 
 for (const file of vectorFiles(root)) {
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));

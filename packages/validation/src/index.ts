@@ -1,2 +1,5 @@
 // @jobkit/validation: validateJob, validateJobUpdate, validateJobStatusUpdate as the API server applies them
-export {};
+export type { FieldError, FieldErrorType } from './fieldError.js';
+export { type JobStatusValidationOptions, getStatusValidationOptions, validateJobStatusUpdate } from './jobStatusValidation.js';
+export { type JobValidationOptions, validateJob } from './jobValidation.js';
+export { getUpdateValidationOptions, validateJobUpdate } from './jobUpdateValidation.js';

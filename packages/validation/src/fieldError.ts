@@ -1,0 +1,65 @@
+// FieldError: one validation failure, shaped like upstream's field.Error
+// (staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go).
+
+/** Upstream's error types, named as `field.ErrorType` prints them in API responses. */
+export type FieldErrorType =
+  | 'FieldValueInvalid'
+  | 'FieldValueRequired'
+  | 'FieldValueForbidden'
+  | 'FieldValueDuplicate'
+  | 'FieldValueNotSupported'
+  | 'FieldValueTooLong'
+  | 'FieldValueTooMany';
+
+/**
+ * One validation error: its type, the field path as upstream prints it
+ * (`status.conditions`, `spec.podFailurePolicy.rules[0].action`,
+ * `spec.template.metadata.labels[job-name]`) and a human-readable detail.
+ * @category Validation
+ */
+export interface FieldError {
+  readonly type: FieldErrorType;
+  readonly field: string;
+  readonly detail: string;
+}
+
+/** Field path builders mirroring field.Path: `child` joins with '.', `index` and `key` use brackets. */
+export const child = (path: string, ...names: string[]): string =>
+  names.reduce((p, n) => (p === '' ? n : `${p}.${n}`), path);
+export const index = (path: string, i: number): string => `${path}[${i}]`;
+export const key = (path: string, k: string): string => `${path}[${k}]`;
+
+export const invalid = (field: string, detail: string): FieldError => ({ type: 'FieldValueInvalid', field, detail });
+export const required = (field: string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field, detail });
+export const forbidden = (field: string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field, detail });
+export const duplicate = (field: string, value: unknown): FieldError => ({
+  type: 'FieldValueDuplicate',
+  field,
+  detail: `Duplicate value: ${short(value)}`,
+});
+export const notSupported = (field: string, value: unknown, supported: readonly string[]): FieldError => ({
+  type: 'FieldValueNotSupported',
+  field,
+  detail: `Unsupported value: ${short(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
+});
+export const tooLong = (field: string, max: number): FieldError => ({
+  type: 'FieldValueTooLong',
+  field,
+  detail: `may not be more than ${max} bytes`,
+});
+export const tooMany = (field: string, actual: number, max: number): FieldError => ({
+  type: 'FieldValueTooMany',
+  field,
+  detail: `${actual}: must have at most ${max} items`,
+});
+
+/** Renders a bad value for a detail without ever printing megabytes of hostile input. */
+export function short(value: unknown): string {
+  let s: string;
+  try {
+    s = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? String(value));
+  } catch {
+    s = Object.prototype.toString.call(value);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}

@@ -1,0 +1,120 @@
+// Job spec update validation: strategy.go ValidateUpdate = ValidateJob + ValidateJobUpdate
+// (ValidateObjectMetaUpdate, ValidateJobSpecUpdate: validateCompletions, immutable fields,
+// validatePodTemplateUpdate) of pkg/apis/batch/validation/validation.go, with the update options
+// of validationOptionsForJob.
+
+import type { Job } from '@jobkit/api';
+import { type FieldError, invalid } from './fieldError.js';
+import { type JobValidationOptions, ControllerUidLabel, JobNameLabel, validateJobWithOptionsInto } from './jobValidation.js';
+import { selectorHasInvalidLabelValue } from './labelSelector.js';
+import { validateObjectMetaUpdateInto } from './objectMeta.js';
+import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
+
+/**
+ * The options the update strategy derives from the old Job: prefixed labels are required only if
+ * the old template had both; scheduling directives are mutable only while the old Job is suspended
+ * and has never started (the alpha gates MutablePodResourcesForSuspendedJobs and
+ * MutableSchedulingDirectivesForSuspendedJobs are off by default and not modelled).
+ * @category Validation
+ */
+export function getUpdateValidationOptions(oldJob: Job | unknown): JobValidationOptions {
+  const oldSpec = obj(prop(oldJob, 'spec'));
+  const labels = obj(prop(obj(prop(obj(prop(oldSpec, 'template')), 'metadata')), 'labels'));
+  const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(labels, k);
+  return {
+    requirePrefixedLabels: has(JobNameLabel) && has(ControllerUidLabel),
+    allowMutableSchedulingDirectives: prop(oldSpec, 'suspend') === true && isNil(prop(obj(prop(oldJob, 'status')), 'startTime')),
+    allowInvalidLabelValueInSelector: selectorHasInvalidLabelValue(prop(oldSpec, 'selector')),
+  };
+}
+
+/** validateCompletions: immutable, except that an Indexed Job may change it together with parallelism. */
+function validateCompletionsInto(spec: unknown, oldSpec: unknown, errs: FieldError[]): void {
+  const c = prop(spec, 'completions');
+  const oc = prop(oldSpec, 'completions');
+  if (prop(spec, 'completionMode') !== 'Indexed') {
+    if (!deepEqual(c, oc)) errs.push(invalid('spec.completions', 'field is immutable'));
+    return;
+  }
+  if (deepEqual(c, oc) || isNil(c)) return; // a nil completions is reported by validateJobSpec
+  if (c !== prop(spec, 'parallelism')) {
+    errs.push(invalid('spec.completions', 'can only be modified in tandem with spec.parallelism'));
+  }
+}
+
+/**
+ * The old template with the fields that may change copied from the new one, so that an
+ * immutability comparison ignores them (validatePodTemplateUpdate with AllowMutableSchedulingDirectives).
+ */
+function relaxedOldTemplate(template: unknown, oldTemplate: unknown): unknown {
+  const t = obj(template);
+  const o = obj(oldTemplate);
+  const tSpec = obj(prop(t, 'spec'));
+  const oSpec = obj(prop(o, 'spec'));
+  const tMeta = obj(prop(t, 'metadata'));
+  const oMeta = obj(prop(o, 'metadata'));
+  const newAff = prop(tSpec, 'affinity');
+  const oldAff = prop(oSpec, 'affinity');
+  let affinity: unknown;
+  if (isNil(newAff) && !isNil(oldAff)) {
+    // The affinity may be cleared if it held nothing but node affinity.
+    const rest = { ...obj(oldAff), nodeAffinity: undefined };
+    affinity = deepEqual(rest, {}) ? undefined : rest;
+  } else if (!isNil(newAff) && isNil(oldAff)) {
+    affinity = { nodeAffinity: prop(newAff, 'nodeAffinity') };
+  } else if (!isNil(newAff) && !isNil(oldAff)) {
+    affinity = { ...obj(oldAff), nodeAffinity: prop(newAff, 'nodeAffinity') };
+  } else affinity = oldAff;
+  return {
+    ...o,
+    metadata: { ...oMeta, labels: prop(tMeta, 'labels'), annotations: prop(tMeta, 'annotations') },
+    spec: {
+      ...oSpec,
+      affinity,
+      nodeSelector: prop(tSpec, 'nodeSelector'),
+      tolerations: prop(tSpec, 'tolerations'),
+      schedulingGates: prop(tSpec, 'schedulingGates'),
+    },
+  };
+}
+
+/** Keeps the first of identical errors (the strategy runs ValidateJobSpec twice on update). */
+function dedupe(errs: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errs.filter((e) => {
+    const k = `${e.type}\u0000${e.field}\u0000${e.detail}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Validates a spec update (PUT .../jobs/NAME) replacing `oldJob` with `newJob` as the API server
+ * does: the whole new Job is validated as on create (with options derived from the old Job), then
+ * the metadata update, completions (elastic Indexed Jobs: only in tandem with parallelism), the
+ * immutable fields (selector, completionMode, podFailurePolicy, backoffLimitPerIndex, managedBy,
+ * successPolicy) and the pod template, which may change only in its scheduling directives, labels
+ * and annotations, and only while the old Job is suspended and has never started. Never throws.
+ * @category Validation
+ */
+export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, opts?: Partial<JobValidationOptions>): FieldError[] {
+  if (!isObj(newJob)) return [invalid('', 'the new Job must be an object')];
+  const o: JobValidationOptions = { ...getUpdateValidationOptions(oldJob), ...(opts ?? {}) };
+  const errs: FieldError[] = [];
+  validateJobWithOptionsInto(newJob, o, errs);
+  validateObjectMetaUpdateInto(newJob, oldJob, errs);
+  const spec = obj(prop(newJob, 'spec'));
+  const oldSpec = obj(prop(oldJob, 'spec'));
+  validateCompletionsInto(spec, oldSpec, errs);
+  if (!deepEqual(prop(spec, 'selector'), prop(oldSpec, 'selector'))) errs.push(invalid('spec.selector', 'field is immutable'));
+  const template = prop(spec, 'template');
+  const oldTemplate = o.allowMutableSchedulingDirectives
+    ? relaxedOldTemplate(template, prop(oldSpec, 'template'))
+    : prop(oldSpec, 'template');
+  if (!deepEqual(template, oldTemplate)) errs.push(invalid('spec.template', 'field is immutable'));
+  for (const f of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy']) {
+    if (!deepEqual(prop(spec, f), prop(oldSpec, f))) errs.push(invalid(`spec.${f}`, 'field is immutable'));
+  }
+  return dedupe(errs);
+}

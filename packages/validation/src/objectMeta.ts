@@ -1,0 +1,80 @@
+// Object metadata checks the Job strategy runs: ValidateObjectMeta (create) and
+// ValidateObjectMetaUpdate (update), from staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go
+// and ValidateLabels (pkg/apis/meta/v1/validation). Owner references and managed fields are not checked.
+
+import { type FieldError, child, forbidden, invalid, required, tooLong } from './fieldError.js';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names.js';
+import { deepEqual, isNil, list, obj, optInt64, optString, prop, stringMap } from './internal/untrusted.js';
+
+const totalAnnotationSizeLimitB = 256 * 1024;
+
+/** ValidateLabels: keys are qualified names, values label values; errors at the map's own path. */
+export function validateLabelsInto(labels: ReadonlyMap<string, string>, path: string, errs: FieldError[]): void {
+  for (const [k, v] of labels) {
+    for (const m of isQualifiedName(k)) errs.push(invalid(path, m));
+    for (const m of isValidLabelValue(v)) errs.push(invalid(path, m));
+  }
+}
+
+/** ValidateAnnotations: keys are (lower-cased) qualified names, total size at most 256 KiB. */
+export function validateAnnotationsInto(annotations: ReadonlyMap<string, string>, path: string, errs: FieldError[]): void {
+  let size = 0;
+  for (const [k, v] of annotations) {
+    for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, m));
+    size += k.length + v.length;
+  }
+  if (size > totalAnnotationSizeLimitB) errs.push(tooLong(path, totalAnnotationSizeLimitB));
+}
+
+/** ValidateObjectMeta for a namespaced object whose name must be a DNS subdomain (Jobs). */
+export function validateObjectMetaInto(o: unknown, errs: FieldError[]): void {
+  const p = 'metadata';
+  const meta = obj(prop(o, 'metadata'));
+  const generateName = optString(meta, 'generateName', child(p, 'generateName'), errs) ?? '';
+  if (generateName !== '') {
+    // A generateName may end with '-': upstream masks a trailing dash before checking.
+    const masked = generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName;
+    for (const m of isDNS1123Subdomain(masked)) errs.push(invalid(child(p, 'generateName'), m));
+  }
+  const name = optString(meta, 'name', child(p, 'name'), errs) ?? '';
+  if (name === '') errs.push(required(child(p, 'name'), 'name or generateName is required'));
+  else for (const m of isDNS1123Subdomain(name)) errs.push(invalid(child(p, 'name'), m));
+  const ns = optString(meta, 'namespace', child(p, 'namespace'), errs) ?? '';
+  if (ns === '') errs.push(required(child(p, 'namespace')));
+  else for (const m of isDNS1123Label(ns)) errs.push(invalid(child(p, 'namespace'), m));
+  const gen = optInt64(meta, 'generation', child(p, 'generation'), errs);
+  if (gen !== undefined && gen < 0) errs.push(invalid(child(p, 'generation'), 'must be greater than or equal to 0'));
+  validateLabelsInto(stringMap(meta, 'labels', child(p, 'labels'), errs), child(p, 'labels'), errs);
+  validateAnnotationsInto(stringMap(meta, 'annotations', child(p, 'annotations'), errs), child(p, 'annotations'), errs);
+}
+
+/**
+ * ValidateObjectMetaUpdate: resourceVersion present, generation not decremented, identity fields
+ * immutable, no new finalizers while deleting, labels and annotations well formed.
+ */
+export function validateObjectMetaUpdateInto(newObj: unknown, oldObj: unknown, errs: FieldError[]): void {
+  const p = 'metadata';
+  const nm = obj(prop(newObj, 'metadata'));
+  const om = obj(prop(oldObj, 'metadata'));
+  const sink: FieldError[] = [];
+  if (!isNil(prop(om, 'deletionTimestamp'))) {
+    const oldF = new Set(list(om, 'finalizers', '', sink));
+    const added = list(nm, 'finalizers', child(p, 'finalizers'), errs).filter((f) => !oldF.has(f));
+    if (added.length > 0) {
+      errs.push(forbidden(child(p, 'finalizers'), 'no new finalizers can be added if the object is being deleted'));
+    }
+  }
+  const rv = optString(nm, 'resourceVersion', child(p, 'resourceVersion'), errs) ?? '';
+  if (rv === '') errs.push(invalid(child(p, 'resourceVersion'), 'must be specified for an update'));
+  const ng = optInt64(nm, 'generation', child(p, 'generation'), errs) ?? 0;
+  const og = optInt64(om, 'generation', '', sink) ?? 0;
+  if (ng < og) errs.push(invalid(child(p, 'generation'), 'must not be decremented'));
+  for (const f of ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds']) {
+    const a = prop(nm, f);
+    const b = prop(om, f);
+    // Empty strings and absent values are the same Go zero value.
+    if (!deepEqual(a === '' ? undefined : a, b === '' ? undefined : b)) errs.push(invalid(child(p, f), 'field is immutable'));
+  }
+  validateLabelsInto(stringMap(nm, 'labels', child(p, 'labels'), errs), child(p, 'labels'), errs);
+  validateAnnotationsInto(stringMap(nm, 'annotations', child(p, 'annotations'), errs), child(p, 'annotations'), errs);
+}
