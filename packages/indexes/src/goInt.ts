@@ -46,6 +46,9 @@ export function atoiRange(s: string, start: number, end: number): number | undef
     value = value * 10 + d; // exact up to 15 digits; wider values are re-read below
   }
   const width = end - firstSignificant;
+  // Up to 9 digits fits int32: hand V8 a small integer, not a boxed double, so the intervals
+  // built from it stay 20 bytes each instead of 44.
+  if (width <= 9) return negative ? -(value | 0) | 0 : value | 0;
   if (width > 15) {
     if (width > 19) return undefined; // ErrRange
     const digits = s.slice(firstSignificant, end);

@@ -20,25 +20,51 @@ function hex(n: number, width: number): string {
  */
 export function goQuote(s: string): string {
   let out = '"';
-  for (const ch of s) {
-    let cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    switch (cp) {
-      case 0x22: out += '\\"'; continue;
-      case 0x5c: out += '\\\\'; continue;
-      case 0x07: out += '\\a'; continue;
-      case 0x08: out += '\\b'; continue;
-      case 0x0c: out += '\\f'; continue;
-      case 0x0a: out += '\\n'; continue;
-      case 0x0d: out += '\\r'; continue;
-      case 0x09: out += '\\t'; continue;
-      case 0x0b: out += '\\v'; continue;
+  let runStart = 0; // start of the pending run of characters copied as they are
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // Fast path: printable ASCII other than `"` and `\` is copied in runs.
+    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) {
+      i++;
+      continue;
     }
-    if (cp === 0x20 || (cp > 0x20 && cp < 0x7f)) out += String.fromCodePoint(cp);
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + hex(cp, 2);
-    else if (PRINTABLE.test(String.fromCodePoint(cp))) out += String.fromCodePoint(cp);
-    else if (cp < 0x10000) out += '\\u' + hex(cp, 4);
-    else out += '\\U' + hex(cp, 8);
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // lone surrogate: Go would hold U+FFFD
+    const escaped = escapeCodePoint(cp);
+    if (escaped !== undefined || (width === 1 && cp !== c)) {
+      out += s.slice(runStart, i) + (escaped ?? String.fromCodePoint(cp));
+      runStart = i + width;
+    }
+    i += width;
   }
-  return out + '"';
+  return out + s.slice(runStart) + '"';
+}
+
+/** The escape Go writes for `cp`, or `undefined` when Go writes it as is. */
+function escapeCodePoint(cp: number): string | undefined {
+  switch (cp) {
+    case 0x22: return '\\"';
+    case 0x5c: return '\\\\';
+    case 0x07: return '\\a';
+    case 0x08: return '\\b';
+    case 0x0c: return '\\f';
+    case 0x0a: return '\\n';
+    case 0x0d: return '\\r';
+    case 0x09: return '\\t';
+    case 0x0b: return '\\v';
+  }
+  if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
+  if (cp < 0x7f) return undefined;
+  if (PRINTABLE.test(String.fromCodePoint(cp))) return undefined;
+  return cp < 0x10000 ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
 }
