@@ -1,5 +1,5 @@
 // Mirrors the interval half of pkg/controller/job/indexed_job_utils.go (orderedIntervals).
-import { atoiRange } from './goInt.js';
+import { atoiRange } from './internal/goInt.js';
 
 /** An inclusive range of completion indexes, `first..last` (upstream's `interval`). */
 export interface Interval {

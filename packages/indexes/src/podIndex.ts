@@ -7,7 +7,7 @@ import {
   MaxGeneratedNameLength,
   type Pod,
 } from '@jobkit/api';
-import { atoi, MaxInt32 } from './goInt.js';
+import { atoi, MaxInt32 } from './internal/goInt.js';
 
 /** Upstream's `unknownCompletionIndex`: what {@link getCompletionIndex} returns for no valid index. */
 export const UnknownCompletionIndex = -1;

@@ -3,7 +3,7 @@
 // Expected texts follow upstream's fmt.Errorf formats; inputs are ours.
 import { formatIntervals, type Interval } from './intervals.js';
 import { failedIndexesOverlapCompleted, parseIndexesStrict } from './strict.js';
-import { goQuote } from './goQuote.js';
+import { goQuote } from './internal/goQuote.js';
 
 const iv = (first: number, last: number): Interval => ({ first, last });
 

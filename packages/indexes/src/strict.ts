@@ -1,7 +1,7 @@
 // Mirrors validateIndexesFormat, parseIndexInterval and validateFailedIndexesNotOverlapCompleted
 // of pkg/apis/batch/validation/validation.go (the API server's strict reading of index strings).
-import { atoiRange } from './goInt.js';
-import { goQuote } from './goQuote.js';
+import { atoiRange } from './internal/goInt.js';
+import { goQuote } from './internal/goQuote.js';
 import type { Interval, OrderedIntervals } from './intervals.js';
 
 /** Outcome of {@link parseIndexesStrict}: the set and its size, or upstream's error text. */
