@@ -100,3 +100,22 @@ export const KeyedMarker: unique symbol = Symbol.for('@jobkit/api.keyed');
 function isKeyed(type: unknown): boolean {
   return typeof type === 'object' && type !== null && (type as { [KeyedMarker]?: boolean })[KeyedMarker] === true;
 }
+
+/**
+ * Marks codecs whose decoded value is the input itself whenever `is` accepts it (strings,
+ * numbers, booleans, RFC 3339 strings): containers then skip building a context per field,
+ * which is most of the cost on large inputs.
+ */
+export const PlainMarker: unique symbol = Symbol.for('@jobkit/api.plain');
+
+/** The `is` guard of a plain codec (see PlainMarker), or undefined. */
+export function plainGuard(codec: unknown): ((u: unknown) => boolean) | undefined {
+  if (typeof codec !== 'object' || codec === null || (codec as { [PlainMarker]?: boolean })[PlainMarker] !== true) return undefined;
+  return (codec as { is: (u: unknown) => boolean }).is;
+}
+
+/** Marks `codec` as plain (see PlainMarker) and returns it. */
+export function markPlain<C extends object>(codec: C): C {
+  Object.defineProperty(codec, PlainMarker, { value: true });
+  return codec;
+}

@@ -2,7 +2,7 @@
 // (an int field refuses floats, strings and out-of-range numbers).
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { failure } from './failure.js';
+import { failure, markPlain } from './failure.js';
 
 const MinInt32 = -2147483648;
 const MaxInt32 = 2147483647;
@@ -10,11 +10,13 @@ const MaxInt32 = 2147483647;
 const Int64Bound = 9223372036854775808;
 
 function scalar<A>(name: string, expected: string, is: (u: unknown) => u is A): t.Type<A, A, unknown> {
-  return new t.Type<A, A, unknown>(
-    name,
-    is,
-    (u, c) => (is(u) ? E.right(u) : E.left([failure(u, c, expected)])),
-    (a) => a,
+  return markPlain(
+    new t.Type<A, A, unknown>(
+      name,
+      is,
+      (u, c) => (is(u) ? E.right(u) : E.left([failure(u, c, expected)])),
+      (a) => a,
+    ),
   );
 }
 
@@ -28,7 +30,7 @@ function integer(name: string, min: number, maxExclusive: number, kind: string):
   const sign = min === 0 ? 'a non-negative integer' : 'an integer';
   const range = min === 0 ? `at most ${kind === 'int32' ? MaxInt32 : '2^63-1'} (${kind})` : `in the ${kind} range`;
   const is = (u: unknown): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u < maxExclusive;
-  return new t.Type<number, number, unknown>(
+  return markPlain(new t.Type<number, number, unknown>(
     name,
     is,
     (u, c) => {
@@ -38,7 +40,7 @@ function integer(name: string, min: number, maxExclusive: number, kind: string):
       return E.left([failure(u, c, outOfRange ? `expected ${sign} ${range}` : `expected ${sign}`)]);
     },
     (a) => a,
-  );
+  ));
 }
 
 /** An int32 field of any sign (exit codes, signals). */

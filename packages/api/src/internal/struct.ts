@@ -2,7 +2,7 @@
 // kept (so decode → encode returns the input), JSON null meaning the Go zero value.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { depthOf, failure, isDangerousKey, KeyedMarker, MaxDepth, noteDropped, tooDeep } from './failure.js';
+import { depthOf, failure, isDangerousKey, KeyedMarker, MaxDepth, noteDropped, plainGuard, tooDeep } from './failure.js';
 import { decodeJson, encodeJson, JsonCodec } from './json.js';
 
 /**
@@ -51,6 +51,11 @@ export function struct<T extends object>(name: string, props: Props<T>, zeros: Z
   const codecs = new Map<string, t.Type<unknown, unknown, unknown>>(
     Object.entries(props as Record<string, t.Type<unknown, unknown, unknown>>),
   );
+  const plain = new Map<string, (u: unknown) => boolean>();
+  for (const [k, codec] of codecs) {
+    const is = plainGuard(codec);
+    if (is) plain.set(k, is);
+  }
   const zeroEntries = Object.entries(zeros as Record<string, () => unknown>);
   const expected = `expected an object (${name})`;
 
@@ -69,6 +74,10 @@ export function struct<T extends object>(name: string, props: Props<T>, zeros: Z
         // Go leaves a field untouched on null; an unmodelled null is data we keep as is.
         if (codec) (nulls ??= new Set()).add(k);
         else out[k] = null;
+        continue;
+      }
+      if (plain.get(k)?.(v) === true) {
+        out[k] = v;
         continue;
       }
       const ck = t.appendContext(c, k, codec ?? JsonCodec, v);
@@ -126,6 +135,7 @@ export function struct<T extends object>(name: string, props: Props<T>, zeros: Z
 /** A Go slice of `item`. */
 export function arrayOf<A>(item: t.Type<A, unknown, unknown>): t.Type<readonly A[], unknown, unknown> {
   const name = `Array<${item.name}>`;
+  const isPlain = plainGuard(item);
   const validate = (u: unknown, c: t.Context): E.Either<t.Errors, readonly A[]> => {
     if (!Array.isArray(u)) return E.left([failure(u, c, `expected an array (${name})`)]);
     if (depthOf(c) > MaxDepth) return E.left([tooDeep(u, c)]);
@@ -133,6 +143,10 @@ export function arrayOf<A>(item: t.Type<A, unknown, unknown>): t.Type<readonly A
     const errors: t.ValidationError[] = [];
     for (let i = 0; i < u.length; i++) {
       const v: unknown = u[i];
+      if (isPlain?.(v) === true) {
+        out.push(v as A);
+        continue;
+      }
       const ci = t.appendContext(c, String(i), item, v);
       if (v === undefined) {
         // A hole has no JSON form; stop so a huge sparse length costs nothing.
