@@ -50,7 +50,7 @@ export interface ClusterObjects {
   readonly pods: readonly Pod[];
 }
 
-export interface ApplyOptions {
+export interface ApplyActionsOptions {
   readonly now: Date;
   readonly generateName: (prefix: string) => string;
   readonly generateUid: (name: string) => string;
@@ -59,7 +59,7 @@ export interface ApplyOptions {
 /** The functions the adapters need, each possibly not written yet. */
 export interface ControllerBindings {
   readonly syncJob?: (job: Job, pods: readonly Pod[], now: Date, options?: ControllerSyncOptions) => ControllerSyncResult;
-  readonly applyActions?: (state: ClusterObjects, actions: readonly ControllerAction[], options: ApplyOptions) => ClusterObjects;
+  readonly applyActions?: (state: ClusterObjects, actions: readonly ControllerAction[], options: ApplyActionsOptions) => ClusterObjects;
   readonly validateJob?: (job: Job) => readonly SpecFieldError[];
   readonly validateJobStatusUpdate?: (oldJob: Job, newJob: Job) => readonly SpecFieldError[];
   readonly withJobDefaults?: (job: Job) => Job;

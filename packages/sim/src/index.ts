@@ -6,7 +6,7 @@ export { parseScript, outcomeFor, builtinDefaultOutcome, type Script, type Outco
 export { JobLoop, finishedCondition, type PodRuntime, type LoopOutcome, type RecordedEvent, type JobLoopOptions } from './loop.js';
 export { VirtualScheduler, type Scheduler, type Cancel } from './scheduler.js';
 export { deterministicNames, type NameGenerator } from './names.js';
-export { admitJob, formatTime, type AdmitOptions } from './admission.js';
+export { admitJob, type AdmitOptions } from './admission.js';
 export { fallbackJobDefaults } from './apiDefaults.js';
 export {
   loadControllerBindings,
@@ -18,7 +18,6 @@ export {
   type ControllerSyncResult,
   type SpecFieldError,
   type ClusterObjects,
-  type ApplyOptions,
 } from './bindings.js';
 export { renderTimeline, statusChanges, entryText, formatOffset, conditionText, type TimelineEntry } from './timeline.js';
 export { parseDuration, formatDuration } from './duration.js';

@@ -232,7 +232,7 @@ export class JobLoop {
     }
     this.backoff = result.backoff;
     this.currentJob = applied.job;
-    this.recordActions(at, result.actions, before, applied.pods);
+    this.recordActions(at, result.actions, applied.pods);
     const changed = this.reconcileStore(result.actions, applied.pods, now);
     const statusMoved = statusChanges(before.status, applied.job.status ?? {});
     if (statusMoved.length > 0) this.record({ at, kind: 'status', changes: statusMoved });
@@ -280,10 +280,11 @@ export class JobLoop {
     return [];
   }
 
-  private recordActions(at: number, actions: readonly ControllerAction[], before: Job, podsAfter: readonly Pod[]): void {
+  private recordActions(at: number, actions: readonly ControllerAction[], podsAfter: readonly Pod[]): void {
     const known = new Set(this.pods.keys());
     const created = podsAfter.filter((p) => !known.has(p.metadata.uid ?? ''));
     let createdIndex = 0;
+    let createEvents = 0;
     for (const action of actions) {
       switch (action.type) {
         case 'CreatePod': {
@@ -297,15 +298,23 @@ export class JobLoop {
         case 'RemovePodFinalizer':
           this.record({ at, kind: 'removeFinalizer', pod: action.name });
           break;
-        case 'RecordEvent':
-          this.events.push({ at, eventType: action.eventType, reason: action.reason, message: action.message });
-          this.record({ at, kind: 'event', eventType: action.eventType, reason: action.reason, message: action.message });
+        case 'RecordEvent': {
+          let message = action.message;
+          // The pass names a pod by its generateName prefix; upstream's event, recorded after the
+          // create returned, names the pod the API server generated.
+          if (action.reason === 'SuccessfulCreate') {
+            const pod = created[createEvents++];
+            const prefix = pod?.metadata.generateName;
+            if (pod?.metadata.name !== undefined && prefix !== undefined && message === `Created pod: ${prefix}`) message = `Created pod: ${pod.metadata.name}`;
+          }
+          this.events.push({ at, eventType: action.eventType, reason: action.reason, message });
+          this.record({ at, kind: 'event', eventType: action.eventType, reason: action.reason, message });
           break;
+        }
         case 'UpdateJobStatus':
           break;
       }
     }
-    void before;
   }
 
   /** Stores the pods after the pass and tells the runtime about creations and deletions. */
@@ -322,13 +331,15 @@ export class JobLoop {
       else if (old.metadata.deletionTimestamp === undefined && pod.metadata.deletionTimestamp !== undefined) deleting.push(pod);
       this.store(pod);
     }
-    // A pod that applyActions dropped while it was still running is gracefully deleted: it stays
-    // (terminating) until its runtime reports it terminal, as the API server keeps it.
+    // A pod that applyActions dropped (deleted without finalizers, or its last finalizer removed
+    // while deleted) but whose containers still run is gracefully deleted: the API server keeps
+    // it, terminating, until the kubelet reports it terminal.
     const deleted = new Set(actions.filter((a) => a.type === 'DeletePod').map((a) => (a as { uid: string }).uid));
     for (const [uid, old] of previous) {
       if (seen.has(uid)) continue;
       const terminal = old.status?.phase === 'Succeeded' || old.status?.phase === 'Failed';
-      if (deleted.has(uid) && !terminal) {
+      const beingDeleted = deleted.has(uid) || old.metadata.deletionTimestamp !== undefined;
+      if (beingDeleted && !terminal) {
         const grace = old.spec?.terminationGracePeriodSeconds ?? 30;
         const pod: Pod = {
           ...old,

@@ -1,0 +1,54 @@
+// Command-line parsing for `jobkit`: a command, positional arguments and --flags
+// (`--name value`, `--name=value`, boolean switches).
+
+export interface ParsedArgs {
+  readonly command: string | undefined;
+  readonly positionals: readonly string[];
+  readonly flags: ReadonlyMap<string, string | true>;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** `valueFlags` take a value; every other flag is a switch. Unknown flags are errors. */
+export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<string>, switches: ReadonlySet<string>): ParsedArgs {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h') {
+      flags.set('help', true);
+      continue;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      if (valueFlags.has(name)) {
+        const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+        if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, value);
+      } else if (switches.has(name)) {
+        if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+        flags.set(name, true);
+      } else throw new UsageError(`unknown flag --${name}`);
+      continue;
+    }
+    if (command === undefined) command = arg;
+    else positionals.push(arg);
+  }
+  return { command, positionals, flags };
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+}

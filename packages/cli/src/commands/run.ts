@@ -1,0 +1,66 @@
+// `jobkit run JOB.yaml`: the Job on this machine, pods as local processes.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { describeJob, type ControllerBindings } from '@jobkit/sim';
+import { runJob } from '@jobkit/runner';
+import { formatFieldError } from '../fieldErrors.js';
+import { ExitCode, type Io } from '../io.js';
+import { loadJob } from '../manifest.js';
+import { outcomeReport } from '../outcome.js';
+import { checkJob } from '../prepare.js';
+import { Progress } from '../progress.js';
+
+export interface RunFlags {
+  readonly logsDir?: string;
+  readonly printLogs: boolean;
+  readonly verbose: boolean;
+  readonly name?: string;
+  readonly restartDelayMs?: number;
+}
+
+export async function runCommand(path: string, flags: RunFlags, bindings: ControllerBindings, io: Io): Promise<number> {
+  const job = loadJob(path, flags.name);
+  const { errors, unchecked } = checkJob(job, bindings);
+  if (errors.length > 0) {
+    io.stderr.write(`${path}: the API server would reject this Job:\n${errors.map((e) => `  ${formatFieldError(e)}\n`).join('')}`);
+    return ExitCode.BadInput;
+  }
+  if (unchecked) io.stderr.write('warning: this build has no validateJob (@jobkit/validation); the Job was not validated\n');
+  const logsDir = flags.logsDir === undefined ? join(io.cwd, 'jobkit-logs') : isAbsolute(flags.logsDir) ? flags.logsDir : join(io.cwd, flags.logsDir);
+  const images = [...new Set([...(job.spec.template.spec?.initContainers ?? []), ...(job.spec.template.spec?.containers ?? [])].map((c) => c.image).filter((i): i is string => typeof i === 'string'))];
+  io.stderr.write(`note: images are not pulled (no container runtime here): ${images.length > 0 ? images.join(', ') : 'none'}; each container's command runs as a local process\n`);
+  const progress = new Progress(io.stdout, flags.verbose);
+  const result = await runJob(job, {
+    logsDir,
+    bindings,
+    hostEnv: io.env,
+    interrupt: io.interrupt,
+    ...(flags.restartDelayMs !== undefined ? { restartDelayMs: () => flags.restartDelayMs! } : {}),
+    onEntry: (entry, loop) => progress.entry(entry, loop),
+    onChange: (loop) => progress.update(loop),
+    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+  });
+  progress.finish(result);
+  const name = result.job.metadata.name ?? '';
+  io.stdout.write(`\n${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: result.startMs + result.elapsedMs, startMs: result.startMs })}\n`);
+  const shown = relative(io.cwd, join(logsDir, name)) || '.';
+  if (result.pods.length > 0) io.stdout.write(`Logs:               ${shown.startsWith('..') ? join(logsDir, name) : shown}/<pod>/<container>.log\n`);
+  if (flags.printLogs) {
+    for (const pod of result.pods) {
+      for (const file of result.logFiles.get(pod.metadata.name ?? '') ?? []) {
+        let text = '';
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          text = '<unreadable>\n';
+        }
+        io.stdout.write(`\n==> ${relative(io.cwd, file)} <==\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`);
+      }
+    }
+  }
+  const report = outcomeReport(name, result.outcome);
+  io.stdout.write('\n');
+  const out = report.code === ExitCode.Ok ? io.stdout : io.stderr;
+  for (const line of report.lines) out.write(`${line}\n`);
+  return report.code;
+}

@@ -1,0 +1,58 @@
+// `jobkit simulate JOB.yaml --script OUTCOMES.yaml [--json]`: the Job in virtual time.
+import { describeJob, parseScript, renderTimeline, simulate, type ControllerBindings, type Script } from '@jobkit/sim';
+import { formatFieldError } from '../fieldErrors.js';
+import { ExitCode, type Io } from '../io.js';
+import { InputError, loadJob, readDocuments } from '../manifest.js';
+import { outcomeReport } from '../outcome.js';
+import { checkJob } from '../prepare.js';
+
+export interface SimulateFlags {
+  readonly script?: string;
+  readonly json: boolean;
+  readonly name?: string;
+}
+
+export function loadScript(path: string | undefined): Script {
+  if (path === undefined) {
+    const r = parseScript(undefined);
+    if (r.ok) return r.script;
+  }
+  const docs = readDocuments(path!);
+  if (docs.length > 1) throw new InputError(`${path}: expected one document, found ${docs.length}`);
+  const r = parseScript(docs[0]);
+  if (!r.ok) throw new InputError(`${path}: invalid script`, r.errors.map((e) => `${e.field}: ${e.detail}`));
+  return r.script;
+}
+
+export function simulateCommand(path: string, flags: SimulateFlags, bindings: ControllerBindings, io: Io): number {
+  const job = loadJob(path, flags.name);
+  const script = loadScript(flags.script);
+  const { errors } = checkJob(job, bindings);
+  if (errors.length > 0) {
+    io.stderr.write(`${path}: the API server would reject this Job:\n${errors.map((e) => `  ${formatFieldError(e)}\n`).join('')}`);
+    return ExitCode.BadInput;
+  }
+  const result = simulate(job, script, { bindings });
+  const name = result.job.metadata.name ?? '';
+  const report = outcomeReport(name, result.outcome);
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({
+      outcome: result.outcome,
+      exitCode: report.code,
+      elapsedMs: result.elapsedMs,
+      syncs: result.syncs,
+      job: result.job,
+      pods: result.pods,
+      events: result.events,
+      timeline: result.timeline,
+    }, null, 2)}\n`);
+    return report.code;
+  }
+  const start = Date.parse(result.job.metadata.creationTimestamp ?? '') || 0;
+  io.stdout.write(`Simulating Job ${name} in virtual time (start ${result.job.metadata.creationTimestamp}):\n`);
+  io.stdout.write(`${renderTimeline(result.timeline)}\n\n`);
+  io.stdout.write(`${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: start + result.elapsedMs, startMs: start })}\n\n`);
+  const out = report.code === ExitCode.Ok ? io.stdout : io.stderr;
+  for (const line of report.lines) out.write(`${line}\n`);
+  return report.code;
+}

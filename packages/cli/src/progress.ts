@@ -1,0 +1,72 @@
+// Live progress of `jobkit run`: one redrawn line on a terminal (completions bar and counters),
+// plain lines otherwise; events and pod changes are printed above it.
+import type { Job } from '@jobkit/api';
+import { entryText, formatDuration, type TimelineEntry } from '@jobkit/sim';
+
+/** What the progress line reads: JobLoop, or a finished run's result. */
+export interface ProgressSource {
+  readonly job: Job;
+  readonly elapsedMs: number;
+}
+import type { Output } from './io.js';
+
+export class Progress {
+  private lastLine = '';
+  private drawn = false;
+  private lastDraw = 0;
+
+  constructor(private readonly out: Output, private readonly verbose: boolean) {}
+
+  /** A timeline entry worth a line: events and pod changes (all entries when verbose). */
+  entry(entry: TimelineEntry, loop: ProgressSource): void {
+    const show = this.verbose || entry.kind === 'event' || entry.kind === 'pod' || entry.kind === 'note';
+    if (!show) return;
+    this.clear();
+    this.out.write(`[${formatDuration(entry.at).padStart(6)}] ${entryText(entry).trim()}\n`);
+    this.redraw(loop, true);
+  }
+
+  update(loop: ProgressSource): void {
+    this.redraw(loop, false);
+  }
+
+  finish(loop: ProgressSource): void {
+    this.redraw(loop, true);
+    if (this.out.isTTY && this.drawn) this.out.write('\n');
+    this.drawn = false;
+  }
+
+  private clear(): void {
+    if (this.out.isTTY && this.drawn) this.out.write('\r\x1b[2K');
+    this.drawn = false;
+  }
+
+  private redraw(loop: ProgressSource, force: boolean): void {
+    const line = progressLine(loop, this.out.isTTY === true, this.out.columns ?? 80);
+    if (this.out.isTTY) {
+      const now = Date.now();
+      if (!force && now - this.lastDraw < 100 && this.drawn) return;
+      this.lastDraw = now;
+      this.out.write(`\r\x1b[2K${line}`);
+      this.drawn = true;
+    } else {
+      if (line !== this.lastLine) {
+        this.out.write(`[${formatDuration(loop.elapsedMs).padStart(6)}] ${line}\n`);
+        this.lastLine = line;
+      }
+    }
+  }
+}
+
+export function progressLine(loop: ProgressSource, tty: boolean, columns: number): string {
+  const status = loop.job.status ?? {};
+  const completions = loop.job.spec.completions;
+  const succeeded = status.succeeded ?? 0;
+  const counters = `active ${status.active ?? 0} (ready ${status.ready ?? 0})  succeeded ${succeeded}  failed ${status.failed ?? 0}${status.terminating ? `  terminating ${status.terminating}` : ''}`;
+  if (!tty) return `${completions !== undefined ? `${succeeded}/${completions} completions` : `${succeeded} succeeded (work queue)`}  ${counters}`;
+  const width = Math.max(10, Math.min(30, columns - counters.length - 30));
+  const fraction = completions !== undefined && completions > 0 ? Math.min(1, succeeded / completions) : 0;
+  const filled = Math.round(fraction * width);
+  const bar = completions !== undefined ? `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${succeeded}/${completions}` : `${succeeded} succeeded`;
+  return `${loop.job.metadata.name} ${bar}  ${counters}  ${formatDuration(loop.elapsedMs)}`;
+}

@@ -1,0 +1,285 @@
+// A kubelet whose containers are local processes: init containers one after another, then the
+// app containers concurrently; stdout and stderr of each container go to
+// <logsDir>/<job>/<pod>/<container>.log; OnFailure restarts a failed container in place after the
+// crash-loop back-off; a deleted pod gets SIGTERM, then SIGKILL after its grace period. Images are
+// not pulled: there is no container runtime.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { constants as osConstants } from 'node:os';
+import type { Container, Pod } from '@jobkit/api';
+import { isTerminalPhase, phaseOf, withRunStatus, type Cancel, type ContainerRun, type JobLoop, type PodRun, type PodRuntime, type Scheduler, type Terminated } from '@jobkit/sim';
+import { containerArgv, containerEnv } from './podEnv.js';
+
+export interface ProcessKubeletOptions {
+  readonly scheduler: Scheduler;
+  readonly loop: JobLoop;
+  /** Root of the log folders. */
+  readonly logsDir: string;
+  readonly hostEnv?: Readonly<Record<string, string | undefined>>;
+  /** Delay before the n-th restart of an OnFailure container (kubelet: 10 s doubling to 5 min). */
+  readonly restartDelayMs?: (restartCount: number) => number;
+  readonly onWarning?: (message: string) => void;
+}
+
+export function kubeletRestartDelayMs(restartCount: number): number {
+  return Math.min(10_000 * 2 ** (restartCount - 1), 300_000);
+}
+
+interface PodProcesses {
+  readonly pod: Pod;
+  readonly dir: string;
+  run: PodRun;
+  readonly children: Map<string, ChildProcess>;
+  timers: Cancel[];
+  deleting: boolean;
+  killTimer?: Cancel;
+}
+
+export class ProcessKubelet implements PodRuntime {
+  private readonly pods = new Map<string, PodProcesses>();
+  private stopped = false;
+
+  constructor(private readonly options: ProcessKubeletOptions) {}
+
+  /** Paths of every log file written, per pod name. */
+  readonly logFiles = new Map<string, string[]>();
+
+  idle(): boolean {
+    for (const p of this.pods.values()) {
+      if (p.children.size > 0 || p.timers.length > 0) return false;
+    }
+    return true;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const p of this.pods.values()) {
+      for (const t of p.timers) t();
+      p.timers = [];
+      p.killTimer?.();
+      for (const child of p.children.values()) killGroup(child, 'SIGKILL');
+    }
+  }
+
+  podCreated(pod: Pod): void {
+    const uid = pod.metadata.uid ?? '';
+    const name = pod.metadata.name ?? uid;
+    const jobName = pod.metadata.labels?.['batch.kubernetes.io/job-name'] ?? pod.metadata.ownerReferences?.[0]?.name ?? 'job';
+    const dir = join(this.options.logsDir, jobName, name);
+    const state: PodProcesses = {
+      pod,
+      dir,
+      run: {
+        phase: 'Pending',
+        init: (pod.spec?.initContainers ?? []).map((c, i) => [c.name ?? `init-${i}`, { state: 'waiting', reason: 'PodInitializing', restartCount: 0 }] as const),
+        app: (pod.spec?.containers ?? []).map((c, i) => [c.name ?? `container-${i}`, { state: 'waiting', reason: 'ContainerCreating', restartCount: 0 }] as const),
+      },
+      children: new Map(),
+      timers: [],
+      deleting: false,
+    };
+    this.pods.set(uid, state);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      this.options.onWarning?.(`cannot create log folder ${dir}: ${(error as Error).message}`);
+    }
+    this.later(state, 0, () => this.startInit(state, 0));
+  }
+
+  podDeleting(pod: Pod): void {
+    const state = this.pods.get(pod.metadata.uid ?? '');
+    if (state === undefined || state.deleting) return;
+    state.deleting = true;
+    for (const t of state.timers) t();
+    state.timers = [];
+    if (isTerminalPhase(state.run.phase)) return;
+    if (state.children.size === 0) {
+      // Nothing is running (not started yet, or waiting to restart): the pod ends at once.
+      this.finish(state, 137, 'pod deleted while no container was running');
+      return;
+    }
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    for (const child of state.children.values()) killGroup(child, 'SIGTERM');
+    this.report(state, `deleted: SIGTERM sent, SIGKILL after ${grace / 1000}s`);
+    state.killTimer = this.options.scheduler.at(this.options.scheduler.now() + grace, () => {
+      for (const child of state.children.values()) killGroup(child, 'SIGKILL');
+    });
+  }
+
+  private startInit(state: PodProcesses, i: number): void {
+    const init = state.pod.spec?.initContainers ?? [];
+    if (i >= init.length) {
+      this.startApp(state);
+      return;
+    }
+    this.startContainer(state, 'init', i, init[i]!, (exitCode) => {
+      if (exitCode === 0) this.startInit(state, i + 1);
+      else if (state.pod.spec?.restartPolicy === 'OnFailure' && !state.deleting) this.restartLater(state, 'init', i, init[i]!, () => this.startInit(state, i + 1));
+      else this.setPhase(state, 'Failed', `init container ${state.run.init[i]![0]} failed (exit code ${exitCode})`);
+    });
+  }
+
+  private startApp(state: PodProcesses): void {
+    const containers = state.pod.spec?.containers ?? [];
+    if (containers.length === 0) {
+      this.setPhase(state, 'Failed', 'pod has no containers');
+      return;
+    }
+    containers.forEach((container, i) => {
+      const onExit = (exitCode: number): void => {
+        if (exitCode !== 0 && state.pod.spec?.restartPolicy === 'OnFailure' && !state.deleting) {
+          this.restartLater(state, 'app', i, container, onExit);
+          return;
+        }
+        const phase = state.deleting && state.children.size === 0 ? deletedPhase(state.run) : phaseOf(state.pod.spec?.restartPolicy, state.run.app);
+        if (phase !== state.run.phase) this.setPhase(state, phase, `${state.run.app[i]![0]} exited with ${exitCode}`);
+        else this.report(state, `container ${state.run.app[i]![0]} exited with ${exitCode}`);
+      };
+      this.startContainer(state, 'app', i, container, onExit);
+    });
+  }
+
+  private restartLater(state: PodProcesses, kind: 'init' | 'app', i: number, container: Container, onExit: (code: number) => void): void {
+    const list = kind === 'init' ? state.run.init : state.run.app;
+    const [name, last] = list[i]!;
+    const restartCount = last.restartCount + 1;
+    const delay = (this.options.restartDelayMs ?? kubeletRestartDelayMs)(restartCount);
+    this.setContainer(state, kind, i, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount, ...(last.state === 'terminated' ? { last: asTerminated(last) } : {}) });
+    this.report(state, `container ${name} failed; restart ${restartCount} in ${(delay / 1000).toFixed(1)}s (CrashLoopBackOff)`);
+    this.later(state, delay, () => this.startContainer(state, kind, i, container, onExit));
+  }
+
+  private startContainer(state: PodProcesses, kind: 'init' | 'app', i: number, container: Container, onExit: (code: number) => void): void {
+    if (this.stopped || state.deleting) return;
+    const list = kind === 'init' ? state.run.init : state.run.app;
+    const [name, previous] = list[i]!;
+    const { env, warnings } = containerEnv(state.pod, container, this.options.hostEnv ?? process.env);
+    for (const w of warnings) this.options.onWarning?.(`pod ${state.pod.metadata.name} container ${name}: ${w}`);
+    const argv = containerArgv(container, env);
+    const startedAt = Date.now();
+    const keep = { restartCount: previous.restartCount, ...(previous.last ? { last: previous.last } : {}) };
+    if (argv === undefined) {
+      this.containerEnded(state, kind, i, { exitCode: 128, reason: 'StartError', message: `container ${name} has no command: images are not pulled (no container runtime), so the image's entrypoint is unknown; set command`, startedAt, finishedAt: Date.now() }, keep, onExit);
+      return;
+    }
+    const logPath = join(state.dir, `${name}.log`);
+    let fd: number | undefined;
+    try {
+      fd = openSync(logPath, 'a');
+      const files = this.logFiles.get(state.pod.metadata.name ?? '') ?? [];
+      if (!files.includes(logPath)) this.logFiles.set(state.pod.metadata.name ?? '', [...files, logPath]);
+    } catch (error) {
+      this.options.onWarning?.(`cannot write ${logPath}: ${(error as Error).message}`);
+    }
+    let child: ChildProcess;
+    try {
+      child = spawn(argv[0]!, argv.slice(1), {
+        env,
+        cwd: typeof container.workingDir === 'string' && container.workingDir !== '' ? container.workingDir : undefined,
+        detached: true,
+        stdio: ['ignore', fd ?? 'ignore', fd ?? 'ignore'],
+      });
+    } catch (error) {
+      if (fd !== undefined) closeSync(fd);
+      this.containerEnded(state, kind, i, { exitCode: 128, reason: 'StartError', message: startErrorMessage(argv[0]!, error), startedAt, finishedAt: Date.now() }, keep, onExit);
+      return;
+    }
+    let ended = false;
+    const end = (t: Terminated): void => {
+      if (ended) return;
+      ended = true;
+      if (fd !== undefined) {
+        if (t.reason === 'StartError') writeSync(fd, `jobkit: ${t.message}\n`);
+        closeSync(fd);
+      }
+      state.children.delete(`${kind}/${i}`);
+      if (state.children.size === 0) state.killTimer?.();
+      this.containerEnded(state, kind, i, t, keep, onExit);
+    };
+    child.on('error', (error) => end({ exitCode: 128, reason: 'StartError', message: startErrorMessage(argv[0]!, error), startedAt, finishedAt: Date.now() }));
+    child.on('exit', (code, signal) => {
+      const signum = signal ? osConstants.signals[signal] : undefined;
+      const exitCode = code ?? 128 + (signum ?? 9);
+      end({ exitCode, ...(signum !== undefined ? { signal: signum } : {}), reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: Date.now() });
+    });
+    state.children.set(`${kind}/${i}`, child);
+    this.setContainer(state, kind, i, { state: 'running', startedAt, ready: kind === 'app', ...keep });
+    if (kind === 'app' && state.run.phase === 'Pending') {
+      state.run = { ...state.run, phase: 'Running', startTime: state.run.startTime ?? startedAt };
+    } else if (state.run.startTime === undefined) {
+      state.run = { ...state.run, startTime: startedAt };
+    }
+    this.report(state, `${kind === 'init' ? 'init ' : ''}container ${name} started${keep.restartCount > 0 ? ` (restart ${keep.restartCount})` : ''}: ${argv.join(' ')}`);
+  }
+
+  private containerEnded(state: PodProcesses, kind: 'init' | 'app', i: number, t: Terminated, keep: { restartCount: number; last?: Terminated }, onExit: (code: number) => void): void {
+    this.setContainer(state, kind, i, { state: 'terminated', ...t, ...keep });
+    if (t.reason === 'StartError') this.options.onWarning?.(`pod ${state.pod.metadata.name}: ${t.message}`);
+    if (state.deleting && state.children.size === 0 && !isTerminalPhase(state.run.phase)) {
+      this.setPhase(state, deletedPhase(state.run), `containers stopped after deletion (exit code ${t.exitCode})`);
+      return;
+    }
+    if (!state.deleting) onExit(t.exitCode);
+  }
+
+  private finish(state: PodProcesses, exitCode: number, change: string): void {
+    const now = Date.now();
+    const end = (c: ContainerRun): ContainerRun => (c.state === 'terminated' ? c : { state: 'terminated', exitCode, reason: 'ContainerStatusUnknown', startedAt: now, finishedAt: now, restartCount: c.restartCount, ...(c.last ? { last: c.last } : {}) });
+    state.run = { ...state.run, init: state.run.init.map(([n, c]) => [n, end(c)] as const), app: state.run.app.map(([n, c]) => [n, end(c)] as const) };
+    this.setPhase(state, 'Failed', change);
+  }
+
+  private setContainer(state: PodProcesses, kind: 'init' | 'app', i: number, run: ContainerRun): void {
+    const list = (kind === 'init' ? state.run.init : state.run.app).map((entry, j) => (j === i ? [entry[0], run] as const : entry));
+    state.run = kind === 'init' ? { ...state.run, init: list } : { ...state.run, app: list };
+  }
+
+  private setPhase(state: PodProcesses, phase: PodRun['phase'], why: string): void {
+    state.run = { ...state.run, phase };
+    this.report(state, `${phase} (${why})`);
+  }
+
+  private report(state: PodProcesses, change: string): void {
+    const now = Date.now();
+    this.options.loop.updatePod(state.pod.metadata.uid ?? '', change, (pod) => withRunStatus(pod, state.run, now));
+  }
+
+  private later(state: PodProcesses, delayMs: number, task: () => void): void {
+    const cancel = this.options.scheduler.at(this.options.scheduler.now() + delayMs, () => {
+      state.timers = state.timers.filter((t) => t !== cancel);
+      task();
+    });
+    state.timers.push(cancel);
+  }
+}
+
+/** A deleted pod ends Failed unless every app container exited 0. */
+function deletedPhase(run: PodRun): PodRun['phase'] {
+  return run.app.length > 0 && run.app.every(([, c]) => c.state === 'terminated' && c.exitCode === 0) ? 'Succeeded' : 'Failed';
+}
+
+function asTerminated(c: ContainerRun & { state: 'terminated' }): Terminated {
+  return { exitCode: c.exitCode, reason: c.reason, startedAt: c.startedAt, finishedAt: c.finishedAt, ...(c.signal !== undefined ? { signal: c.signal } : {}), ...(c.message !== undefined ? { message: c.message } : {}) };
+}
+
+function startErrorMessage(command: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `failed to start container: exec: "${command}": executable file not found in $PATH`;
+  if (code === 'EACCES') return `failed to start container: exec: "${command}": permission denied`;
+  return `failed to start container: ${(error as Error).message}`;
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,116 @@
+// `jobkit run`: the Job on this machine. The controller is the real syncJob, driven by JobLoop
+// with the wall clock; pods are local processes (ProcessKubelet).
+import { randomUUID } from 'node:crypto';
+import type { Job, Pod } from '@jobkit/api';
+import {
+  admitJob,
+  JobLoop,
+  loadControllerBindings,
+  type ControllerBindings,
+  type LoopOutcome,
+  type NameGenerator,
+  type RecordedEvent,
+  type TimelineEntry,
+} from '@jobkit/sim';
+import { ProcessKubelet } from './processKubelet.js';
+import { RealScheduler } from './realScheduler.js';
+
+export interface RunOptions {
+  readonly logsDir: string;
+  readonly bindings?: ControllerBindings;
+  /** Delay of syncs triggered by pod and status changes; upstream batches for 1 s, the local
+   *  runner reacts faster by default (100 ms) so short jobs finish promptly. */
+  readonly batchPeriodMs?: number;
+  readonly restartDelayMs?: (restartCount: number) => number;
+  readonly hostEnv?: Readonly<Record<string, string | undefined>>;
+  readonly onEntry?: (entry: TimelineEntry, loop: JobLoop) => void;
+  readonly onChange?: (loop: JobLoop) => void;
+  readonly onWarning?: (message: string) => void;
+  /** Resolves when the run should stop early (e.g. SIGINT). */
+  readonly interrupt?: Promise<string>;
+}
+
+export interface RunResult {
+  readonly job: Job;
+  readonly pods: readonly Pod[];
+  readonly events: readonly RecordedEvent[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly outcome: LoopOutcome;
+  readonly elapsedMs: number;
+  readonly startMs: number;
+  /** Log files per pod name. */
+  readonly logFiles: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Random names like the API server's (a 5-character suffix) and random UIDs. */
+export function randomNames(): NameGenerator {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  return {
+    generateName(prefix: string): string {
+      let suffix = '';
+      const bytes = randomUUID().replace(/-/g, '');
+      for (let i = 0; i < 5; i++) suffix += alphabet[parseInt(bytes.slice(i * 2, i * 2 + 2), 16) % alphabet.length];
+      return prefix.slice(0, 58) + suffix;
+    },
+    generateUid: () => randomUUID(),
+  };
+}
+
+export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
+  const bindings = options.bindings ?? loadControllerBindings();
+  const scheduler = new RealScheduler();
+  const names = randomNames();
+  const startMs = scheduler.now();
+  const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), defaults: bindings.withJobDefaults });
+  return new Promise((resolve) => {
+    let kubelet: ProcessKubelet | undefined;
+    let settleQueued = false;
+    let done = false;
+    const finish = (outcome: LoopOutcome): void => {
+      if (done) return;
+      done = true;
+      kubelet?.stop();
+      // Let the exit events of killed processes drain before reporting.
+      setTimeout(() => resolve({
+        job: loop.job,
+        pods: loop.allPods,
+        events: loop.recordedEvents,
+        timeline: loop.timeline,
+        outcome,
+        elapsedMs: loop.elapsedMs,
+        startMs,
+        logFiles: kubelet?.logFiles ?? new Map(),
+      }), 20);
+    };
+    const checkIdle = (): void => {
+      if (settleQueued) return;
+      settleQueued = true;
+      setImmediate(() => {
+        settleQueued = false;
+        if (!loop.syncPending && kubelet?.idle()) loop.settle();
+      });
+    };
+    const loop: JobLoop = new JobLoop(job, {
+      bindings,
+      scheduler,
+      names,
+      batchPeriodMs: options.batchPeriodMs ?? 100,
+      onEntry: (entry) => {
+        options.onEntry?.(entry, loop);
+        checkIdle();
+      },
+      onChange: () => options.onChange?.(loop),
+      onEnd: (outcome) => finish(outcome),
+    });
+    kubelet = new ProcessKubelet({
+      scheduler,
+      loop,
+      logsDir: options.logsDir,
+      hostEnv: options.hostEnv,
+      restartDelayMs: options.restartDelayMs,
+      onWarning: options.onWarning,
+    });
+    void options.interrupt?.then((why) => loop.end({ kind: 'Error', message: `interrupted (${why})` }));
+    loop.start(kubelet);
+  });
+}
