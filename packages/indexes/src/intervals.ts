@@ -190,10 +190,11 @@ export function* iterateIndexes(set: OrderedIntervals): Generator<number, void, 
  */
 export function firstPendingIndexes(count: number, completions: number, ...occupied: OrderedIntervals[]): number[] {
   if (count <= 0) return [];
-  // Start from the first set as is (not normalised), so corrupt stored input is walked exactly
-  // as upstream walks `succeededIndexes.withOrderedIndexes(active)...`.
-  let nonPending: OrderedIntervals = occupied[0] ?? emptyIntervals;
-  for (let k = 1; k < occupied.length; k++) nonPending = mergeIntervals(nonPending, occupied[k]!);
+  // Fold left, starting with a merge of the first two sets even when there is only one, as
+  // upstream always runs `succeededIndexes.withOrderedIndexes(active)` first: on corrupt
+  // (unordered) stored input the merge pass is what decides which intervals survive.
+  let nonPending = mergeIntervals(occupied[0] ?? emptyIntervals, occupied[1] ?? emptyIntervals);
+  for (let k = 2; k < occupied.length; k++) nonPending = mergeIntervals(nonPending, occupied[k]!);
   const result: number[] = [];
   let candidate = 0;
   for (const iv of nonPending) {
