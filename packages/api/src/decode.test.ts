@@ -278,6 +278,7 @@ describe('prototype pollution', () => {
       warnings: ['spec.template.spec.affinity.constructor: key dropped'],
     },
     { name: 'prototype object in a list', json: '{"spec":{"template":{"spec":{"volumes":[{"prototype":{"polluted":1}}]}}}}', warnings: ['spec.template.spec.volumes[0].prototype: key dropped'] },
+    { name: '__proto__: null would make a null-prototype object', json: '{"__proto__":null,"metadata":{"__proto__":null}}', warnings: ['__proto__: key dropped', 'metadata.__proto__: key dropped'] },
     { name: 'constructor in a modelled struct', json: '{"spec":{"constructor":{"prototype":{"polluted":1}}}}', warnings: ['spec.constructor: key dropped'] },
   ];
   test.each(cases)('$name', ({ json, warnings }) => {
@@ -295,6 +296,7 @@ describe('prototype pollution', () => {
     merge({}, out as Record<string, any>);
     merge({}, r.value as unknown as Record<string, any>);
     expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(r.value.metadata)).toBe(Object.prototype);
     expect(JSON.stringify(out)).not.toContain('polluted');
   });
 
@@ -335,8 +337,8 @@ describe('nesting and size', () => {
   });
 
   test(`objects up to ${MaxDepth} levels deep are fine`, () => {
-    // metadata(1) annotations... use an unmodelled root field: x at depth 1 holding depth-1 more levels.
-    expect(parseJob({ x: nested(MaxDepth - 1) }).ok).toBe(true);
+    // An unmodelled root field x: its innermost object sits at depth MaxDepth.
+    expect(parseJob({ x: nested(MaxDepth) }).ok).toBe(true);
     expect(parseJob({ x: nested(MaxDepth + 1) }).ok).toBe(false);
   });
 

@@ -70,6 +70,10 @@ export function struct<T extends object>(name: string, props: Props<T>, zeros: Z
       const v = u[k];
       if (v === undefined) continue;
       const codec = codecs.get(k);
+      if (!codec && isDangerousKey(k, v)) {
+        noteDropped(t.appendContext(c, k, JsonCodec, v));
+        continue;
+      }
       if (v === null) {
         // Go leaves a field untouched on null; an unmodelled null is data we keep as is.
         if (codec) (nulls ??= new Set()).add(k);
@@ -81,10 +85,6 @@ export function struct<T extends object>(name: string, props: Props<T>, zeros: Z
         continue;
       }
       const ck = t.appendContext(c, k, codec ?? JsonCodec, v);
-      if (!codec && isDangerousKey(k, v)) {
-        noteDropped(ck);
-        continue;
-      }
       const r = codec ? codec.validate(v, ck) : decodeJson(v, ck);
       if (E.isLeft(r)) for (const e of r.left) errors.push(e);
       else out[k] = r.right;
