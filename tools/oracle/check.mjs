@@ -103,10 +103,12 @@ export function checkSync(c, res) {
 /** Renders an oracle `expect` as a jobkit-shaped result, so checkSync can judge other vectors with it. */
 export function expectAsResult(x) {
   const actions = [];
-  for (const i of x.createdIndexes ?? []) actions.push({ type: 'CreatePod', index: i });
-  for (let k = (x.createdIndexes ?? []).length; k < (x.creations ?? 0); k++) actions.push({ type: 'CreatePod' });
-  for (const name of x.deletedPods ?? []) actions.push({ type: 'DeletePod', name });
-  for (const name of x.finalizersRemoved ?? []) actions.push({ type: 'RemovePodFinalizer', name });
+  const names = (list, n) => (Array.isArray(list) ? list : Array.from({ length: typeof list === 'number' ? list : n ?? 0 }, () => undefined));
+  const created = x.createdIndexes ?? [];
+  for (const i of created) actions.push({ type: 'CreatePod', index: i });
+  for (let k = created.length; k < (x.creations ?? 0); k++) actions.push({ type: 'CreatePod' });
+  for (const name of names(x.deletedPods, x.deletions)) actions.push({ type: 'DeletePod', name });
+  for (const name of names(x.finalizersRemoved)) actions.push({ type: 'RemovePodFinalizer', name });
   for (const ev of x.events ?? []) actions.push({ type: 'RecordEvent', eventType: ev.type, reason: ev.reason });
   const status = { ...x.status };
   if (status.failedIndexes === null) delete status.failedIndexes;

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"sort"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes/fake"
 	k8stesting "k8s.io/client-go/testing"
+	"k8s.io/client-go/tools/cache"
 	"k8s.io/client-go/tools/record"
 	"k8s.io/client-go/util/workqueue"
 	"k8s.io/klog/v2"
@@ -62,7 +64,58 @@ type harness struct {
 	cancel context.CancelFunc
 }
 
-func newHarness(job *batch.Job, pods []*v1.Pod, now time.Time, opts caseOptions) (*harness, error) {
+// orderedIndexer serves the pod informer's index lookups in a chosen order. Upstream lists a
+// job's pods from a map-backed index (random order) and breaks several ties by list order; the
+// oracle instead fixes the order per run (input order, reversed, seeded shuffles) so that every
+// answer is reproducible and order-dependence is detected reliably (see merge.go).
+type orderedIndexer struct {
+	cache.Indexer
+	rank map[string]int
+}
+
+func (o orderedIndexer) ByIndex(indexName, indexedValue string) ([]interface{}, error) {
+	items, err := o.Indexer.ByIndex(indexName, indexedValue)
+	if err != nil {
+		return items, err
+	}
+	sort.SliceStable(items, func(i, j int) bool { return o.rankOf(items[i]) < o.rankOf(items[j]) })
+	return items, nil
+}
+
+func (o orderedIndexer) rankOf(obj interface{}) int {
+	if p, ok := obj.(*v1.Pod); ok {
+		if r, ok := o.rank[p.Namespace+"/"+p.Name]; ok {
+			return r
+		}
+	}
+	return len(o.rank)
+}
+
+// podOrder returns the listing rank of each pod for run number `run`.
+func podOrder(pods []*v1.Pod, run int) map[string]int {
+	n := len(pods)
+	perm := make([]int, n)
+	for i := range perm {
+		perm[i] = i
+	}
+	switch {
+	case run == 0:
+	case run == 1:
+		for i := range perm {
+			perm[i] = n - 1 - i
+		}
+	default:
+		r := rand.New(rand.NewPCG(uint64(run), 0x6f7261636c65))
+		r.Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+	}
+	rank := map[string]int{}
+	for i, p := range pods {
+		rank[p.Namespace+"/"+p.Name] = perm[i]
+	}
+	return rank
+}
+
+func newHarness(job *batch.Job, pods []*v1.Pod, now time.Time, opts caseOptions, run int) (*harness, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ctx = klog.NewContext(ctx, klog.Background())
 	client := fake.NewSimpleClientset()
@@ -107,6 +160,7 @@ func newHarness(job *batch.Job, pods []*v1.Pod, now time.Time, opts caseOptions)
 			return nil, err
 		}
 	}
+	field(jm, "podIndexer").Set(reflect.ValueOf(cache.Indexer(orderedIndexer{Indexer: podInformer.Informer().GetIndexer(), rank: podOrder(pods, run)})))
 	rec := record.NewFakeRecorder(4*len(pods) + 1100)
 	field(jm, "clock").Set(reflect.ValueOf(clocktesting.NewFakeClock(now)))
 	field(jm, "recorder").Set(reflect.ValueOf(record.EventRecorder(rec)))
@@ -231,7 +285,7 @@ func parseCase(c *vectorCase) (*parsedCase, error) {
 }
 
 // runOne performs one sync pass with a fresh controller.
-func runOne(pc *parsedCase) (res passResult, err error) {
+func runOne(pc *parsedCase, run int) (res passResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("upstream panicked: %v", r)
@@ -239,7 +293,7 @@ func runOne(pc *parsedCase) (res passResult, err error) {
 	}()
 	restore := applyOptions(pc.opts)
 	defer restore()
-	h, err := newHarness(pc.job, pc.pods, pc.now, pc.opts)
+	h, err := newHarness(pc.job, pc.pods, pc.now, pc.opts, run)
 	if err != nil {
 		return passResult{}, err
 	}

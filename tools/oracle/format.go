@@ -37,16 +37,16 @@ type expectation struct {
 }
 
 type expectStatus struct {
-	Active                  int32            `json:"active"`
-	Ready                   int32            `json:"ready"`
-	Succeeded               int32            `json:"succeeded"`
-	Failed                  int32            `json:"failed"`
-	Terminating             int32            `json:"terminating"`
-	CompletedIndexes        string           `json:"completedIndexes"`
-	FailedIndexes           *string          `json:"failedIndexes"`
-	Conditions              []expectCond     `json:"conditions"`
-	StartTime               string           `json:"startTime"`
-	CompletionTime          string           `json:"completionTime"`
+	Active                  int32             `json:"active"`
+	Ready                   int32             `json:"ready"`
+	Succeeded               int32             `json:"succeeded"`
+	Failed                  int32             `json:"failed"`
+	Terminating             int32             `json:"terminating"`
+	CompletedIndexes        string            `json:"completedIndexes"`
+	FailedIndexes           *string           `json:"failedIndexes"`
+	Conditions              []expectCond      `json:"conditions"`
+	StartTime               string            `json:"startTime"`
+	CompletionTime          string            `json:"completionTime"`
 	UncountedTerminatedPods expectedUncounted `json:"uncountedTerminatedPods"`
 }
 
