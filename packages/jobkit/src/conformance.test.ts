@@ -21,7 +21,7 @@ const run: Record<string, (c: any) => string[]> = {
   sync: (c) => checkSync(c, api.syncJob(c.job, c.pods ?? [], new Date(c.now), c.options ?? {})),
   podFailurePolicy: (c) => checkPodFailurePolicy(c, api.matchPodFailurePolicy(c.podFailurePolicy, c.pod)),
   successPolicy: (c) => checkSuccessPolicy(c, api.matchSuccessPolicy(c.successPolicy, c.completions, c.succeededIndexes)),
-  statusValidation: (c) => checkStatusValidation(c, errorSet(api.validateJobStatusUpdate(c.oldJob, c.newJob))),
+  statusValidation: (c) => checkStatusValidation(c, errorSet(api.validateJobStatusUpdate(c.oldJob, c.newJob, c.options))),
   // FORMAT-extra.md: spec validation families, compared like statusValidation.
   jobValidation: (c) => checkStatusValidation(c, errorSet(api.validateJob(c.job, c.options))),
   jobUpdateValidation: (c) => checkStatusValidation(c, errorSet(api.validateJobUpdate(c.oldJob, c.newJob, c.options))),

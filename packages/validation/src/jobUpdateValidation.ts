@@ -13,8 +13,9 @@ import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
 /**
  * The options the update strategy derives from the old Job: prefixed labels are required only if
  * the old template had both; scheduling directives are mutable only while the old Job is suspended
- * and has never started (the alpha gates MutablePodResourcesForSuspendedJobs and
- * MutableSchedulingDirectivesForSuspendedJobs are off by default and not modelled).
+ * and has never started. The alpha gates MutablePodResourcesForSuspendedJobs and
+ * MutableSchedulingDirectivesForSuspendedJobs are off by default: `allowMutablePodResources` stays
+ * false unless the caller passes it.
  * @category Validation
  */
 export function getUpdateValidationOptions(oldJob: Job | unknown): JobValidationOptions {
@@ -25,6 +26,7 @@ export function getUpdateValidationOptions(oldJob: Job | unknown): JobValidation
     requirePrefixedLabels: has(JobNameLabel) && has(ControllerUidLabel),
     allowMutableSchedulingDirectives: prop(oldSpec, 'suspend') === true && isNil(prop(obj(prop(oldJob, 'status')), 'startTime')),
     allowInvalidLabelValueInSelector: selectorHasInvalidLabelValue(prop(oldSpec, 'selector')),
+    allowMutablePodResources: false,
   };
 }
 
@@ -112,7 +114,22 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
   const oldTemplate = o.allowMutableSchedulingDirectives
     ? relaxedOldTemplate(template, prop(oldSpec, 'template'))
     : prop(oldSpec, 'template');
-  if (!deepEqual(template, oldTemplate)) errs.push(invalid('spec.template', 'field is immutable'));
+  if (prop(oldSpec, 'suspend') === true && o.allowMutablePodResources) {
+    // Only container resources may change: align them with the new ones, then compare the specs.
+    const newPodSpec = prop(template, 'spec');
+    const oldPodSpec = obj(prop(oldTemplate, 'spec'));
+    const aligned = { ...oldPodSpec };
+    for (const f of ['containers', 'initContainers']) {
+      const nc = prop(newPodSpec, f);
+      const oc = prop(oldPodSpec, f);
+      if (Array.isArray(nc) && Array.isArray(oc) && nc.length === oc.length) {
+        aligned[f] = oc.map((c, i) =>
+          isObj(c) && prop(c, 'name') === prop(nc[i], 'name') ? { ...c, resources: prop(nc[i], 'resources') } : c,
+        );
+      }
+    }
+    if (!deepEqual(newPodSpec, aligned)) errs.push(invalid('spec.template.spec', 'field is immutable'));
+  } else if (!deepEqual(template, oldTemplate)) errs.push(invalid('spec.template', 'field is immutable'));
   for (const f of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy']) {
     if (!deepEqual(prop(spec, f), prop(oldSpec, f))) errs.push(invalid(`spec.${f}`, 'field is immutable'));
   }

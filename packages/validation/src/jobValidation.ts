@@ -69,12 +69,15 @@ export interface JobValidationOptions {
   readonly allowMutableSchedulingDirectives: boolean;
   /** Skip label-value syntax checks in `spec.selector.matchExpressions[*].values`. */
   readonly allowInvalidLabelValueInSelector: boolean;
+  /** Updates only: allow container resources to change while the old Job is suspended (alpha gate). */
+  readonly allowMutablePodResources: boolean;
 }
 
 const createOptions: JobValidationOptions = {
   requirePrefixedLabels: true,
   allowMutableSchedulingDirectives: false,
   allowInvalidLabelValueInSelector: false,
+  allowMutablePodResources: false,
 };
 
 /** The spec fields that the rules compare with each other. */
