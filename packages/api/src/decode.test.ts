@@ -127,7 +127,7 @@ describe('error messages name the field and the problem', () => {
   test('field errors are data too', () => {
     const r = decodeJob(job({ completions: -1 }));
     if (E.isRight(r)) throw new Error('expected failure');
-    expect(toFieldErrors(r.left)).toEqual([{ field: 'spec.completions', detail: 'expected a non-negative integer, got -1' }]);
+    expect(toFieldErrors(r.left)).toEqual([{ type: 'FieldValueInvalid', field: 'spec.completions', detail: 'expected a non-negative integer, got -1' }]);
   });
 
   test('at most 100 lines, then a summary', () => {

@@ -3,8 +3,13 @@
 import type * as t from 'io-ts';
 import { describeValue, renderPath } from './internal/failure.js';
 
-/** One decode problem: the field path in upstream notation and what was wrong with it. */
+/**
+ * One decode problem, shaped like upstream's field.Error (and @jobkit/validation's FieldError):
+ * the field path in upstream notation and what was wrong with it.
+ * @category Decoding
+ */
 export interface DecodeFieldError {
+  readonly type: 'FieldValueInvalid';
   /** e.g. `spec.template.spec.containers[0].image`; "" for the object itself. */
   readonly field: string;
   /** e.g. `expected a non-negative integer, got -1`. */
@@ -14,9 +19,13 @@ export interface DecodeFieldError {
 /** Messages beyond this many are summarised in one line (a 10^6-item list can fail 10^6 times). */
 export const MaxReportedErrors = 100;
 
-/** Field errors for io-ts errors (also for errors of plain io-ts codecs, which carry no message). */
+/**
+ * Field errors for io-ts errors (also for errors of plain io-ts codecs, which carry no message).
+ * @category Decoding
+ */
 export function toFieldErrors(errors: t.Errors): DecodeFieldError[] {
   return errors.map((e) => ({
+    type: 'FieldValueInvalid' as const,
     field: renderPath(e.context),
     detail: e.message ?? `expected ${e.context[e.context.length - 1]?.type.name ?? 'a value'}, got ${describeValue(e.value)}`,
   }));
@@ -25,6 +34,7 @@ export function toFieldErrors(errors: t.Errors): DecodeFieldError[] {
 /**
  * Readable lines for io-ts errors, e.g. `spec.completions: expected a non-negative integer, got -1`;
  * at most `limit` lines plus one saying how many were left out.
+ * @category Decoding
  */
 export function formatDecodeErrors(errors: t.Errors, limit: number = MaxReportedErrors): string[] {
   const shown = toFieldErrors(errors.slice(0, limit)).map((e) => (e.field === '' ? e.detail : `${e.field}: ${e.detail}`));

@@ -82,5 +82,6 @@ export const TimeCodec = markPlain(new t.Type<string, string, unknown>(
     }
     return E.left([failure(u, c, Expected)]);
   },
-  (a) => a,
+  // A hand-built value may carry a Date; encode it as Go would.
+  (a) => ((a as unknown) instanceof Date ? (formatTime(a as unknown as Date) ?? a) : a),
 ));
