@@ -211,7 +211,7 @@ export class ProcessKubelet implements PodRuntime {
     } else if (state.run.startTime === undefined) {
       state.run = { ...state.run, startTime: startedAt };
     }
-    this.report(state, `${kind === 'init' ? 'init ' : ''}container ${name} started${keep.restartCount > 0 ? ` (restart ${keep.restartCount})` : ''}: ${argv.join(' ')}`);
+    this.report(state, `${kind === 'init' ? 'init ' : ''}container ${name} started${keep.restartCount > 0 ? ` (restart ${keep.restartCount})` : ''}: ${commandLine(argv)}`);
   }
 
   private containerEnded(state: PodProcesses, kind: 'init' | 'app', i: number, t: Terminated, keep: { restartCount: number; last?: Terminated }, onExit: (code: number) => void): void {
@@ -282,4 +282,10 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
       // already gone
     }
   }
+}
+
+/** The command line for a progress message: one line, at most 100 characters. */
+export function commandLine(argv: readonly string[]): string {
+  const text = argv.map((a) => (/[\s'"]/.test(a) ? JSON.stringify(a) : a)).join(' ');
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
