@@ -33,15 +33,33 @@ function errorSet(errs: Array<{ type: string; field: string }>): Array<{ type: s
   return (Array.isArray(errs) ? errs : []).filter((e) => !seen.has(`${e.type} ${e.field}`) && !!seen.add(`${e.type} ${e.field}`));
 }
 
+// Vectors whose expectation disagrees with current upstream (checked with tools/oracle, which
+// runs upstream's own controller). Their expectations stay untouched; they run as
+// `test.failing`, so the suite notices if jobkit ever starts agreeing with the stale expectation.
+interface KnownDivergence { file: string; name: string; why: string }
+const divergencesFile = path.join(root, 'known-divergences.json');
+const known: KnownDivergence[] = fs.existsSync(divergencesFile) ? JSON.parse(fs.readFileSync(divergencesFile, 'utf8')).cases : [];
+const knownKey = (file: string, name: string) => `${file}::${name}`;
+const divergence = new Map(known.map((k) => [knownKey(k.file, k.name), k]));
+
 for (const file of vectorFiles(root)) {
+  if (file === divergencesFile) continue;
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  describe(`${path.relative(root, file)} (${doc.family})`, () => {
+  const rel = path.relative(root, file);
+  describe(`${rel} (${doc.family})`, () => {
     const check = run[doc.family];
     if (!check) throw new Error(`${file}: unknown family ${doc.family}`);
     for (const c of doc.cases) {
-      test(c.name, () => {
-        expect(check(c)).toEqual([]);
-      });
+      const k = divergence.get(knownKey(rel, c.name));
+      if (k) {
+        test.failing(`${c.name} [stale vector: ${k.why}]`, () => {
+          expect(check(c)).toEqual([]);
+        });
+      } else {
+        test(c.name, () => {
+          expect(check(c)).toEqual([]);
+        });
+      }
     }
   });
 }
