@@ -175,6 +175,16 @@ describe('timestamps', () => {
     expect(line).toMatch(/^status\.startTime: expected an RFC 3339 timestamp/);
   });
 
+  test('a Date from another realm (vm context) is a Date too', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const vm = require('node:vm') as typeof import('node:vm');
+    const foreign = vm.runInNewContext('new Date(Date.UTC(2026, 0, 2))') as unknown;
+    expect(foreign instanceof Date).toBe(false);
+    const r = parseJob(at(foreign));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.value.status?.startTime).toBe('2026-01-02T00:00:00Z');
+  });
+
   test('Dates anywhere (client-node objects) become strings, modelled or not', () => {
     const d = new Date(Date.UTC(2026, 5, 1, 12, 30, 15, 250));
     const r = parsePod({

@@ -50,6 +50,11 @@ export function isDangerousKey(key: string, value: unknown): boolean {
   return (key === 'constructor' || key === 'prototype') && typeof value === 'object' && value !== null;
 }
 
+/** A Date, also one made in another realm (vm context, worker) where instanceof fails. */
+export function isDate(u: unknown): u is Date {
+  return u instanceof Date || (typeof u === 'object' && u !== null && Object.prototype.toString.call(u) === '[object Date]');
+}
+
 const MaxShown = 48;
 
 /** A short, safe rendering of any value for a message (never stringifies a whole object). */
@@ -74,7 +79,7 @@ export function describeValue(u: unknown): string {
     default:
       if (u === null) return 'null';
       if (Array.isArray(u)) return 'an array';
-      if (u instanceof Date) return Number.isNaN(u.getTime()) ? 'an invalid Date' : 'a Date';
+      if (isDate(u)) return Number.isNaN(u.getTime()) ? 'an invalid Date' : 'a Date';
       return 'an object';
   }
 }

@@ -2,7 +2,7 @@
 // keeps): copied, never shared with the input, with depth, cycles and dangerous keys handled.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { depthOf, failure, isDangerousKey, MaxDepth, noteDropped, tooDeep } from './failure.js';
+import { depthOf, failure, isDangerousKey, isDate, MaxDepth, noteDropped, tooDeep } from './failure.js';
 import { formatTime } from './time.js';
 
 /** Any JSON value. */
@@ -32,7 +32,7 @@ function copy(u: unknown, c: t.Context, st: CopyState): Json | undefined {
       return undefined;
   }
   if (u === null) return null;
-  if (u instanceof Date) {
+  if (isDate(u)) {
     // client-node turns every metav1.Time into a Date, modelled or not.
     const s = formatTime(u);
     if (s === undefined) st.errors.push(failure(u, c, 'expected a valid Date with a year in 0000-9999'));
@@ -99,7 +99,7 @@ export function encodeJson(a: unknown): Json {
     if (typeof a === 'number') return Number.isFinite(a) ? a : null;
     return typeof a === 'string' || typeof a === 'boolean' ? a : null;
   }
-  if (a instanceof Date) return formatTime(a) ?? null;
+  if (isDate(a)) return formatTime(a) ?? null;
   if (Array.isArray(a)) return a.map(encodeJson);
   const out: { [key: string]: Json } = {};
   for (const k of Object.keys(a)) {

@@ -2,7 +2,7 @@
 // kept (so decode → encode returns the input), JSON null meaning the Go zero value.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { depthOf, failure, isDangerousKey, KeyedMarker, MaxDepth, noteDropped, plainGuard, tooDeep } from './failure.js';
+import { depthOf, failure, isDangerousKey, isDate, KeyedMarker, MaxDepth, noteDropped, plainGuard, tooDeep } from './failure.js';
 import { decodeJson, encodeJson, JsonCodec } from './json.js';
 
 /**
@@ -39,7 +39,7 @@ export type Props<T> = { readonly [K in KnownKeys<T>]-?: t.Type<NonNullable<T[K]
 export type Zeros<T> = { readonly [K in RequiredKeys<T>]: () => T[K] };
 
 function isObjectInput(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u) && !(u instanceof Date);
+  return typeof u === 'object' && u !== null && !Array.isArray(u) && !isDate(u);
 }
 
 /**

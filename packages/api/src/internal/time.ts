@@ -2,7 +2,7 @@
 // MarshalJSON writes t.UTC().Format(time.RFC3339), i.e. seconds precision with "Z").
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { failure, markPlain } from './failure.js';
+import { failure, isDate, markPlain } from './failure.js';
 
 function daysIn(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -75,7 +75,7 @@ export const TimeCodec = markPlain(new t.Type<string, string, unknown>(
   (u): u is string => typeof u === 'string' && isRfc3339(u),
   (u, c) => {
     if (typeof u === 'string' && isRfc3339(u)) return E.right(u);
-    if (u instanceof Date) {
+    if (isDate(u)) {
       const s = formatTime(u);
       if (s !== undefined) return E.right(s);
       return E.left([failure(u, c, `${Expected} with a year in 0000-9999`)]);
@@ -83,5 +83,5 @@ export const TimeCodec = markPlain(new t.Type<string, string, unknown>(
     return E.left([failure(u, c, Expected)]);
   },
   // A hand-built value may carry a Date; encode it as Go would.
-  (a) => ((a as unknown) instanceof Date ? (formatTime(a as unknown as Date) ?? a) : a),
+  (a) => (isDate(a) ? (formatTime(a) ?? a) : a),
 ));
