@@ -1,0 +1,126 @@
+// Every example under examples/: to its expected end under `simulate` (in process, through
+// main(), which is fast and deterministic), and the quick ones under `run` through the BUILT
+// command (node packages/cli/dist/main.js), checking the exit status and upstream's reason string.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './cli.js';
+
+const root = join(__dirname, '..', '..', '..');
+const bin = join(root, 'packages', 'cli', 'dist', 'main.js');
+const examples = join(root, 'examples');
+let logsDir = '';
+
+beforeAll(() => {
+  // The tests exercise the built bin, as users run it.
+  execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: root, stdio: 'pipe' });
+  logsDir = mkdtempSync(join(tmpdir(), 'jobkit-examples-'));
+}, 120_000);
+
+afterAll(() => {
+  if (logsDir !== '') rmSync(logsDir, { recursive: true, force: true });
+});
+
+function jobkit(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('node', [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function inProcess(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd: root,
+    env: process.env,
+  });
+  return { code, stdout, stderr };
+}
+
+interface Expectation {
+  /** Exit status and the text that must appear in the final message. */
+  readonly simulate: readonly [number, RegExp];
+  /** Same for `run`, or why the example is not run here (backoff waits of 10 s and more). */
+  readonly run: readonly [number, RegExp] | string;
+  /** Pending a fix elsewhere: the test documents the expected end and is marked failing. */
+  readonly knownIssue?: string;
+}
+
+const expectations: Record<string, Expectation> = {
+  'pi': { simulate: [0, /Job pi completed/], run: [0, /Job pi completed/] },
+  'pi-2000': { simulate: [1, /failed: BackoffLimitExceeded/], run: 'retries wait 10 s, 20 s, 40 s, 80 s of pod-recreation back-off' },
+  'pi-with-timeout': { simulate: [1, /failed: DeadlineExceeded/], run: [0, /completed/] },
+  'pi-with-ttl': { simulate: [0, /completed/], run: [0, /completed/] },
+  'primes': { simulate: [0, /completed/], run: [0, /completed/] },
+  'primes-completions': { simulate: [0, /completed/], run: [0, /completed/] },
+  'primes-work-queue': { simulate: [0, /completed/], run: [0, /completed/] },
+  'indexed': { simulate: [0, /completed/], run: [0, /completed/] },
+  'pod-failure-policy': { simulate: [1, /failed: PodFailurePolicy: Container main for pod default\/\S+ failed with exit code 42 matching FailJob rule at index 0/], run: [1, /failed: PodFailurePolicy/] },
+  'backoff-limit-per-index': {
+    simulate: [1, /failed: FailedIndexes/],
+    run: 'the retry of index 1 waits 10 s of per-index back-off',
+    knownIssue: 'during the per-index back-off the pass writes status.active 0 (upstream manageJob `return 0`) while another index is ready; validateJobStatusUpdate rejects ready > active',
+  },
+  'success-policy': { simulate: [0, /completed \(SuccessPolicy: Matched rules at index 0\)/], run: [0, /completed \(SuccessPolicy/] },
+  'suspended': { simulate: [0, /completed/], run: [0, /is suspended/] },
+};
+
+describe('examples', () => {
+  test('every example has an expectation and a simulate script', () => {
+    const names = readdirSync(examples).filter((f) => f.endsWith('.yaml') && !f.endsWith('.outcomes.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(names.sort()).toEqual(Object.keys(expectations).sort());
+    for (const name of names) expect(existsSync(join(examples, `${name}.outcomes.yaml`))).toBe(true);
+  });
+
+  describe.each(Object.entries(expectations))('%s', (name, e) => {
+    const simulateTest = e.knownIssue !== undefined ? test.failing : test;
+    simulateTest(`simulate ends with exit ${e.simulate[0]}`, async () => {
+      const r = await inProcess(['simulate', `examples/${name}.yaml`, '--script', `examples/${name}.outcomes.yaml`]);
+      expect(r.stdout + r.stderr).toMatch(e.simulate[1]);
+      expect(r.code).toBe(e.simulate[0]);
+    });
+
+    test('simulate --json is deterministic', async () => {
+      const args = ['simulate', `examples/${name}.yaml`, '--script', `examples/${name}.outcomes.yaml`, '--json'];
+      const a = await inProcess(args);
+      const b = await inProcess(args);
+      expect(a.stdout).toBe(b.stdout);
+      expect(JSON.parse(a.stdout)).toHaveProperty('timeline');
+    });
+
+    const run = e.run;
+    if (typeof run === 'string') {
+      test.skip(`run (skipped: ${run}; simulate covers it)`, () => undefined);
+    } else {
+      test(`run ends with exit ${run[0]}`, () => {
+        const r = jobkit(['run', `examples/${name}.yaml`, '--logs-dir', logsDir]);
+        expect(r.stdout + r.stderr).toMatch(run[1]);
+        expect(r.code).toBe(run[0]);
+      });
+    }
+  });
+
+  test('the built bin simulates too', () => {
+    const r = jobkit(['simulate', 'examples/pi-2000.yaml', '--script', 'examples/pi-2000.outcomes.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Job pi-2000 failed: BackoffLimitExceeded: Job has reached the specified backoff limit/);
+    expect(r.stdout).toMatch(/requeue after 9\.000s/);
+  });
+
+  test('pi prints π with --logs and the images note once', () => {
+    const r = jobkit(['run', 'examples/pi.yaml', '--logs', '--logs-dir', logsDir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3\.14159265358979323846264338327950288419716939937510/);
+    expect(r.stdout).toMatch(/Pods Statuses: +0 Active \(0 Ready\) \/ 1 Succeeded \/ 0 Failed/);
+    expect(r.stderr.match(/images are not pulled/g)).toHaveLength(1);
+  });
+
+  test('indexed pods read JOB_COMPLETION_INDEX (static work assignment)', () => {
+    const r = jobkit(['run', 'examples/indexed.yaml', '--logs', '--logs-dir', logsDir]);
+    expect(r.code).toBe(0);
+    for (let i = 0; i < 5; i++) expect(r.stdout).toContain(`index ${i}:`);
+    expect(r.stdout).toMatch(/index 1: 101 103 107/);
+  });
+});
