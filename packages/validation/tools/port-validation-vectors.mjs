@@ -286,6 +286,83 @@ s('empty and duplicated uncounted pods', { metadata: meta('5') }, { metadata: me
 s('immutable startTime for unsuspended job: with non-nil startTime', { metadata: meta('1'), spec: { suspend: false }, status: { startTime: NOW, active: 1 } }, { metadata: meta('1'), spec: { suspend: false }, status: { startTime: NOW1, active: 1 } }, [E('Invalid', 'status.startTime')], { rejectStartTimeUpdateForUnsuspendedJob: true });
 s('immutable startTime for unsuspended job: with nil startTime', { metadata: meta('1'), spec: { suspend: false }, status: { startTime: NOW, active: 1 } }, { metadata: meta('1'), spec: { suspend: false }, status: { active: 1 } }, [E('Invalid', 'status.startTime')], { rejectStartTimeUpdateForUnsuspendedJob: true });
 
+// ---- strategy_test.go TestStatusStrategy_ValidateUpdate ----
+// Cases with enableJobManagedBy run upstream with the gate on: the vector leaves options to the
+// strategy. Cases without it run upstream at emulated version 1.33 with JobManagedBy off, where
+// getStatusValidationOptions returns no options: those vectors carry the all-false option set.
+const STRATEGY_COMMIT = '09c5456a2159c08db9b0ce06cc10b2af62106055';
+const ss = [];
+const vmeta = () => ({ name: 'myjob', namespace: 'default', resourceVersion: '10' });
+const NOWM = '2026-01-01T00:01:00Z';
+const C = (type, status = 'True') => ({ type, status });
+const sv = (name, gateOn, oldJob, newJob, errors) =>
+  ss.push({ name: `TestStatusStrategy_ValidateUpdate/${name}`, ...(gateOn ? {} : { options: statusOpts({}) }), oldJob, newJob, expect: { errors } });
+const jb = (status, spec) => ({ metadata: vmeta(), ...(spec ? { spec } : {}), ...(status ? { status } : {}) });
+const COND = E('Invalid', 'status.conditions');
+const manualTpl = { metadata: { labels: { a: 'b' } }, spec: { restartPolicy: 'OnFailure', dnsPolicy: 'ClusterFirst', containers: [{ name: 'abc', image: 'image', imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File' }] } };
+sv('incoming resource version on update should not be mutated', false,
+  { metadata: vmeta(), spec: { selector: { matchLabels: { a: 'b' } }, template: manualTpl, parallelism: 4 } },
+  { metadata: { ...vmeta(), resourceVersion: '9' }, spec: { selector: { matchLabels: { a: 'b' } }, template: manualTpl, parallelism: 4 } }, []);
+sv('invalid addition of both Failed=True and Complete=True; allowed because feature gate disabled', false, jb(), jb({ startTime: NOW, completionTime: NOW, conditions: [C('Complete'), C('Failed')] }), []);
+sv('invalid addition of both Failed=True and Complete=True', true, jb(), jb({ startTime: NOW, completionTime: NOW, conditions: [C('Complete'), C('Failed')] }), [COND, COND, COND]);
+sv('invalid addition of Complete=True without SuccessCriteriaMet=True', true, jb(), jb({ startTime: NOW, completionTime: NOW, conditions: [C('Complete')] }), [COND]);
+sv('invalid addition of Failed=True without FailureTarget=True', true, jb(), jb({ startTime: NOW, conditions: [C('Failed')] }), [COND]);
+sv('completionTime can be removed to fix still running job', true, jb({ startTime: NOW, completionTime: NOW }), jb({ startTime: NOW }), []);
+sv('invalid attempt to transition to Failed=True without startTime', true, jb({ conditions: [C('FailureTarget')] }), jb({ conditions: [C('FailureTarget'), C('Failed')] }), [E('Required', 'status.startTime')]);
+sv('invalid attempt to transition to Complete=True without startTime', true, jb({ conditions: [C('SuccessCriteriaMet')] }), jb({ completionTime: NOW, conditions: [C('SuccessCriteriaMet'), C('Complete')] }), [E('Required', 'status.startTime')]);
+sv('invalid attempt to transition to Complete=True with active > 0', true, jb({ startTime: NOW, active: 1, conditions: [C('SuccessCriteriaMet')] }), jb({ startTime: NOW, completionTime: NOW, active: 1, conditions: [C('SuccessCriteriaMet'), C('Complete')] }), [E('Invalid', 'status.active')]);
+sv('invalid attempt to transition to Failed=True with terminating > 0', true, jb({ startTime: NOW, conditions: [C('FailureTarget')], terminating: 1 }), jb({ startTime: NOW, conditions: [C('FailureTarget'), C('Failed')], terminating: 1 }), [E('Invalid', 'status.terminating')]);
+sv('invalid attempt to transition to Failed=True with active > 0', true, jb({ startTime: NOW, conditions: [C('FailureTarget')], active: 1 }), jb({ startTime: NOW, conditions: [C('FailureTarget'), C('Failed')], active: 1 }), [E('Invalid', 'status.active')]);
+sv('invalid attempt to transition to Failed=True with uncountedTerminatedPods.Failed>0', true, jb({ startTime: NOW, uncountedTerminatedPods: { failed: ['a'] }, conditions: [C('FailureTarget')] }), jb({ startTime: NOW, uncountedTerminatedPods: { failed: ['a'] }, conditions: [C('FailureTarget'), C('Failed')] }), [E('Invalid', 'status.uncountedTerminatedPods')]);
+sv('invalid attempt to update uncountedTerminatedPods.Succeeded for Complete job', true, jb({ startTime: NOW, completionTime: NOW, uncountedTerminatedPods: { failed: ['a'] }, conditions: [C('Complete')] }), jb({ startTime: NOW, completionTime: NOW, uncountedTerminatedPods: { failed: ['b'] }, conditions: [C('Complete')] }), [E('Invalid', 'status.uncountedTerminatedPods')]);
+sv('non-empty uncountedTerminatedPods for complete job, unrelated update', true, jb({ startTime: NOW, completionTime: NOW, uncountedTerminatedPods: { failed: ['a'] }, conditions: [C('Complete')] }), jb({ startTime: NOW, completionTime: NOW, uncountedTerminatedPods: { failed: ['a'] }, conditions: [C('Complete'), C('CustomJobCondition')] }), []);
+sv('invalid attempt to transition to Complete=True with uncountedTerminatedPods.Succeeded>0', true, jb({ startTime: NOW, uncountedTerminatedPods: { succeeded: ['a'] }, conditions: [C('SuccessCriteriaMet')] }), jb({ startTime: NOW, completionTime: NOW, uncountedTerminatedPods: { succeeded: ['a'] }, conditions: [C('SuccessCriteriaMet'), C('Complete')] }), [E('Invalid', 'status.uncountedTerminatedPods')]);
+sv('invalid addition Complete=True without setting CompletionTime', true, jb({ startTime: NOW, conditions: [C('SuccessCriteriaMet')] }), jb({ startTime: NOW, conditions: [C('SuccessCriteriaMet'), C('Complete')] }), [E('Required', 'status.completionTime')]);
+sv('invalid attempt to remove completionTime', true, jb({ completionTime: NOW, conditions: [C('Complete')] }), jb({ startTime: NOW, conditions: [C('Complete')] }), [E('Required', 'status.completionTime')]);
+sv('verify startTime can be cleared for suspended job', true, jb({ startTime: NOW }, { suspend: true }), jb(undefined, { suspend: true }), []);
+sv('verify startTime cannot be removed for unsuspended job', true, jb({ startTime: NOW }), jb(), [E('Invalid', 'status.startTime')]);
+sv('verify startTime cannot be updated for unsuspended job', true, jb({ startTime: NOW }), jb({ startTime: NOWM }), [E('Invalid', 'status.startTime')]);
+sv('verify startTime can be updated when resuming job (JobSuspended: True -> False)', true, jb({ startTime: NOW, conditions: [C('Suspended')] }), jb({ startTime: NOWM, conditions: [C('Suspended', 'False')] }), []);
+sv('invalid attempt to set completionTime before startTime', true, jb({ startTime: NOWM, conditions: [C('SuccessCriteriaMet')] }), jb({ startTime: NOWM, completionTime: NOW, conditions: [C('SuccessCriteriaMet'), C('Complete')] }), [E('Invalid', 'status.completionTime')]);
+sv('invalid attempt to modify completionTime', true, jb({ completionTime: NOW, conditions: [C('Complete')] }), jb({ completionTime: NOWM, startTime: NOW, conditions: [C('Complete')] }), [E('Invalid', 'status.completionTime')]);
+sv('invalid removal of terminal condition Failed=True', true, jb({ conditions: [C('Failed')] }), jb(), [COND]);
+sv('invalid removal of terminal condition Complete=True', true, jb({ conditions: [C('Complete')] }), jb(), [COND]);
+sv('invalid removal of terminal condition FailureTarget=True', true, jb({ conditions: [C('FailureTarget')] }), jb(), [COND]);
+sv('invalid addition of FailureTarget=True when Complete=True', true, jb({ startTime: NOW, completionTime: NOW, conditions: [C('Complete')] }), jb({ startTime: NOW, completionTime: NOW, conditions: [C('Complete'), C('FailureTarget')] }), [COND]);
+sv('invalid attempt setting of CompletionTime when there is no Complete condition', true, jb(), jb({ completionTime: NOW }), [E('Invalid', 'status.completionTime')]);
+sv('invalid CompletionTime when there is no Complete condition, but allowed', true, jb({ completionTime: NOW }), jb({ completionTime: NOW, active: 1 }), []);
+const nonIdx5 = { completions: 5, completionMode: 'NonIndexed' };
+const idx5s = { completions: 5, completionMode: 'Indexed' };
+const blpi5 = { completions: 5, completionMode: 'Indexed', backoffLimitPerIndex: 1 };
+sv('invalid attempt setting CompletedIndexes when non-indexed completion mode is used', true, jb(undefined, nonIdx5), jb({ startTime: NOW, completedIndexes: '0' }, nonIdx5), [E('Invalid', 'status.completedIndexes')]);
+sv('invalid because CompletedIndexes set when non-indexed completion mode is used; but allowed', true, jb({ completedIndexes: '0' }, nonIdx5), jb({ completedIndexes: '0', active: 1 }, nonIdx5), []);
+sv('invalid attempt setting FailedIndexes when not backoffLimitPerIndex', true, jb(undefined, idx5s), jb({ failedIndexes: '0' }, idx5s), [E('Invalid', 'status.failedIndexes')]);
+sv('invalid attempt to decrease the failed counter', true, jb({ failed: 3 }, { completions: 5 }), jb({ failed: 1 }, { completions: 5 }), [E('Invalid', 'status.failed')]);
+sv('invalid attempt to decrease the succeeded counter', true, jb({ succeeded: 3 }, { completions: 5 }), jb({ succeeded: 1 }, { completions: 5 }), [E('Invalid', 'status.succeeded')]);
+sv('invalid attempt to set bad format for CompletedIndexes', true, jb(undefined, idx5s), jb({ completedIndexes: 'invalid format' }, idx5s), [E('Invalid', 'status.completedIndexes')]);
+sv('invalid format for CompletedIndexes, but allowed', true, jb({ completedIndexes: 'invalid format' }, idx5s), jb({ completedIndexes: 'invalid format', active: 1 }, idx5s), []);
+sv('invalid attempt to set bad format for FailedIndexes', true, jb(undefined, blpi5), jb({ failedIndexes: 'invalid format' }, blpi5), [E('Invalid', 'status.failedIndexes')]);
+sv('invalid format for FailedIndexes, but allowed', true, jb({ failedIndexes: 'invalid format' }, blpi5), jb({ failedIndexes: 'invalid format', active: 1 }, blpi5), []);
+sv('more ready pods than active, but allowed', true, jb({ active: 1, ready: 2 }, { completions: 5 }), jb({ active: 1, ready: 2, succeeded: 1 }, { completions: 5 }), []);
+sv('invalid addition of both FailureTarget=True and Complete=True', true, jb(), jb({ startTime: NOW, completionTime: NOW, conditions: [C('Complete'), C('FailureTarget')] }), [COND, COND]);
+sv('invalid failedIndexes, which overlap with completedIndexes', true, jb({ failedIndexes: '0,2', completedIndexes: '3-4' }, idx5s), jb({ failedIndexes: '0,2', completedIndexes: '2-4' }, idx5s), [E('Invalid', 'status.failedIndexes')]);
+sv('failedIndexes overlap with completedIndexes, unrelated field change', true, jb({ failedIndexes: '0,2', completedIndexes: '2-4' }, idx5s), jb({ failedIndexes: '0,2', completedIndexes: '2-4', active: 1 }, idx5s), []);
+sv('valid update of Job if SuccessCriteriaMet already present for NonIndexed Jobs; JobManagedBy disabled', false, jb({ conditions: [C('SuccessCriteriaMet')] }, {}), jb({ conditions: [C('SuccessCriteriaMet'), C('Complete')] }, {}), []);
+const sp10 = { completionMode: 'Indexed', completions: 10, successPolicy: { rules: [{ succeededIndexes: '0-2' }] } };
+sv('invalid addition of SuccessCriteriaMet for Job with Failed', false, jb({ conditions: [C('Failed')] }, sp10), jb({ conditions: [C('Failed'), C('SuccessCriteriaMet')] }, sp10), [COND]);
+sv('invalid addition of Failed for Job with SuccessCriteriaMet', false, jb({ conditions: [C('SuccessCriteriaMet')] }, sp10), jb({ conditions: [C('SuccessCriteriaMet'), C('Failed')] }, sp10), [COND]);
+sv('invalid addition of SuccessCriteriaMet for Job with FailureTarget', false, jb({ conditions: [C('FailureTarget')] }, sp10), jb({ conditions: [C('FailureTarget'), C('SuccessCriteriaMet')] }, sp10), [COND]);
+sv('invalid addition of FailureTarget for Job with SuccessCriteriaMet', false, jb({ conditions: [C('SuccessCriteriaMet')] }, sp10), jb({ conditions: [C('SuccessCriteriaMet'), C('FailureTarget')] }, sp10), [COND]);
+sv('invalid addition of SuccessCriteriaMet for Job with Complete', false, jb({ conditions: [C('Complete')] }, sp10), jb({ conditions: [C('Complete'), C('SuccessCriteriaMet')] }, sp10), [COND]);
+sv('valid addition of Complete for Job with SuccessCriteriaMet', false, jb({ conditions: [C('SuccessCriteriaMet')] }, sp10), jb({ conditions: [C('SuccessCriteriaMet'), C('Complete')] }, sp10), []);
+sv('invalid addition of Complete for Job with SuccessPolicy unless SuccessCriteriaMet', false, jb(undefined, sp10), jb({ conditions: [C('Complete')] }, sp10), [COND]);
+sv('invalid disabling of SuccessCriteriaMet for Job', false, jb({ conditions: [C('SuccessCriteriaMet')] }, sp10), jb({ conditions: [C('Complete', 'False')] }, sp10), [COND]);
+sv('invalid removing of SuccessCriteriaMet for Job', false, jb({ conditions: [C('SuccessCriteriaMet')] }, sp10), jb(undefined, sp10), [COND]);
+sv('valid addition of SuccessCriteriaMet when JobManagedBy is enabled', true, jb(), jb({ conditions: [C('SuccessCriteriaMet')] }), []);
+sv('valid addition of SuccessCriteriaMet', false, jb(), jb({ conditions: [C('SuccessCriteriaMet')] }), []);
+sv('invalid attempt to set more ready pods than active', true, jb(undefined, { completions: 5 }), jb({ active: 1, ready: 2 }, { completions: 5 }), [E('Invalid', 'status.ready')]);
+sv('valid transition to Complete for suspended Job with completions=0; without startTime', true, jb(undefined, { completions: 0, suspend: true }), jb({ completionTime: NOW, conditions: [C('SuccessCriteriaMet'), C('Complete')] }, { completions: 0, suspend: true }), []);
+
 const write = (file, family, source, cases) => {
   const names = new Set();
   for (const c of cases) {
@@ -298,4 +375,5 @@ const write = (file, family, source, cases) => {
 };
 write('job-validation.json', 'jobValidation', SRC('TestValidateJob'), jobCases);
 write('job-validation-update.json', 'jobUpdateValidation', SRC('TestValidateJobUpdate') + '; skipped: the four spec.scheduling cases (alpha WorkloadWithJob, not modelled)', upd);
+write('status-validation-strategy.json', 'statusValidation', `pkg/registry/batch/job/strategy_test.go TestStatusStrategy_ValidateUpdate @ ${STRATEGY_COMMIT} (liggitt/kubernetes); times: now = ${NOW}, nowPlusMinute = ${NOWM}`, ss);
 write('status-validation-validation-test.json', 'statusValidation', SRC('TestValidateJobUpdateStatus') + ' (startTime offsets kept as absolute times 1 s apart)', st);
