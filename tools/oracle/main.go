@@ -53,6 +53,7 @@ func main() {
 func cmdRun(args []string) error {
 	fs := flag.NewFlagSet("run", flag.ExitOnError)
 	exact := fs.Bool("exact-times", false, "write startTime/completionTime as exact timestamps instead of set/unset")
+	keepGoing := fs.Bool("keep-going", false, "on a case upstream cannot run (parse error, panic), write expect {\"oracleError\": ...} and go on")
 	runs := fs.Int("runs", 6, "passes per case, each listing the pods in another order (input, reversed, shuffles); fields on which they disagree are left out of expect")
 	_ = fs.Parse(args)
 	in, err := io.ReadAll(os.Stdin)
@@ -71,7 +72,10 @@ func cmdRun(args []string) error {
 	for _, c := range doc.Cases {
 		expect, v, err := runCase(c, *runs, *exact)
 		if err != nil {
-			return err
+			if !*keepGoing {
+				return err
+			}
+			expect = map[string]any{"oracleError": err.Error()}
 		}
 		if v {
 			varied++

@@ -112,8 +112,7 @@ func stripMessages(conds any) any {
 }
 
 var expectKeyOrder = []string{"creations", "createdIndexes", "deletions", "deletedPods", "finalizersRemoved", "status", "events", "error",
-	"active", "ready", "succeeded", "failed", "terminating", "completedIndexes", "failedIndexes", "conditions", "startTime", "completionTime", "uncountedTerminatedPods",
-	"type", "status", "reason", "message"}
+	"active", "ready", "succeeded", "failed", "terminating", "completedIndexes", "failedIndexes", "conditions", "startTime", "completionTime", "uncountedTerminatedPods"}
 
 // marshalOrdered writes JSON objects with FORMAT.md's key order (unknown keys last, sorted).
 func marshalOrdered(v any) ([]byte, error) {
@@ -121,7 +120,11 @@ func marshalOrdered(v any) ([]byte, error) {
 	case map[string]any:
 		keys := make([]string, 0, len(t))
 		seen := map[string]bool{}
-		for _, k := range expectKeyOrder {
+		order := expectKeyOrder
+		if _, isCond := t["type"]; isCond {
+			order = []string{"type", "status", "reason", "message"}
+		}
+		for _, k := range order {
 			if _, ok := t[k]; ok && !seen[k] {
 				keys = append(keys, k)
 				seen[k] = true

@@ -1,0 +1,191 @@
+// Differential test: upstream's Job controller (the Go oracle) against jobkit on random cases.
+//
+//   node tools/oracle/diff.mjs --seed S --count N [--limit K] [--out shrunk.json] [--no-shrink]
+//
+// Generates N cases with `oracle generate`, asks upstream (`oracle run`) and jobkit (the built
+// packages/jobkit/dist/index.js) for each, compares them with the conformance rules
+// (check.mjs, same as packages/jobkit/src/conformance/check.ts) and prints the first K
+// divergences, each shrunk greedily (drop pods, then object keys and list items) while the
+// divergence persists. --out writes the shrunk cases, with upstream's answers, as a vector file.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkSync } from './check.mjs';
+import { ensureOracle } from './build.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+function parseArgs(argv) {
+  const a = { seed: 1, count: 200, limit: 5, out: null, shrink: true, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = () => argv[++i];
+    if (k === '--seed') a.seed = Number(v());
+    else if (k === '--count') a.count = Number(v());
+    else if (k === '--limit') a.limit = Number(v());
+    else if (k === '--out') a.out = v();
+    else if (k === '--no-shrink') a.shrink = false;
+    else if (k === '--quiet') a.quiet = true;
+    else if (k === '--help' || k === '-h') {
+      console.log('usage: node tools/oracle/diff.mjs --seed S --count N [--limit K] [--out FILE] [--no-shrink] [--quiet]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${k}`);
+  }
+  if (!Number.isInteger(a.seed) || a.seed < 0) throw new Error('--seed: a non-negative integer');
+  if (!Number.isInteger(a.count) || a.count < 1) throw new Error('--count: a positive integer');
+  return a;
+}
+
+async function loadJobkit() {
+  const dist = path.join(root, 'packages/jobkit/dist/index.js');
+  if (!fs.existsSync(dist)) {
+    process.stderr.write('building jobkit (npx tsc -b packages/jobkit)...\n');
+    execFileSync('npx', ['tsc', '-b', 'packages/jobkit'], { cwd: root, stdio: 'inherit' });
+  }
+  const mod = await import(pathToFileURL(dist).href);
+  if (typeof mod.syncJob !== 'function') throw new Error(`${dist} exports no syncJob`);
+  return mod;
+}
+
+const oracle = ensureOracle();
+
+function oracleRun(cases) {
+  const input = JSON.stringify({ family: 'sync', source: 'diff.mjs', cases });
+  const out = execFileSync(oracle, ['run', '--keep-going'], { input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore'] });
+  return JSON.parse(out.toString()).cases;
+}
+
+function generate(seed, count) {
+  const out = execFileSync(oracle, ['generate', '--seed', String(seed), '--count', String(count)], { maxBuffer: 1 << 30 });
+  return JSON.parse(out.toString()).cases;
+}
+
+/** Differences between upstream's answer (c.expect) and jobkit's, as check lines. */
+function divergence(jobkit, c) {
+  if (!c.expect || c.expect.oracleError) return null; // upstream could not run this input
+  let res;
+  try {
+    res = jobkit.syncJob(structuredClone(c.job), structuredClone(c.pods ?? []), new Date(c.now), structuredClone(c.options ?? {}));
+  } catch (e) {
+    return [`jobkit threw: ${e?.message ?? e}`];
+  }
+  const errs = checkSync(c, res);
+  return errs.length ? errs : null;
+}
+
+// The field a check line is about ("status.failed: want 1, got 2" -> "status.failed").
+const topic = (line) => line.split(/[: ]/)[0] + (line.startsWith('condition ') ? line.split(' ')[1].split(':')[0] : '');
+
+/** Every case obtained by removing one piece of c: whole pods first, then keys / list items, coarse to fine. */
+function candidates(c) {
+  const out = [];
+  const pods = c.pods ?? [];
+  for (let i = 0; i < pods.length; i++) out.push({ ...c, pods: pods.filter((_, k) => k !== i) });
+  if (c.options) out.push({ ...c, options: undefined });
+  const paths = [];
+  const protectedPath = (p) =>
+    /^job\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+$/.test(p);
+  const walk = (node, keys, depth) => {
+    if (node === null || typeof node !== 'object') return;
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+    for (const [k, v] of entries) {
+      const q = [...keys, k];
+      if (!protectedPath(q.join('.'))) paths.push({ q, depth });
+      walk(v, q, depth + 1);
+    }
+  };
+  walk({ job: c.job, pods }, [], 0);
+  paths.sort((a, b) => a.depth - b.depth);
+  for (const { q } of paths) {
+    if (q.length === 1) continue; // job / pods themselves
+    const next = structuredClone({ job: c.job, pods });
+    let parent = next;
+    for (const k of q.slice(0, -1)) parent = parent[k];
+    const last = q[q.length - 1];
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+    out.push({ ...c, job: next.job, pods: next.pods });
+  }
+  return out.map((x) => {
+    const y = { ...x };
+    delete y.expect;
+    if (y.options === undefined) delete y.options;
+    return y;
+  });
+}
+
+function shrink(jobkit, c, errs) {
+  const topics = new Set(errs.map(topic));
+  let cur = c, curErrs = errs, steps = 0;
+  for (;;) {
+    const cands = candidates(cur);
+    let found = null;
+    for (let i = 0; i < cands.length && !found; i += 64) {
+      const batch = oracleRun(cands.slice(i, i + 64));
+      for (const k of batch) {
+        const e = divergence(jobkit, k);
+        if (e && e.some((l) => topics.has(topic(l)))) {
+          found = { k, e };
+          break;
+        }
+      }
+    }
+    if (!found || ++steps > 400) return { c: cur, errs: curErrs, steps };
+    cur = found.k;
+    curErrs = found.e;
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const jobkit = await loadJobkit();
+  const cases = oracleRun(generate(args.seed, args.count));
+  const diverging = [];
+  let skipped = 0;
+  for (const c of cases) {
+    if (c.expect?.oracleError) {
+      skipped++;
+      continue;
+    }
+    const e = divergence(jobkit, c);
+    if (e) diverging.push({ c, e });
+  }
+  const shrunk = [];
+  for (const { c, e } of diverging.slice(0, args.limit)) {
+    console.log(`\n=== ${c.name}: ${e.length} difference(s)`);
+    for (const l of e) console.log(`    ${l}`);
+    if (!args.shrink) continue;
+    const s = shrink(jobkit, c, e);
+    console.log(`  shrunk in ${s.steps} step(s) to ${(s.c.pods ?? []).length} pod(s):`);
+    for (const l of s.errs) console.log(`    ${l}`);
+    if (!args.quiet) {
+      for (const k of ['now', 'job', 'options', 'expect']) if (s.c[k] !== undefined) console.log(`  ${k}: ${JSON.stringify(s.c[k])}`);
+      for (const p of s.c.pods ?? []) console.log(`  pod: ${JSON.stringify(p)}`);
+    }
+    shrunk.push({ ...s.c, name: `${c.name}/shrunk` });
+  }
+  if (args.out && shrunk.length) {
+    const version = execFileSync(oracle, ['version']).toString().trim();
+    const doc = { family: 'sync', source: `shrunk divergences from tools/oracle/diff.mjs --seed ${args.seed} --count ${args.count}; expectations from ${version}`, cases: shrunk };
+    fs.writeFileSync(args.out, JSON.stringify(doc, null, 1) + '\n');
+    console.log(`\nwrote ${shrunk.length} shrunk case(s) to ${args.out}`);
+  }
+  const byTopic = new Map();
+  for (const { e } of diverging) for (const t of new Set(e.map(topic))) byTopic.set(t, (byTopic.get(t) ?? 0) + 1);
+  if (byTopic.size) {
+    console.log('\ndiverging cases by field:');
+    for (const [t, n] of [...byTopic].sort((x, y) => y[1] - x[1])) console.log(`  ${String(n).padStart(5)}  ${t}`);
+  }
+  console.log(`\nsummary: ${diverging.length}/${cases.length - skipped} cases diverge from upstream (seed ${args.seed}${skipped ? `, ${skipped} skipped: upstream could not run them` : ''})`);
+  return diverging.length;
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e?.stack ?? String(e));
+    process.exit(2);
+  },
+);
