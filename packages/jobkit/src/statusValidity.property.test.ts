@@ -1,0 +1,101 @@
+// The cross-package property: every status that syncJob writes passes our own status validation
+// (the API server's PUT .../status rules), on random valid Jobs played forward against a fake
+// kubelet. Also: result.status is the Job's status once all actions are applied, and a finished
+// Job has no active pods and nothing uncounted.
+//
+// Reproduce or explore: STATUS_VALIDITY_SEED=<n> STATUS_VALIDITY_RUNS=<n> npx jest packages/jobkit/src/statusValidity
+// A failure prints fast-check's seed and shrink path; write the shrunk pass as a named case in
+// statusValidity.cases.test.ts. Known shapes (testing/knownViolations.ts) are excluded here, by
+// name, and each fails in the cases file until its owner fixes it:
+//   - "backoff reports active=0 (kubernetes#139428)": @jobkit/core's manageJob writes active=0
+//     during pod-creation backoff while ready>0 (found with seed 1, run 2 of the first sampling;
+//     cases "global pod backoff…" and "per-index backoff…").
+import fc from 'fast-check';
+import type { FieldError, Job, Pod } from './index.js';
+import { validJob } from './testing/jobArbitrary.js';
+import { kubeletStepArb } from './testing/fakeKubelet.js';
+import { knownViolations } from './testing/knownViolations.js';
+import { playPasses, type Violation } from './testing/playPasses.js';
+
+const START_ISO = '2026-01-01T00:00:00Z';
+const START = Date.parse(START_ISO);
+const SEED = Number(process.env['STATUS_VALIDITY_SEED'] ?? 20261128);
+const RUNS = Number(process.env['STATUS_VALIDITY_RUNS'] ?? 1500);
+const MAX_PASSES = 40;
+
+const scenario = fc.record({
+  job: validJob(START_ISO),
+  steps: fc.array(kubeletStepArb, { minLength: 10, maxLength: MAX_PASSES }),
+});
+
+const podLine = (p: Pod): string =>
+  [
+    p.metadata.name,
+    p.status?.phase,
+    p.metadata.deletionTimestamp != null ? `deleted@${p.metadata.deletionTimestamp}` : '',
+    (p.metadata.finalizers ?? []).length > 0 ? 'finalizer' : '',
+    (p.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type).join('+'),
+  ]
+    .filter((s) => s)
+    .join(' ');
+
+function explain(v: Violation): string {
+  const errs =
+    v.kind === 'statusUpdateRejected'
+      ? ((v.errors ?? []) as readonly FieldError[]).map((e) => `${e.type} ${e.field}: ${e.detail ?? ''}`)
+      : ((v.errors ?? []) as readonly string[]);
+  const { template: _t, selector: _s, ...spec } = v.input.job.spec;
+  return [
+    `${v.kind} in pass ${v.pass} at ${v.input.now}${v.actionIndex !== undefined ? `, action #${v.actionIndex}` : ''}`,
+    `errors: ${JSON.stringify(errs)}`,
+    `spec: ${JSON.stringify({ ...spec, restartPolicy: v.input.job.spec.template.spec?.restartPolicy })}`,
+    `pods: ${v.input.pods.map(podLine).join(' | ') || '(none)'}`,
+    `backoff: ${JSON.stringify(v.input.backoff ?? null)}`,
+    `old status: ${JSON.stringify(v.oldStatus ?? v.input.job.status ?? {})}`,
+    `new status: ${JSON.stringify(v.newStatus ?? {})}`,
+    `input job (JSON): ${JSON.stringify(v.input.job)}`,
+    `input pods (JSON): ${JSON.stringify(v.input.pods)}`,
+  ].join('\n');
+}
+
+const endOf = (j: Job): string =>
+  (j.status?.conditions ?? [])
+    .filter((c) => c.status === 'True' && (c.type === 'Complete' || c.type === 'Failed'))
+    .map((c) => `${c.type}/${c.reason ?? ''}`)
+    .join(',') || 'unfinished';
+
+describe('every status syncJob writes passes validateJobStatusUpdate', () => {
+  test(`random valid Jobs against a fake kubelet (seed ${SEED}, ${RUNS} runs, ≤ ${MAX_PASSES} passes each)`, () => {
+    fc.assert(
+      fc.property(scenario, ({ job, steps }) => {
+        const r = playPasses(job, steps, START, MAX_PASSES);
+        const unexpected = r.violations.filter((v) => process.env['STATUS_VALIDITY_NO_EXCLUDE'] === '1' || !knownViolations.some((k) => k.matches(v)));
+        if (unexpected.length > 0) throw new Error(explain(unexpected[0]!));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  test('the generator reaches every way a Job ends, and resumes suspended Jobs', () => {
+    const ends = new Set<string>();
+    let resumed = 0;
+    for (const { job, steps } of fc.sample(scenario, { seed: SEED, numRuns: 600 })) {
+      const r = playPasses(job, steps, START, MAX_PASSES);
+      const end = endOf(r.final.job);
+      ends.add(end.startsWith('Complete/') && !end.includes('SuccessPolicy') ? 'Complete' : end);
+      if ((r.final.job.status?.conditions ?? []).some((c) => c.type === 'Suspended' && c.status === 'False')) resumed++;
+    }
+    for (const want of [
+      'Complete',
+      'Complete/SuccessPolicy',
+      'Failed/BackoffLimitExceeded',
+      'Failed/DeadlineExceeded',
+      'Failed/PodFailurePolicy',
+      'Failed/FailedIndexes',
+      'Failed/MaxFailedIndexesExceeded',
+    ]) {
+      expect([...ends]).toContain(want);
+    }
+    expect(resumed).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,131 @@
+// Test support: plays syncJob passes forward against the fake kubelet and checks every status
+// write the way the API server would (validateJobStatusUpdate), plus the SyncResult contract.
+import {
+  applyActions,
+  syncJob,
+  validateJobStatusUpdate,
+  type Action,
+  type BackoffRecord,
+  type ClusterState,
+  type FieldError,
+  type Job,
+  type JobStatus,
+  type Pod,
+} from '../index.js';
+import { iso, kubeletStep, type KubeletStep } from './fakeKubelet.js';
+
+/** Something a pass did that the API server or the SyncResult contract rejects. */
+export interface Violation {
+  readonly kind: 'statusUpdateRejected' | 'resultStatusMismatch' | 'finishedInconsistent';
+  readonly pass: number;
+  /** The pass's inputs: enough to replay it as a unit test. */
+  readonly input: { readonly job: Job; readonly pods: readonly Pod[]; readonly now: string; readonly backoff?: BackoffRecord };
+  /** For statusUpdateRejected: which UpdateJobStatus action (0-based among the pass's actions). */
+  readonly actionIndex?: number;
+  /** The pass's actions. */
+  readonly actions?: readonly Action[];
+  readonly oldStatus?: JobStatus;
+  readonly newStatus?: JobStatus;
+  readonly errors?: readonly FieldError[] | readonly string[];
+}
+
+export interface PlayResult {
+  readonly violations: readonly Violation[];
+  readonly passes: number;
+  readonly finished: boolean;
+  readonly final: ClusterState;
+}
+
+const isTrueCond = (j: Job, type: string): boolean => (j.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
+export const isFinished = (j: Job): boolean => isTrueCond(j, 'Complete') || isTrueCond(j, 'Failed');
+
+/** JSON equality that ignores key order and undefined-valued keys (the API's view). */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+
+/**
+ * Plays up to `maxPasses` passes from `job` (no pods) starting at `startMs`: each pass runs
+ * syncJob, applies its actions one by one (validating each status write against the Job as
+ * stored just before it), checks `result.status` and the finished-Job invariants, then runs one
+ * kubelet step. Stops when the Job is finished or the steps run out.
+ */
+export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: number, maxPasses = steps.length + 1): PlayResult {
+  let state: ClusterState = { job, pods: [] };
+  let nowMs = startMs;
+  let backoff: BackoffRecord | undefined;
+  let names = 0;
+  const violations: Violation[] = [];
+  let pass = 0;
+  for (; pass < maxPasses; pass++) {
+    const now = new Date(nowMs);
+    const input = { job: state.job, pods: state.pods, now: iso(nowMs), ...(backoff !== undefined ? { backoff } : {}) };
+    const res = syncJob(state.job, state.pods, now, { ...(backoff !== undefined ? { backoff } : {}) });
+    const applyOpts = { now, generateName: (prefix: string) => `${prefix}${(names++).toString(36)}` };
+    res.actions.forEach((a: Action, i) => {
+      if (a.type === 'UpdateJobStatus') {
+        const before = state.job;
+        const after: Job = { ...before, status: a.status };
+        const errors = validateJobStatusUpdate(before, after);
+        if (errors.length > 0) {
+          violations.push({ kind: 'statusUpdateRejected', pass, input, actionIndex: i, actions: res.actions, oldStatus: before.status ?? {}, newStatus: a.status, errors });
+        }
+      }
+      state = applyActions(state, [a], applyOpts);
+    });
+    if (canonical(res.status) !== canonical(state.job.status ?? {})) {
+      violations.push({ kind: 'resultStatusMismatch', pass, input, oldStatus: state.job.status ?? {}, newStatus: res.status });
+    }
+    backoff = res.backoff;
+    if (isFinished(state.job)) {
+      const s = state.job.status ?? {};
+      const problems: string[] = [];
+      if ((s.active ?? 0) !== 0) problems.push(`active=${s.active}`);
+      const u = s.uncountedTerminatedPods ?? {};
+      if ((u.succeeded ?? []).length + (u.failed ?? []).length > 0) problems.push(`uncounted=${JSON.stringify(u)}`);
+      if (problems.length > 0) violations.push({ kind: 'finishedInconsistent', pass, input, newStatus: s, errors: problems });
+      return { violations, passes: pass + 1, finished: true, final: state };
+    }
+    const step = steps[pass];
+    if (step === undefined) break;
+    nowMs += step.advanceMs;
+    state = kubeletStep(state, step, nowMs);
+  }
+  return { violations, passes: pass + 1, finished: false, final: state };
+}
+
+/** A status write of one pass that the API server rejects. */
+export interface RejectedWrite {
+  readonly actionIndex: number;
+  readonly errors: readonly FieldError[];
+  readonly oldStatus: JobStatus;
+  readonly newStatus: JobStatus;
+}
+
+/**
+ * Runs one pass on (`job`, `pods`) at `now` and validates each of its status writes against the
+ * Job as stored just before it (earlier writes of the pass applied). [] when the server accepts all.
+ */
+export function rejectedStatusWrites(job: Job, pods: readonly Pod[], now: Date, backoff?: BackoffRecord): RejectedWrite[] {
+  const res = syncJob(job, pods, now, backoff !== undefined ? { backoff } : {});
+  const out: RejectedWrite[] = [];
+  let stored = job;
+  res.actions.forEach((a, i) => {
+    if (a.type !== 'UpdateJobStatus') return;
+    const next: Job = { ...stored, status: a.status };
+    const errors = validateJobStatusUpdate(stored, next);
+    if (errors.length > 0) out.push({ actionIndex: i, errors, oldStatus: stored.status ?? {}, newStatus: a.status });
+    stored = next;
+  });
+  return out;
+}
+
+/** A short, stable description of a violation, for grouping and for assertion messages. */
+export function violationShape(v: Violation): string {
+  if (v.kind !== 'statusUpdateRejected') return `${v.kind}: ${JSON.stringify(v.errors ?? [])}`;
+  const errs = (v.errors ?? []) as readonly FieldError[];
+  return `${v.kind}: ${errs.map((e) => `${e.type} ${e.field}: ${e.detail ?? ''}`).join('; ')}`;
+}
