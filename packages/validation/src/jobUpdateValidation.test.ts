@@ -1,0 +1,62 @@
+import type { Job } from '@jobkit/api';
+import { getUpdateValidationOptions, validateJobUpdate } from './jobUpdateValidation.js';
+import { validateJob } from './jobValidation.js';
+
+const labels = {
+  'batch.kubernetes.io/controller-uid': 'u1', 'controller-uid': 'u1', 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi',
+};
+const base = (): Job => ({
+  metadata: { name: 'pi', namespace: 'default', uid: 'u1', resourceVersion: '3' },
+  spec: {
+    selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'u1' } },
+    template: { metadata: { labels: { ...labels } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } },
+  },
+});
+const pairs = (errs: Array<{ type: string; field: string }>) => errs.map((e) => `${e.type} ${e.field}`);
+
+describe('getUpdateValidationOptions', () => {
+  test.each([
+    ['running job', {}, {}, { requirePrefixedLabels: true, allowMutableSchedulingDirectives: false }],
+    ['suspended, never started', { suspend: true }, {}, { allowMutableSchedulingDirectives: true }],
+    ['suspended after it started', { suspend: true }, { startTime: '2026-01-01T00:00:00Z' }, { allowMutableSchedulingDirectives: false }],
+  ])('%s', (_n, spec, status, want) => {
+    const j = base();
+    expect(getUpdateValidationOptions({ ...j, spec: { ...j.spec, ...spec }, status })).toMatchObject(want);
+  });
+
+  test('old template without the prefixed labels does not require them', () => {
+    const j = base();
+    const t = { ...j.spec.template, metadata: { labels: { 'controller-uid': 'u1', 'job-name': 'pi' } } };
+    expect(getUpdateValidationOptions({ ...j, spec: { ...j.spec, template: t } }).requirePrefixedLabels).toBe(false);
+  });
+});
+
+describe('validateJobUpdate / validateJob', () => {
+  test('the base Job is valid on create and as a no-op update', () => {
+    expect(validateJob(base())).toEqual([]);
+    expect(validateJobUpdate(base(), base())).toEqual([]);
+  });
+
+  test.each<[string, (j: any) => void, string[]]>([
+    ['suspended never-started Job: node selector may change', (j) => { j.spec.suspend = true; j.spec.template.spec.nodeSelector = { zone: 'a' }; }, []],
+    ['running Job: node selector is immutable', (j) => { j.spec.template.spec.nodeSelector = { zone: 'a' }; }, ['FieldValueInvalid spec.template']],
+    ['elastic Indexed: completions with parallelism', (j) => { j.spec.completions = 4; j.spec.parallelism = 4; }, []],
+    ['managedBy is immutable', (j) => { j.spec.managedBy = 'example.com/mgr'; }, ['FieldValueInvalid spec.managedBy']],
+  ])('%s', (_n, mutate, want) => {
+    const oldJob: any = base();
+    oldJob.spec.completionMode = 'Indexed';
+    oldJob.spec.completions = 2;
+    oldJob.spec.parallelism = 2;
+    if (_n.startsWith('suspended')) oldJob.spec.suspend = true;
+    const newJob = JSON.parse(JSON.stringify(oldJob));
+    mutate(newJob);
+    expect(pairs(validateJobUpdate(oldJob, newJob)).sort()).toEqual(want);
+  });
+
+  test('identical errors from the create and update passes are reported once', () => {
+    const oldJob = base();
+    const newJob: any = JSON.parse(JSON.stringify(oldJob));
+    newJob.spec.parallelism = -1;
+    expect(pairs(validateJobUpdate(oldJob, newJob))).toEqual(['FieldValueInvalid spec.parallelism']);
+  });
+});
