@@ -86,6 +86,11 @@ describe('TestGetFinishedTime', () => {
       want: T,
     },
   ];
+  cases.push({
+    name: 'app container without finish time: terminated init containers alone give the time (as upstream latestFinishTime)',
+    pod: { metadata: { creationTimestamp: iso(T) }, status: { containerStatuses: [term()], initContainerStatuses: [term(T - 15_000)] } },
+    want: T - 15_000,
+  });
   test.each(cases)('$name', ({ pod, want }) => {
     expect(getFinishedTime(pod).getTime()).toBe(want);
   });

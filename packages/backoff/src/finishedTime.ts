@@ -2,21 +2,28 @@
 import { PodConditionType, type ContainerStatus, type Pod } from '@jobkit/api';
 import { GoZeroTimeMs, isZeroTime, timeMs } from './internal/time.js';
 
-/** Latest finishedAt when every container (init and app) has terminated with a non-zero time. */
-function finishTimeFromContainers(pod: Pod): number | undefined {
-  let finish: number | undefined;
-  // Newer upstream also scans init containers: a sidecar stops after the app containers
-  // (backoff_utils_test.go "Pod with init container and all containers terminated").
-  const lists: (readonly ContainerStatus[] | undefined)[] = [pod.status?.containerStatuses, pod.status?.initContainerStatuses];
-  for (const list of lists) {
-    for (const cs of list ?? []) {
-      const t = cs.state?.terminated;
-      if (t === undefined || isZeroTime(t.finishedAt)) return undefined;
-      const ms = timeMs(t.finishedAt);
-      if (finish === undefined || finish < ms) finish = ms;
-    }
+/**
+ * Latest finishedAt over `statuses`, starting from `prev`; undefined as soon as one container is
+ * not terminated or has no finish time (upstream latestFinishTime).
+ */
+function latestFinishTime(prev: number | undefined, statuses: readonly ContainerStatus[] | undefined): number | undefined {
+  let finish = prev;
+  for (const cs of statuses ?? []) {
+    const t = cs.state?.terminated;
+    if (t === undefined || isZeroTime(t.finishedAt)) return undefined;
+    const ms = timeMs(t.finishedAt);
+    if (finish === undefined || finish < ms) finish = ms;
   }
   return finish;
+}
+
+/**
+ * App containers, then init containers starting from the app result: sidecars stop after the
+ * app containers. As upstream, an app container without a finish time only drops the app
+ * containers' result, so terminated init containers alone still give a time.
+ */
+function finishTimeFromContainers(pod: Pod): number | undefined {
+  return latestFinishTime(latestFinishTime(undefined, pod.status?.containerStatuses), pod.status?.initContainerStatuses);
 }
 
 function finishTimeFromReadyFalse(pod: Pod): number | undefined {

@@ -43,7 +43,11 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
 function newJob(spec: Partial<JobSpec>): Job {
   return {
     metadata: { name: 'job', namespace: 'ns', uid: 'job-uid' },
-    spec: { template: { spec: { containers: [{ name: 'c' }], restartPolicy: 'Never' } }, ...spec },
+    spec: {
+      selector: { matchLabels: { 'batch.kubernetes.io/job-name': 'job' } },
+      template: { metadata: { labels: { 'batch.kubernetes.io/job-name': 'job' } }, spec: { containers: [{ name: 'c' }], restartPolicy: 'Never' } },
+      ...spec,
+    },
     status: {},
   };
 }

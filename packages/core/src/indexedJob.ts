@@ -14,7 +14,7 @@ import {
 import { matchPodFailurePolicy } from '@jobkit/policy';
 import type { Pod } from '@jobkit/api';
 import { isValidIndex, type SyncCtx } from './internal/context.js';
-import { sortActivePods } from './internal/activePods.js';
+import { firstActivePods, sortActivePods } from './internal/activePods.js';
 import { hasTrackingFinalizer, isPodFailed, podUid } from './internal/podState.js';
 
 const ascending = (a: number, b: number): number => a - b;
@@ -96,13 +96,37 @@ export function sortByCompletionIndex(ctx: SyncCtx, pods: readonly Pod[]): Pod[]
   return keyed.map((k) => k.pod);
 }
 
+/** One linear scan: does any pod lack a valid index, or share its index with another? */
+function hasInvalidOrDuplicateIndex(ctx: SyncCtx, pods: readonly Pod[]): boolean {
+  const completions = ctx.completions ?? 0;
+  // A bitmap is far cheaper than a Set for the usual completions; huge ones fall back to a Set.
+  const bits = completions <= 1 << 24 ? new Uint32Array((completions >>> 5) + 1) : undefined;
+  const seen = bits === undefined ? new Set<number>() : undefined;
+  for (const p of pods) {
+    const ix = ctx.indexOf(p);
+    if (ix < 0 || ix >= completions) return true;
+    if (bits !== undefined) {
+      const w = ix >>> 5;
+      const m = 1 << (ix & 31);
+      if ((bits[w]! & m) !== 0) return true;
+      bits[w] = bits[w]! | m;
+    } else {
+      if (seen!.has(ix)) return true;
+      seen!.add(ix);
+    }
+  }
+  return false;
+}
+
 /**
  * Active pods to delete, at least `rmAtLeast`: for Indexed jobs first every pod without a valid
  * index and all but the best pod of each duplicated index; then the rest in ActivePods order.
+ * Only the first `limit` of that list are returned.
  */
-export function activePodsForRemoval(ctx: SyncCtx, pods: readonly Pod[], rmAtLeast: number): Pod[] {
+export function activePodsForRemoval(ctx: SyncCtx, pods: readonly Pod[], rmAtLeast: number, limit = Infinity): Pod[] {
   const rm: Pod[] = [];
   let left: readonly Pod[] = pods;
+  if (ctx.indexed && rmAtLeast === 0 && !hasInvalidOrDuplicateIndex(ctx, pods)) return rm;
   if (ctx.indexed) {
     const kept: Pod[] = [];
     const sorted = sortByCompletionIndex(ctx, pods);
@@ -128,6 +152,9 @@ export function activePodsForRemoval(ctx: SyncCtx, pods: readonly Pod[], rmAtLea
     }
     left = kept;
   }
-  if (rm.length < rmAtLeast) rm.push(...sortActivePods(left).slice(0, rmAtLeast - rm.length));
-  return rm;
+  // Only the first `limit` are used: select them rather than sort every pod.
+  if (rm.length < rmAtLeast && rm.length < limit) {
+    for (const p of firstActivePods(left, Math.min(rmAtLeast, limit) - rm.length)) rm.push(p);
+  }
+  return rm.length > limit ? rm.slice(0, limit) : rm;
 }

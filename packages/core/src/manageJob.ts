@@ -60,8 +60,8 @@ export function manageJob(ctx: SyncCtx): number {
 
   const rmAtLeast = Math.max(active - wantActive, 0);
   // Indexed jobs may need deletions (duplicates, bad indexes) even when rmAtLeast is 0.
-  let podsToDelete = rmAtLeast > 0 || ctx.indexed ? activePodsForRemoval(ctx, ctx.activePods, rmAtLeast) : [];
-  if (podsToDelete.length > ctx.maxPodCreateDeletePerSync) podsToDelete = podsToDelete.slice(0, ctx.maxPodCreateDeletePerSync);
+  const podsToDelete =
+    rmAtLeast > 0 || ctx.indexed ? activePodsForRemoval(ctx, ctx.activePods, rmAtLeast, ctx.maxPodCreateDeletePerSync) : [];
   if (podsToDelete.length > 0) {
     // A pass either deletes or creates; deletion wins.
     const { removed, removedReady } = deleteJobPods(ctx, podsToDelete);
@@ -78,7 +78,7 @@ export function manageJob(ctx: SyncCtx): number {
     const remaining = remainingBackoffMs(ctx.newBackoffRecord, ctx.now);
     if (remaining > 0) {
       requeueAfterBackoff(ctx, remaining);
-      return 0; // upstream quirk: status.active is written as 0 for this pass
+      return active; // (upstream before 1.37 returned 0 here, writing status.active = 0)
     }
   }
   diff = Math.min(diff, ctx.maxPodCreateDeletePerSync);
@@ -101,7 +101,7 @@ export function manageJob(ctx: SyncCtx): number {
       }
       if (now.length === 0 && minRemaining !== undefined) {
         requeueAfterBackoff(ctx, minRemaining);
-        return 0; // same quirk as the global backoff
+        return active;
       }
       indexes = now;
     }

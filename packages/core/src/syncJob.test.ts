@@ -53,8 +53,8 @@ describe('tracking: the three-stage uncountedTerminatedPods protocol', () => {
     const job = newJob({ completions: 2, parallelism: 2 }, {});
     const res = syncJob(job, [newPod('a', { phase: 'Succeeded' }), newPod('b', { phase: 'Succeeded' })], NOW);
     expect(res.status.conditions?.map((c) => [c.type, c.reason])).toEqual([
-      ['SuccessCriteriaMet', ''],
-      ['Complete', ''],
+      ['SuccessCriteriaMet', 'CompletionsReached'],
+      ['Complete', 'CompletionsReached'],
     ]);
     expect(res.status.completionTime).toBe('2026-01-01T00:00:00Z');
     expect(ofType(res.actions, 'RecordEvent').map((e) => e.reason)).toContain('Completed');
@@ -68,13 +68,13 @@ describe('manageJob', () => {
     expect(res.status.active).toBe(3);
     expect(ofType(res.actions, 'RecordEvent').filter((e) => e.reason === 'SuccessfulCreate')).toHaveLength(3);
   });
-  test('pod-recreation backoff blocks creation, requeues, and writes active 0', () => {
+  test('pod-recreation backoff blocks creation and requeues; active pods still count', () => {
     const failedAt = '2025-12-31T23:59:58Z';
-    const job = newJob({ completions: 2, parallelism: 1 }, {});
-    const res = syncJob(job, [newPod('f', { phase: 'Failed', finishedAt: failedAt })], NOW);
+    const job = newJob({ completions: 3, parallelism: 2 }, {});
+    const res = syncJob(job, [newPod('f', { phase: 'Failed', finishedAt: failedAt }), newPod('r')], NOW);
     expect(ofType(res.actions, 'CreatePod')).toHaveLength(0);
     expect(res.requeueAfterMs).toBe(8_000);
-    expect(res.status.active).toBe(0);
+    expect(res.status.active).toBe(1);
     expect(res.backoff).toEqual({ failuresAfterLastSuccess: 1, lastFailureTime: '2025-12-31T23:59:58.000Z' });
   });
   test('activeDeadlineSeconds requeues for the rest of the deadline', () => {
@@ -109,6 +109,43 @@ describe('manageJob', () => {
     const job = newJob({ completionMode: 'Indexed', completions: 5, parallelism: 3 }, { completedIndexes: '0' });
     const res = syncJob(job, [newPod('p2', { index: 2 })], NOW);
     expect(ofType(res.actions, 'CreatePod').map((a) => a.index)).toEqual([1, 3]);
+  });
+});
+
+describe('which pods are the job\'s (ClaimPods)', () => {
+  test('pods controlled by something else are ignored', () => {
+    const stranger = { ...newPod('s'), metadata: { ...newPod('s').metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'rs', controller: true }] } };
+    const res = syncJob(newJob({ completions: 1, parallelism: 1 }), [stranger], NOW);
+    expect(ofType(res.actions, 'CreatePod')).toHaveLength(1);
+    expect(ofType(res.actions, 'DeletePod')).toHaveLength(0);
+  });
+  test('matching orphans are adopted and tracked; non-matching ones ignored', () => {
+    const orphan = (name: string, labels: Record<string, string>) => ({
+      metadata: { name, uid: name, namespace: 'default', labels },
+      status: { phase: 'Succeeded' },
+    });
+    const res = syncJob(newJob({ completions: 2, parallelism: 1 }), [orphan('o1', { foo: 'bar' }), orphan('o2', { foo: 'baz' })], NOW);
+    expect(ofType(res.actions, 'RemovePodFinalizer').map((a) => a.name)).toEqual(['o1']);
+    expect(res.status.succeeded).toBe(1);
+  });
+  test('owned pods that no longer match the selector are released', () => {
+    const p = newPod('a');
+    const res = syncJob(newJob({ completions: 1, parallelism: 1 }, { active: 1 }), [{ ...p, metadata: { ...p.metadata, labels: {} } }], NOW);
+    expect(ofType(res.actions, 'CreatePod')).toHaveLength(1);
+  });
+});
+
+describe('suspend and resume', () => {
+  test('suspending clears startTime (v1.37; KEP-5440)', () => {
+    const res = syncJob(newJob({ suspend: true }, { startTime: '2025-12-31T00:00:00Z' }), [], NOW);
+    expect(res.status.startTime).toBeUndefined();
+  });
+  test('resuming sets startTime to now and records Resumed', () => {
+    const job = newJob({ suspend: false }, { conditions: [{ type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended' }] });
+    const res = syncJob(job, [], NOW);
+    expect(res.status.startTime).toBe('2026-01-01T00:00:00Z');
+    expect(res.status.conditions?.map((c) => [c.type, c.status, c.reason])).toEqual([['Suspended', 'False', 'JobResumed']]);
+    expect(ofType(res.actions, 'RecordEvent').map((e) => e.reason)).toContain('Resumed');
   });
 });
 

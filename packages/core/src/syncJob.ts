@@ -19,6 +19,7 @@ import {
 import { calculateFailedIndexes, calculateSucceededIndexes, podsWithDelayedDeletionPerIndex } from './indexedJob.js';
 import { ensureConditionStatus, findCondition, isJobFinished, newCondition } from './internal/conditions.js';
 import { workingStatus, type SyncCtx } from './internal/context.js';
+import { claimPods } from './internal/claimPods.js';
 import { hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodTerminating, podUid } from './internal/podState.js';
 import { formatTime, parseTime } from './internal/time.js';
 import { deletePodAction, manageJob } from './manageJob.js';
@@ -49,7 +50,7 @@ function pastBackoffLimitOnFailure(job: Job, pods: readonly Pod[], backoffLimit:
  * the pod creations/deletions, finalizer removals, status writes and events upstream performs,
  * in the order it performs them. Pure: reads no clock (`now` is the pass's time).
  */
-export function syncJob(job: Job, pods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncResult {
+export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncResult {
   const prevBackoff = options.backoff ?? emptyBackoffRecord;
   const spec = job?.spec;
   if (spec === undefined || spec === null) return noop({ metadata: {}, spec: {} as Job['spec'] }, prevBackoff, [], 'spec: Required value');
@@ -68,6 +69,7 @@ export function syncJob(job: Job, pods: readonly Pod[], now: Date, options: Sync
   const completions = spec.completions ?? undefined;
   if (indexed && completions === undefined) return noop(job, prevBackoff, [], 'spec.completions: Required value: when completion mode is Indexed');
 
+  const pods = claimPods(job, listedPods);
   const nowStr = formatTime(now);
   const podFailurePolicy = spec.podFailurePolicy ?? undefined;
   const backoffLimitPerIndex = spec.backoffLimitPerIndex ?? undefined;
@@ -78,25 +80,34 @@ export function syncJob(job: Job, pods: readonly Pod[], now: Date, options: Sync
   const uncountedFailed = new Set(status.uncounted.failed);
   const suspended = spec.suspend === true;
 
-  const indexCache = new Map<Pod, number>();
-  const indexOf = (p: Pod): number => {
-    let ix = indexCache.get(p);
-    if (ix === undefined) {
-      ix = getCompletionIndex(p);
-      indexCache.set(p, ix);
-    }
-    return ix;
-  };
+  // Parsing the annotation is cheaper than any per-pod cache keyed by object.
+  const indexOf = indexed ? getCompletionIndex : (): number => -1;
 
-  // Pods: active, ready, terminating.
+  // One walk over the pods: active, ready, terminating, and the newly finished pods (tracked:
+  // finalizer, not expected-removed, valid index; and not yet in the uncounted lists).
   const activePods: Pod[] = [];
   let ready = 0;
   let terminating = 0;
+  const newSucceeded: Pod[] = [];
+  const newFailed: Pod[] = [];
   for (const p of pods) {
+    const phase = p.status?.phase;
     if (isPodActive(p)) {
       activePods.push(p);
       if (isPodReady(p)) ready++;
     } else if (isPodTerminating(p)) terminating++;
+    const succeeded = phase === 'Succeeded';
+    if (!succeeded && !isPodFailed(p, onlyReplaceFailedPods)) continue;
+    if (!hasTrackingFinalizer(p)) continue;
+    const uid = podUid(p);
+    if (expected.size > 0 && expected.has(uid)) continue;
+    if (indexed) {
+      const ix = indexOf(p);
+      if (ix < 0 || ix >= completions!) continue;
+    }
+    if (succeeded) {
+      if (!uncountedSucceeded.has(uid)) newSucceeded.push(p);
+    } else if (!uncountedFailed.has(uid)) newFailed.push(p);
   }
 
   const ctx: SyncCtx = {
@@ -135,20 +146,6 @@ export function syncJob(job: Job, pods: readonly Pod[], now: Date, options: Sync
     podsWithDelayedDeletionPerIndex: new Map(),
   };
 
-  // Newly finished pods: tracked (finalizer, not expected-removed, valid index) and not yet uncounted.
-  const newSucceeded: Pod[] = [];
-  const newFailed: Pod[] = [];
-  for (const p of pods) {
-    const uid = podUid(p);
-    if (!hasTrackingFinalizer(p) || expected.has(uid)) continue;
-    if (indexed) {
-      const ix = indexOf(p);
-      if (ix < 0 || ix >= completions!) continue;
-    }
-    if (p.status?.phase === 'Succeeded') {
-      if (!uncountedSucceeded.has(uid)) newSucceeded.push(p);
-    } else if (isPodFailed(p, onlyReplaceFailedPods) && !uncountedFailed.has(uid)) newFailed.push(p);
-  }
   let nonIgnoredFailed = newFailed.length;
   if (podFailurePolicy !== undefined) {
     for (const p of newFailed) if (!matchPodFailurePolicy(podFailurePolicy, p).countFailed) nonIgnoredFailed--;
@@ -242,12 +239,20 @@ export function syncJob(job: Job, pods: readonly Pod[], now: Date, options: Sync
     }
     const complete = completions === undefined ? ctx.succeeded > 0 && active === 0 : ctx.succeeded >= completions && active === 0;
     if (complete) {
-      ctx.finishedCondition = newCondition(JobConditionTypes.SuccessCriteriaMet, 'True', '', '', nowStr);
+      ctx.finishedCondition = newCondition(
+        JobConditionTypes.SuccessCriteriaMet,
+        'True',
+        JobReason.CompletionsReached,
+        'Reached expected number of succeeded pods',
+        nowStr,
+      );
     } else if (manageJobCalled) {
       if (suspended) {
         if (ensureConditionStatus(status.conditions, JobConditionTypes.Suspended, 'True', JobReason.JobSuspended, 'Job suspended', nowStr)) {
           suspendCondChanged = true;
           ctx.actions.push({ type: 'RecordEvent', eventType: 'Normal', reason: EventReason.Suspended, message: 'Job suspended' });
+          // The deadline counts time continuously active: it starts again on resume (KEP-5440).
+          delete status.startTime;
         }
       } else if (ensureConditionStatus(status.conditions, JobConditionTypes.Suspended, 'False', JobReason.JobResumed, 'Job resumed', nowStr)) {
         suspendCondChanged = true;

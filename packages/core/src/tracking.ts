@@ -78,24 +78,33 @@ function recordJobFinished(ctx: SyncCtx, fc: JobCondition): void {
 export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: boolean): void {
   let needsFlush = needsFlushIn;
   const ws = ctx.status;
-  const pods = ctx.indexed ? sortByCompletionIndex(ctx, ctx.pods) : ctx.pods;
+  const expected = ctx.expectedRmFinalizers;
+  const tracked = (p: Pod): boolean => hasTrackingFinalizer(p) && (expected.size === 0 || !expected.has(podUid(p)));
+
+  // Upstream keeps the UIDs of every pod with a finalizer; only the uncounted ones are ever
+  // looked up, so keep just those (a set over 10^5 UIDs would dominate the pass).
+  const uncountedUids = new Set([...ws.uncounted.succeeded, ...ws.uncounted.failed]);
   const uidsWithFinalizer = new Set<string>();
-  for (const p of pods) {
+  // Pods whose finalizer may go, in lister order (upstream walks all pods, skipping the rest).
+  let candidates: Pod[] = [];
+  for (const p of ctx.pods) {
+    if (!tracked(p)) continue;
     const uid = podUid(p);
-    if (hasTrackingFinalizer(p) && !ctx.expectedRmFinalizers.has(uid)) uidsWithFinalizer.add(uid);
+    if (uncountedUids.size > 0 && uncountedUids.has(uid)) uidsWithFinalizer.add(uid);
+    if (!canRemoveFinalizer(ctx, p, isPodFailed(p, ctx.onlyReplaceFailedPods))) continue;
+    candidates.push(p);
   }
   if (cleanUncounted(ws, uidsWithFinalizer)) needsFlush = true;
+  // Indexed: introduce completed indexes in order (upstream sorts all pods by index).
+  if (ctx.indexed) candidates = sortByCompletionIndex(ctx, candidates);
 
   const toRemove: Pod[] = [];
   const newSucceededIndexes: number[] = [];
   let reachedMaxUncountedPods = false;
   const fc = ctx.finishedCondition;
   const jobFailing = fc !== undefined && !isSuccessCriteriaMet(fc);
-  for (const p of pods) {
+  for (const p of candidates) {
     const uid = podUid(p);
-    if (!hasTrackingFinalizer(p) || ctx.expectedRmFinalizers.has(uid)) continue; // handled in an earlier pass
-    const considerFailed = isPodFailed(p, ctx.onlyReplaceFailedPods);
-    if (!canRemoveFinalizer(ctx, p, considerFailed)) continue;
     toRemove.push(p);
     if (p.status?.phase === 'Succeeded' && !ctx.uncountedFailed.has(uid)) {
       if (ctx.indexed) {
@@ -109,7 +118,7 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
         needsFlush = true;
         ws.uncounted.succeeded.push(uid);
       }
-    } else if (considerFailed || jobFailing) {
+    } else if (isPodFailed(p, ctx.onlyReplaceFailedPods) || jobFailing) {
       // A failing job counts every unfinished pod as failed.
       const ix = ctx.indexOf(p);
       if (!ctx.uncountedFailed.has(uid) && (!ctx.indexed || isValidIndex(ctx, ix))) {

@@ -16,20 +16,33 @@ interface Key {
   readonly created: number | undefined;
 }
 
-function sortKey(p: Pod): Key {
+/** Parses timestamps once per distinct string: pods of a Job share most of theirs. */
+type TimeCache = Map<string, number | undefined>;
+
+function cachedTime(cache: TimeCache, t: string | undefined): number | undefined {
+  if (t === undefined) return undefined;
+  if (cache.has(t)) return cache.get(t);
+  const ms = parseTime(t);
+  cache.set(t, ms);
+  return ms;
+}
+
+function sidecarRestarts(p: Pod): number {
+  const init = p.spec?.initContainers;
+  if (init === undefined || init.length === 0) return 0;
+  const sidecars = new Set(init.filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  let n = 0;
+  for (const c of p.status?.initContainerStatuses ?? []) if (sidecars.has(c.name)) n = Math.max(n, c.restartCount ?? 0);
+  return n;
+}
+
+function sortKey(p: Pod, times: TimeCache): Key {
   const ready = isPodReady(p);
   let readyTime: number | undefined;
-  if (ready) readyTime = parseTime(p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime);
+  if (ready) readyTime = cachedTime(times, p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime);
   let restarts = 0;
-  for (const c of p.status?.containerStatuses ?? []) restarts = Math.max(restarts, c.restartCount ?? 0);
-  // Restartable init containers (sidecars) break ties after the regular containers.
-  let sidecarRestarts = 0;
-  const sidecars = new Set((p.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
-  if (sidecars.size > 0) {
-    for (const c of p.status?.initContainerStatuses ?? []) {
-      if (sidecars.has(c.name)) sidecarRestarts = Math.max(sidecarRestarts, c.restartCount ?? 0);
-    }
-  }
+  const statuses = p.status?.containerStatuses;
+  if (statuses !== undefined) for (const c of statuses) if ((c.restartCount ?? 0) > restarts) restarts = c.restartCount ?? 0;
   const nodeName = p.spec?.nodeName ?? '';
   return {
     unassigned: nodeName === '',
@@ -38,8 +51,9 @@ function sortKey(p: Pod): Key {
     ready,
     readyTime,
     restarts,
-    sidecarRestarts,
-    created: parseTime(p.metadata.creationTimestamp),
+    // Restartable init containers (sidecars) break ties after the regular containers.
+    sidecarRestarts: sidecarRestarts(p),
+    created: cachedTime(times, p.metadata.creationTimestamp),
   };
 }
 
@@ -66,9 +80,71 @@ function less(a: Key, b: Key): boolean {
   return false;
 }
 
+interface Keyed {
+  readonly pod: Pod;
+  readonly key: Key;
+  readonly pos: number;
+}
+
+/** ActivePods order, ties broken by input position (a stable sort). */
+function before(x: Keyed, y: Keyed): boolean {
+  if (less(x.key, y.key)) return true;
+  if (less(y.key, x.key)) return false;
+  return x.pos < y.pos;
+}
+
+const compare = (x: Keyed, y: Keyed): number => (before(x, y) ? -1 : before(y, x) ? 1 : 0);
+
 /** A copy of `pods` in ActivePods order (stable for ties, where upstream's sort is unstable). */
 export function sortActivePods(pods: readonly Pod[]): Pod[] {
-  const keyed = pods.map((pod) => ({ pod, key: sortKey(pod) }));
-  keyed.sort((x, y) => (less(x.key, y.key) ? -1 : less(y.key, x.key) ? 1 : 0));
-  return keyed.map((k) => k.pod);
+  return firstActivePods(pods, pods.length);
+}
+
+/**
+ * The first `k` pods of {@link sortActivePods}, without sorting all of them: a bounded max-heap
+ * keeps the best `k` seen so far, O(n log k) instead of O(n log n) for scale-downs capped at 500.
+ */
+export function firstActivePods(pods: readonly Pod[], k: number): Pod[] {
+  const n = pods.length;
+  if (k <= 0) return [];
+  const times: TimeCache = new Map();
+  if (k * 4 >= n) {
+    const keyed = pods.map((pod, pos): Keyed => ({ pod, key: sortKey(pod, times), pos }));
+    keyed.sort(compare);
+    return keyed.slice(0, k).map((e) => e.pod);
+  }
+  // heap[0] is the worst of the best k.
+  const heap: Keyed[] = [];
+  const worse = (i: number, j: number): boolean => before(heap[j]!, heap[i]!);
+  const up = (i: number): void => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(i, parent)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(l, m)) m = l;
+      if (r < heap.length && worse(r, m)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let pos = 0; pos < n; pos++) {
+    const e: Keyed = { pod: pods[pos]!, key: sortKey(pods[pos]!, times), pos };
+    if (heap.length < k) {
+      heap.push(e);
+      up(heap.length - 1);
+    } else if (before(e, heap[0]!)) {
+      heap[0] = e;
+      down(0);
+    }
+  }
+  return heap.sort(compare).map((e) => e.pod);
 }
