@@ -1,0 +1,110 @@
+// The process kubelet against a recording stand-in for JobLoop: real processes, real time.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Container, Pod } from '@jobkit/api';
+import type { JobLoop } from '@jobkit/sim';
+import { ProcessKubelet } from './processKubelet.js';
+import { RealScheduler } from './realScheduler.js';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jobkit-kubelet-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Harness {
+  readonly kubelet: ProcessKubelet;
+  readonly pod: () => Pod;
+  readonly changes: string[];
+  readonly settled: Promise<Pod>;
+}
+
+let counter = 0;
+function start(containers: Container[], extra: { restartPolicy?: string; initContainers?: Container[]; grace?: number } = {}): Harness {
+  counter += 1;
+  let current: Pod = {
+    metadata: { name: `p${counter}`, uid: `uid-${counter}`, labels: { 'batch.kubernetes.io/job-name': 'j' } },
+    spec: { restartPolicy: extra.restartPolicy ?? 'Never', containers, initContainers: extra.initContainers, terminationGracePeriodSeconds: extra.grace },
+    status: { phase: 'Pending' },
+  };
+  const changes: string[] = [];
+  let resolve: (pod: Pod) => void = () => undefined;
+  const settled = new Promise<Pod>((r) => (resolve = r));
+  const loop = {
+    updatePod(_uid: string, change: string, update: (pod: Pod) => Pod) {
+      current = update(current);
+      changes.push(change);
+      if (current.status?.phase === 'Succeeded' || current.status?.phase === 'Failed') resolve(current);
+    },
+  } as unknown as JobLoop;
+  const kubelet = new ProcessKubelet({ scheduler: new RealScheduler(), loop, logsDir: dir, hostEnv: process.env, restartDelayMs: () => 50 });
+  kubelet.podCreated(current);
+  return { kubelet, pod: () => current, changes, settled };
+}
+
+const sh = (script: string, name = 'main'): Container => ({ name, command: ['sh', '-c', script] });
+const exitCodes = (pod: Pod) => (pod.status?.containerStatuses ?? []).map((s) => s.state?.terminated?.exitCode);
+
+describe('ProcessKubelet', () => {
+  test('init containers run first, then app containers; logs per container', async () => {
+    const h = start([sh('echo app-a', 'a'), sh('echo app-b', 'b')], { initContainers: [sh('echo init > /dev/stdout', 'setup')] });
+    const pod = await h.settled;
+    expect(pod.status?.phase).toBe('Succeeded');
+    expect(exitCodes(pod)).toEqual([0, 0]);
+    expect(pod.status?.initContainerStatuses?.[0]?.state?.terminated?.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'j', pod.metadata.name!, 'setup.log'), 'utf8')).toBe('init\n');
+    expect(readFileSync(join(dir, 'j', pod.metadata.name!, 'b.log'), 'utf8')).toBe('app-b\n');
+    expect(pod.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
+    expect(h.kubelet.idle()).toBe(true);
+  });
+
+  test('a failing app container under Never: Failed with its exit code', async () => {
+    const pod = await start([sh('exit 7')]).settled;
+    expect(pod.status?.phase).toBe('Failed');
+    expect(pod.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 7, reason: 'Error' });
+  });
+
+  test('a failing init container under Never fails the pod before the app runs', async () => {
+    const pod = await start([sh('echo never')], { initContainers: [sh('exit 3', 'init')] }).settled;
+    expect(pod.status?.phase).toBe('Failed');
+    expect(pod.status?.containerStatuses?.[0]?.state?.waiting).toBeDefined();
+  });
+
+  test('OnFailure restarts the container in place, counting restarts', async () => {
+    const marker = join(dir, `marker-${Date.now()}`);
+    const h = start([sh(`n=$(cat ${marker} 2>/dev/null || echo 0); echo $((n+1)) > ${marker}; [ $n -ge 2 ]`)], { restartPolicy: 'OnFailure' });
+    const pod = await h.settled;
+    expect(pod.status?.phase).toBe('Succeeded');
+    expect(pod.status?.containerStatuses?.[0]?.restartCount).toBe(2);
+    expect(pod.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(1);
+    expect(h.changes.some((c) => /CrashLoopBackOff/.test(c))).toBe(true);
+  });
+
+  test('deletion: SIGTERM ends a cooperative process (exit 143)', async () => {
+    const h = start([sh('exec sleep 30')]);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(h.pod().status?.phase).toBe('Running');
+    h.kubelet.podDeleting({ ...h.pod(), metadata: { ...h.pod().metadata, deletionTimestamp: 'now' } });
+    const pod = await h.settled;
+    expect(pod.status?.phase).toBe('Failed');
+    expect(exitCodes(pod)).toEqual([143]);
+  });
+
+  test('deletion: SIGKILL after the grace period (exit 137)', async () => {
+    const h = start([sh("trap '' TERM; sleep 30 & wait; sleep 30")], { grace: 0.3 });
+    await new Promise((r) => setTimeout(r, 150));
+    const t0 = Date.now();
+    h.kubelet.podDeleting({ ...h.pod(), metadata: { ...h.pod().metadata, deletionTimestamp: 'now' } });
+    const pod = await h.settled;
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+    expect(exitCodes(pod)).toEqual([137]);
+  });
+
+  test('command not found: StartError, exit 128', async () => {
+    const pod = await start([{ name: 'x', command: ['jobkit-no-such-binary'] }]).settled;
+    expect(pod.status?.phase).toBe('Failed');
+    expect(pod.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 128, reason: 'StartError' });
+    expect(pod.status?.containerStatuses?.[0]?.state?.terminated?.message).toMatch(/executable file not found in \$PATH/);
+  });
+});
