@@ -1,3 +1,0 @@
-package main
-
-func cmdBench(args []string) error { return nil }
