@@ -61,7 +61,6 @@ const expectations: Record<string, Expectation> = {
   'backoff-limit-per-index': {
     simulate: [1, /failed: FailedIndexes/],
     run: 'the retry of index 1 waits 10 s of per-index back-off',
-    knownIssue: 'during the per-index back-off the pass writes status.active 0 (upstream manageJob `return 0`) while another index is ready; validateJobStatusUpdate rejects ready > active',
   },
   'success-policy': { simulate: [0, /completed \(SuccessPolicy: Matched rules at index 0\)/], run: [0, /completed \(SuccessPolicy/] },
   'suspended': { simulate: [0, /completed/], run: [0, /is suspended/] },
