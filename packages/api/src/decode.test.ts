@@ -391,8 +391,8 @@ describe('nesting and size', () => {
     const tSmall = time(small);
     const tBig = time(big);
     expect(tBig).toBeLessThan(30_000); // generous: the suite shares the machine
-    // Ten times the input, well under a hundred times the time (quadratic would be ~100x).
-    expect(tBig / Math.max(tSmall, 1)).toBeLessThan(40);
+    // Ten times the input: about ten times the time; quadratic would be ~100x (slack for a busy machine).
+    expect(tBig / Math.max(tSmall, 1)).toBeLessThan(60);
   });
 
   test('10^6 bad items fail with a bounded report', () => {
