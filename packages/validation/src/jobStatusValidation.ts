@@ -3,6 +3,7 @@
 // (getStatusValidationOptions), as the current API server applies them to PUT .../status.
 
 import type { Job } from '@jobkit/api';
+import { type Interval, parseIndexIntervalStrict, parseIndexesStrict } from '@jobkit/indexes';
 import { type FieldError, child, duplicate, index, invalid, required } from './fieldError.js';
 import {
   type ConditionSummary,
@@ -15,7 +16,6 @@ import {
   isTrue,
   summarizeConditions,
 } from './jobConditions.js';
-import { type Interval, fragments, parseIndexIntervalAt, parseIndexesStrict } from './internal/indexesStrict.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
 import {
   intOrZero,
@@ -201,34 +201,44 @@ export function getStatusValidationOptions(oldJob: Job | unknown, newJob: Job | 
   return options(readStatus(oldJob, sink), readStatus(newJob, sink), readSpec(oldJob));
 }
 
-/** Overlap of completed and failed index lists, skipping malformed fragments as upstream does. */
+/**
+ * validateFailedIndexesNotOverlapCompleted: walks both lists' fragments in step, skipping those
+ * that do not parse (the format checks report them). Streams the fragments instead of splitting
+ * the strings, so a hostile 10 MB list that overlaps early costs nothing more.
+ */
 function overlapDetail(completed: string, failed: string, completions: number): string | undefined {
   if (completed.length === 0 || failed.length === 0) return undefined;
-  // A streaming merge over both lists, as upstream's: malformed fragments are skipped (the format
-  // check reports them), and nothing is materialised, so hostile lists cost one pass.
-  const cs = fragments(completed);
-  const fs = fragments(failed);
-  const next = (it: Generator<readonly [number, number]>, s: string): Interval | undefined | null => {
-    const n = it.next();
-    if (n.done) return null;
-    const r = parseIndexIntervalAt(s, n.value[0], n.value[1], completions);
-    return typeof r === 'string' ? undefined : r;
+  const cursor = (s: string) => {
+    let start = 0;
+    return (): Interval | undefined | null => {
+      if (start > s.length) return null;
+      let end = s.indexOf(',', start);
+      if (end < 0) end = s.length;
+      const r = parseIndexIntervalStrict(s.slice(start, end), completions);
+      start = end + 1;
+      return r.ok ? r.interval : undefined;
+    };
   };
-  let c = next(cs, completed);
-  let f = next(fs, failed);
+  const nextC = cursor(completed);
+  const nextF = cursor(failed);
+  let c = nextC();
+  let f = nextF();
   while (c !== null && f !== null) {
-    if (c === undefined) c = next(cs, completed);
-    else if (f === undefined) f = next(fs, failed);
+    if (c === undefined) c = nextC();
+    else if (f === undefined) f = nextF();
     else {
       if (c.first <= f.last && f.first <= c.last) {
         return `failedIndexes and completedIndexes overlap at index: ${Math.max(c.first, f.first)}`;
       }
-      if (c.first <= f.first) c = next(cs, completed);
-      else f = next(fs, failed);
+      if (c.first <= f.first) c = nextC();
+      else f = nextF();
     }
   }
   return undefined;
 }
+
+/** Error details quote the offending fragment; a hostile megabyte fragment is cut short. */
+const capDetail = (d: string): string => (d.length > 300 ? `${d.slice(0, 297)}...` : d);
 
 function validateUncounted(u: UncountedView, errs: FieldError[]): void {
   const base = 'status.uncountedTerminatedPods';
@@ -305,7 +315,7 @@ function validateStatus(s: StatusView, spec: SpecView, o: JobStatusValidationOpt
   }
   if (o.rejectInvalidCompletedIndexes && spec.completions !== undefined) {
     const r = parseIndexesStrict(s.completedIndexes, spec.completions);
-    if (!r.ok) errs.push(invalid(child(p, 'completedIndexes'), `error parsing completedIndexes: ${r.detail}`));
+    if (!r.ok) errs.push(invalid(child(p, 'completedIndexes'), `error parsing completedIndexes: ${capDetail(r.detail)}`));
   }
   if (
     o.rejectInvalidFailedIndexes &&
@@ -314,7 +324,7 @@ function validateStatus(s: StatusView, spec: SpecView, o: JobStatusValidationOpt
     s.failedIndexes !== undefined
   ) {
     const r = parseIndexesStrict(s.failedIndexes, spec.completions);
-    if (!r.ok) errs.push(invalid(child(p, 'failedIndexes'), `error parsing failedIndexes: ${r.detail}`));
+    if (!r.ok) errs.push(invalid(child(p, 'failedIndexes'), `error parsing failedIndexes: ${capDetail(r.detail)}`));
   }
   if (o.rejectCompletedIndexesForNonIndexedJob && s.completedIndexes.length !== 0 && !spec.indexed) {
     errs.push(invalid(child(p, 'completedIndexes'), 'cannot set non-empty completedIndexes when non-indexed completion mode'));

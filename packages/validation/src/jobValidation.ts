@@ -3,6 +3,7 @@
 // pkg/registry/batch/job/strategy.go passes on create.
 
 import type { Job } from '@jobkit/api';
+import { parseIndexesStrict } from '@jobkit/indexes';
 import {
   type FieldError,
   child,
@@ -19,7 +20,6 @@ import { asSelector, selectorMatches, validateLabelSelectorInto } from './labelS
 import { domainPrefixedPathErrors, isDNS1123Label, isQualifiedName } from './names.js';
 import { validateObjectMetaInto } from './objectMeta.js';
 import { containerNames, validatePodTemplateSpecInto } from './podTemplate.js';
-import { parseIndexesStrict } from './internal/indexesStrict.js';
 import {
   isNil,
   isObj,
@@ -255,7 +255,7 @@ function validateSuccessPolicyInto(sp: unknown, n: SpecNumbers, errs: FieldError
       if (completions !== undefined) {
         const r = parseIndexesStrict(idx, completions);
         if (r.ok) total = r.total;
-        else errs.push(invalid(idxPath, `error parsing succeededIndexes: ${r.detail}`));
+        else errs.push(invalid(idxPath, `error parsing succeededIndexes: ${r.detail.length > 300 ? `${r.detail.slice(0, 297)}...` : r.detail}`));
       }
     }
     if (count !== undefined) {
