@@ -20,6 +20,7 @@ import { calculateFailedIndexes, calculateSucceededIndexes, podsWithDelayedDelet
 import { ensureConditionStatus, findCondition, isJobFinished, newCondition } from './internal/conditions.js';
 import { workingStatus, type SyncCtx } from './internal/context.js';
 import { claimPods } from './internal/claimPods.js';
+import { inputShapeError } from './internal/inputShape.js';
 import { hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodTerminating, podUid } from './internal/podState.js';
 import { formatTime, parseTime } from './internal/time.js';
 import { deletePodAction, manageJob } from './manageJob.js';
@@ -52,8 +53,11 @@ function pastBackoffLimitOnFailure(job: Job, pods: readonly Pod[], backoffLimit:
  */
 export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncResult {
   const prevBackoff = options.backoff ?? emptyBackoffRecord;
-  const spec = job?.spec;
-  if (spec === undefined || spec === null) return noop({ metadata: {}, spec: {} as Job['spec'] }, prevBackoff, [], 'spec: Required value');
+  const shapeError = inputShapeError(job, listedPods, now);
+  if (shapeError !== undefined) {
+    return { actions: [], status: (job as Job | undefined)?.status ?? {}, backoff: prevBackoff, error: shapeError };
+  }
+  const spec = job.spec;
   // 1. Jobs managed by another controller are not ours.
   if (spec.managedBy !== undefined && spec.managedBy !== null && spec.managedBy !== JobControllerName) return noop(job, prevBackoff);
   // 2. Finished jobs: nothing to do; the backoff record is dropped.

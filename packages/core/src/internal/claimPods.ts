@@ -3,32 +3,35 @@
 // apimachinery's metav1.LabelSelectorAsSelector.
 import { JobTrackingFinalizer, type Job, type LabelSelector, type Pod } from '@jobkit/api';
 
-/** Whether `labels` satisfy `selector`; an absent selector matches nothing, an empty one everything. */
-export function selectorMatches(selector: LabelSelector | undefined | null, labels: Readonly<Record<string, string>> | undefined): boolean {
-  if (selector === undefined || selector === null) return false;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const r of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(l, r.key);
-    const values = r.values ?? [];
-    switch (r.operator) {
-      case 'In':
-        if (!has || !values.includes(l[r.key]!)) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(l[r.key]!)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false; // an invalid selector selects nothing
+type LabelMatcher = (labels: Readonly<Record<string, string>> | undefined) => boolean;
+
+/**
+ * A matcher for `selector` (metav1.LabelSelectorAsSelector): an absent selector matches nothing,
+ * an empty one everything, an unknown operator nothing. Compiled once per pass.
+ */
+export function compileSelector(selector: LabelSelector | undefined | null): LabelMatcher {
+  if (selector === undefined || selector === null) return () => false;
+  const pairs = Object.entries(selector.matchLabels ?? {});
+  const exprs = selector.matchExpressions ?? [];
+  if (exprs.some((r) => !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator))) return () => false;
+  return (labels) => {
+    const l = labels ?? {};
+    for (const [k, v] of pairs) if (l[k] !== v) return false;
+    for (const r of exprs) {
+      const has = Object.prototype.hasOwnProperty.call(l, r.key);
+      const values = r.values ?? [];
+      if (r.operator === 'In' && !(has && values.includes(l[r.key]!))) return false;
+      if (r.operator === 'NotIn' && has && values.includes(l[r.key]!)) return false;
+      if (r.operator === 'Exists' && !has) return false;
+      if (r.operator === 'DoesNotExist' && has) return false;
     }
-  }
-  return true;
+    return true;
+  };
+}
+
+/** Whether `labels` satisfy `selector` (see {@link compileSelector}). */
+export function selectorMatches(selector: LabelSelector | undefined | null, labels: Readonly<Record<string, string>> | undefined): boolean {
+  return compileSelector(selector)(labels);
 }
 
 /**
@@ -40,7 +43,7 @@ export function selectorMatches(selector: LabelSelector | undefined | null, labe
 export function claimPods(job: Job, pods: readonly Pod[]): readonly Pod[] {
   const uid = job.metadata.uid;
   const ns = job.metadata.namespace;
-  const selector = job.spec.selector;
+  const matches = compileSelector(job.spec.selector);
   const jobDeleting = job.metadata.deletionTimestamp != null;
   let out: Pod[] | undefined; // allocated only when some pod is left out or changed
   for (let i = 0; i < pods.length; i++) {
@@ -52,8 +55,8 @@ export function claimPods(job: Job, pods: readonly Pod[]): readonly Pod[] {
       const ref = refs === undefined ? undefined : refs.find((r) => r.controller === true);
       if (ref !== undefined) {
         // Ours only if it names this Job and still matches (otherwise released).
-        if (ref.uid !== uid || !selectorMatches(selector, p.metadata.labels)) keep = undefined;
-      } else if (jobDeleting || p.metadata.deletionTimestamp != null || !selectorMatches(selector, p.metadata.labels)) {
+        if (ref.uid !== uid || !matches(p.metadata.labels)) keep = undefined;
+      } else if (jobDeleting || p.metadata.deletionTimestamp != null || !matches(p.metadata.labels)) {
         keep = undefined;
       } else if (!(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer)) {
         keep = { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), JobTrackingFinalizer] } };

@@ -1,0 +1,41 @@
+import { claimPods, selectorMatches } from './claimPods.js';
+import { newJob, newPod } from '../__tests__/builders.js';
+
+describe('label selectors (LabelSelectorAsSelector)', () => {
+  const cases = [
+    { name: 'absent selector matches nothing', sel: undefined, labels: { a: '1' }, want: false },
+    { name: 'empty selector matches everything', sel: {}, labels: {}, want: true },
+    { name: 'matchLabels', sel: { matchLabels: { a: '1' } }, labels: { a: '1', b: '2' }, want: true },
+    { name: 'matchLabels mismatch', sel: { matchLabels: { a: '1' } }, labels: { a: '2' }, want: false },
+    { name: 'In', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: ['1', '2'] }] }, labels: { a: '2' }, want: true },
+    { name: 'In without the key', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: ['1'] }] }, labels: {}, want: false },
+    { name: 'NotIn without the key', sel: { matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['1'] }] }, labels: {}, want: true },
+    { name: 'NotIn', sel: { matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['1'] }] }, labels: { a: '1' }, want: false },
+    { name: 'Exists', sel: { matchExpressions: [{ key: 'a', operator: 'Exists' }] }, labels: { a: '' }, want: true },
+    { name: 'DoesNotExist', sel: { matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] }, labels: { a: '' }, want: false },
+    { name: 'unknown operator selects nothing', sel: { matchExpressions: [{ key: 'a', operator: 'Near' }] }, labels: { a: '1' }, want: false },
+  ];
+  test.each(cases)('$name', ({ sel, labels, want }) => {
+    expect(selectorMatches(sel, labels)).toBe(want);
+  });
+});
+
+describe('claimPods', () => {
+  test('pods of the job are returned as they are (same array when nothing changes)', () => {
+    const pods = [newPod('a'), newPod('b')];
+    expect(claimPods(newJob(), pods)).toBe(pods);
+  });
+  test('other namespaces are not listed', () => {
+    const p = newPod('a');
+    expect(claimPods(newJob(), [{ ...p, metadata: { ...p.metadata, namespace: 'other' } }])).toEqual([]);
+  });
+  test('an orphan being deleted is not adopted', () => {
+    const p = newPod('a', { deleted: '2026-01-01T00:00:00Z' });
+    expect(claimPods(newJob(), [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }])).toEqual([]);
+  });
+  test('a deleted job adopts nothing', () => {
+    const p = newPod('a');
+    const job = newJob();
+    expect(claimPods({ ...job, metadata: { ...job.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }, [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }])).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+// Bad input gets a clear error or a sane pass, never an exception.
+import fc from 'fast-check';
+import { syncJob } from './syncJob.js';
+import { NOW, newJob, newPod } from './__tests__/builders.js';
+
+describe('syncJob on malformed input', () => {
+  const cases: { name: string; job: unknown; pods: unknown; now?: unknown; error: RegExp }[] = [
+    { name: 'no job', job: undefined, pods: [], error: /^job: Required/ },
+    { name: 'job without spec', job: { metadata: {} }, pods: [], error: /^job\.spec: Required/ },
+    { name: 'pods not a list', job: newJob(), pods: {}, error: /^pods: Invalid/ },
+    { name: 'a pod without metadata', job: newJob(), pods: [newPod('a'), {}], error: /^pods\[1\]\.metadata: Required/ },
+    { name: 'invalid date', job: newJob(), pods: [], now: new Date('nope'), error: /^now: Invalid/ },
+  ];
+  test.each(cases)('$name', ({ job, pods, now, error }) => {
+    const res = syncJob(job as never, pods as never, (now ?? NOW) as Date);
+    expect(res.error).toMatch(error);
+    expect(res.actions).toEqual([]);
+  });
+
+  test('odd but well-typed values (as decoded JSON) never throw', () => {
+    // Types are the codecs' business (@jobkit/api); values are ours: negative, zero, huge,
+    // fractional numbers and corrupt strings.
+    const num = fc.option(fc.oneof(fc.integer({ min: -3, max: 6 }), fc.constant(2 ** 31), fc.constant(1.5)), { nil: undefined });
+    const str = fc.option(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('0-2', '1,3-x', '-1', '5-3', '99999999999999999999')), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.record({
+          completionMode: fc.constantFrom(undefined, 'Indexed', 'NonIndexed'),
+          completions: num,
+          parallelism: num,
+          backoffLimit: num,
+          backoffLimitPerIndex: num,
+          maxFailedIndexes: num,
+          activeDeadlineSeconds: num,
+          suspend: fc.option(fc.boolean(), { nil: undefined }),
+          podReplacementPolicy: fc.constantFrom(undefined, 'Failed', 'TerminatingOrFailed', 'Other'),
+          successPolicy: fc.constantFrom(undefined, { rules: [] }, { rules: [{ succeededCount: 1 }] }, { rules: [{ succeededIndexes: '0-x' }] }),
+          podFailurePolicy: fc.constantFrom(undefined, { rules: [] }, { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [1] } }] }),
+        }),
+        fc.record({
+          completedIndexes: str,
+          failedIndexes: str,
+          startTime: fc.constantFrom(undefined, 'garbage', '2025-12-31T00:00:00Z'),
+          succeeded: num,
+          failed: num,
+          uncountedTerminatedPods: fc.constantFrom(undefined, {}, { succeeded: ['p0', 'p0'], failed: ['p1'] }),
+        }),
+        fc.array(fc.record({ phase: fc.constantFrom('Pending', 'Running', 'Succeeded', 'Failed', 'Unknown', ''), index: str, deleted: fc.boolean() }), { maxLength: 6 }),
+        (spec, status, podSpecs) => {
+          const job = newJob(spec as never, status as never);
+          const pods = podSpecs.map((o, i) => {
+            const p = newPod(`p${i}`, { phase: o.phase, ...(o.deleted ? { deleted: '2025-12-31T00:00:00Z' } : {}) });
+            return o.index === undefined ? p : { ...p, metadata: { ...p.metadata, annotations: { 'batch.kubernetes.io/job-completion-index': o.index } } };
+          });
+          const res = syncJob(job, pods, NOW);
+          expect(Array.isArray(res.actions)).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
