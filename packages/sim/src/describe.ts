@@ -19,7 +19,7 @@ export function describeJob({ job, pods, events, nowMs, startMs }: DescribeInput
   const spec = job.spec;
   const status = job.status ?? {};
   const lines: string[] = [];
-  const field = (name: string, value: string | number | undefined) => lines.push(`${`${name}:`.padEnd(20)}${value ?? '<unset>'}`);
+  const field = (name: string, value: string | number | undefined) => lines.push(`${`${name}:`.padEnd(22)}${value ?? '<unset>'}`);
   field('Name', job.metadata.name);
   field('Namespace', job.metadata.namespace);
   const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');

@@ -46,7 +46,11 @@ export function explainCommand(flags: ExplainFlags, bindings: ControllerBindings
   const result = syncJob(job, owned, now, { expectationsSatisfied: true, finalizerRemovalsPending: [] });
   out.push(`Decision (${result.actions.length} action${result.actions.length === 1 ? '' : 's'}):`);
   if (result.actions.length === 0) out.push('  nothing to do');
-  for (const action of result.actions) out.push(`  ${actionText(action, job)}`);
+  let written = job.status;
+  for (const action of result.actions) {
+    out.push(`  ${actionText(action, job, written)}`);
+    if (action.type === 'UpdateJobStatus') written = action.status;
+  }
   const changes = statusChanges(job.status, result.status);
   if (changes.length > 0) out.push(`  status after the pass: ${changes.join(', ')}`);
   for (const c of result.status.conditions ?? []) {
@@ -157,7 +161,7 @@ function limits(job: Job, pods: readonly Pod[], now: Date): string[] {
   return lines;
 }
 
-function actionText(action: ControllerAction, job: Job): string {
+function actionText(action: ControllerAction, job: Job, written: Job['status']): string {
   switch (action.type) {
     case 'CreatePod':
       return `create pod ${action.pod.metadata.generateName ?? ''}*${action.index !== undefined ? ` for index ${action.index}` : ''}`;
@@ -166,7 +170,7 @@ function actionText(action: ControllerAction, job: Job): string {
     case 'RemovePodFinalizer':
       return `remove the tracking finalizer from ${action.name} (the pod is accounted for in status)`;
     case 'UpdateJobStatus':
-      return `write status: ${statusChanges(job.status, action.status).join(', ') || 'no visible change'}`;
+      return `write status: ${statusChanges(written, action.status).join(', ') || 'no visible change'}`;
     case 'RecordEvent':
       return `event ${action.eventType} ${action.reason}: ${action.message}`;
   }

@@ -44,7 +44,7 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
   const name = result.job.metadata.name ?? '';
   io.stdout.write(`\n${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: result.startMs + result.elapsedMs, startMs: result.startMs })}\n`);
   const shown = relative(io.cwd, join(logsDir, name)) || '.';
-  if (result.pods.length > 0) io.stdout.write(`Logs:               ${shown.startsWith('..') ? join(logsDir, name) : shown}/<pod>/<container>.log\n`);
+  if (result.pods.length > 0) io.stdout.write(`Logs:                 ${shown.startsWith('..') ? join(logsDir, name) : shown}/<pod>/<container>.log\n`);
   if (flags.printLogs) {
     for (const pod of result.pods) {
       for (const file of result.logFiles.get(pod.metadata.name ?? '') ?? []) {
