@@ -131,25 +131,34 @@ export function activePodsForRemoval(ctx: SyncCtx, pods: readonly Pod[], rmAtLea
     const kept: Pod[] = [];
     const sorted = sortByCompletionIndex(ctx, pods);
     const completions = ctx.completions ?? 0;
-    let i = 0;
-    while (i < sorted.length) {
-      const ix = ctx.indexOf(sorted[i]!);
-      if (ix >= completions) {
-        rm.push(...sorted.slice(i));
-        break;
-      }
-      let j = i + 1;
-      while (j < sorted.length && ctx.indexOf(sorted[j]!) === ix) j++;
-      const group = sorted.slice(i, j);
+    // Groups of equal index are flushed when the next index starts; the out-of-range tail is
+    // appended before the last pending group, as upstream's loop does.
+    const flush = (group: Pod[], ix: number): void => {
+      if (group.length === 0) return;
       if (ix < 0) rm.push(...group);
       else if (group.length === 1) kept.push(group[0]!);
       else {
         const order = sortActivePods(group);
-        rm.push(...order.slice(0, -1));
+        for (let k = 0; k < order.length - 1; k++) rm.push(order[k]!);
         kept.push(order[order.length - 1]!);
       }
-      i = j;
+    };
+    let group: Pod[] = [];
+    let lastIx = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      const ix = ctx.indexOf(sorted[i]!);
+      if (ix >= completions) {
+        for (let k = i; k < sorted.length; k++) rm.push(sorted[k]!);
+        break;
+      }
+      if (ix !== lastIx) {
+        flush(group, lastIx);
+        group = [];
+        lastIx = ix;
+      }
+      group.push(sorted[i]!);
     }
+    flush(group, lastIx);
     left = kept;
   }
   // Only the first `limit` are used: select them rather than sort every pod.

@@ -105,6 +105,19 @@ describe('manageJob', () => {
     expect(ofType(res.actions, 'DeletePod').map((a) => a.name).sort()).toEqual(['a0', 'none', 'x7']);
     expect(ofType(res.actions, 'CreatePod')).toHaveLength(0);
   });
+  test('indexed: removal order is unknown index, duplicates by index, out-of-range tail, then the last duplicate group', () => {
+    const job = newJob({ completionMode: 'Indexed', completions: 8, parallelism: 8 }, {});
+    const pods = [
+      newPod('none'),
+      newPod('d0a', { index: 0, phase: 'Pending' }),
+      newPod('d0b', { index: 0, nodeName: 'n' }),
+      newPod('d6a', { index: 6, phase: 'Pending' }),
+      newPod('d6b', { index: 6, nodeName: 'n' }),
+      newPod('x9', { index: 9 }),
+    ];
+    const res = syncJob(job, pods, NOW, { maxPodCreateDeletePerSync: 3 });
+    expect(ofType(res.actions, 'DeletePod').map((a) => a.name)).toEqual(['none', 'd0a', 'x9']);
+  });
   test('indexed: lowest pending indexes first', () => {
     const job = newJob({ completionMode: 'Indexed', completions: 5, parallelism: 3 }, { completedIndexes: '0' });
     const res = syncJob(job, [newPod('p2', { index: 2 })], NOW);
