@@ -24,7 +24,8 @@ const run: Record<string, (c: any) => string[]> = {
   statusValidation: (c) => checkErrorSet(c, api.validateJobStatusUpdate(c.oldJob, c.newJob, c.options)),
   // FORMAT-extra.md: spec validation families, compared like statusValidation.
   jobValidation: (c) => checkErrorSet(c, api.validateJob(c.job, c.options)),
-  jobUpdateValidation: (c) => checkErrorSet(c, api.validateJobUpdate(c.oldJob, c.newJob, c.options)),
+  jobUpdateValidation: (c) =>
+    checkErrorSet(c, api.validateJobUpdate(c.oldJob, c.newJob, c.options ?? api.getUpdateValidationOptions(c.oldJob, c.featureGates))),
 };
 
 // FORMAT.md: errors compare as a SET of (type, field) pairs, so a pair listed twice (upstream's

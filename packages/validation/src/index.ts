@@ -2,4 +2,4 @@
 export type { FieldError, FieldErrorType } from './fieldError.js';
 export { type JobStatusValidationOptions, getStatusValidationOptions, validateJobStatusUpdate } from './jobStatusValidation.js';
 export { type JobValidationOptions, validateJob } from './jobValidation.js';
-export { getUpdateValidationOptions, validateJobUpdate } from './jobUpdateValidation.js';
+export { type JobFeatureGates, getUpdateValidationOptions, validateJobUpdate } from './jobUpdateValidation.js';

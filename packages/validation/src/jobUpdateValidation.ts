@@ -5,28 +5,49 @@
 
 import type { Job } from '@jobkit/api';
 import { type FieldError, invalid } from './fieldError.js';
+import { summarizeConditions } from './jobConditions.js';
 import { type JobValidationOptions, ControllerUidLabel, JobNameLabel, validateJobWithOptionsInto } from './jobValidation.js';
 import { selectorHasInvalidLabelValue } from './labelSelector.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
 import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
 
 /**
- * The options the update strategy derives from the old Job: prefixed labels are required only if
- * the old template had both; scheduling directives are mutable only while the old Job is suspended
- * and has never started. The alpha gates MutablePodResourcesForSuspendedJobs and
- * MutableSchedulingDirectivesForSuspendedJobs are off by default: `allowMutablePodResources` stays
- * false unless the caller passes it.
+ * Alpha feature gates of kube-apiserver that change the update options (both off by default in
+ * the current release). Names as in pkg/features/kube_features.go.
  * @category Validation
  */
-export function getUpdateValidationOptions(oldJob: Job | unknown): JobValidationOptions {
+export interface JobFeatureGates {
+  /** Container resources of a suspended Job's template may change (KEP-5440). */
+  readonly MutablePodResourcesForSuspendedJobs?: boolean;
+  /** Scheduling directives may change also for a suspended Job that has run before (KEP-5440). */
+  readonly MutableSchedulingDirectivesForSuspendedJobs?: boolean;
+}
+
+/**
+ * The options the update strategy derives from the old Job (strategy.go validationOptionsForJob):
+ * prefixed labels are required only if the old template had both; scheduling directives are
+ * mutable only while the old Job is suspended and has never started. With the alpha gates on, a
+ * suspended Job with no active pods that never started or carries Suspended=True may change its
+ * container resources and/or scheduling directives.
+ * @category Validation
+ */
+export function getUpdateValidationOptions(oldJob: Job | unknown, gates: JobFeatureGates = {}): JobValidationOptions {
   const oldSpec = obj(prop(oldJob, 'spec'));
+  const oldStatus = obj(prop(oldJob, 'status'));
   const labels = obj(prop(obj(prop(obj(prop(oldSpec, 'template')), 'metadata')), 'labels'));
   const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(labels, k);
+  const suspended = prop(oldSpec, 'suspend') === true;
+  const notStarted = isNil(prop(oldStatus, 'startTime'));
+  const sink: FieldError[] = [];
+  const suspendedCondition = summarizeConditions(oldStatus, sink).trueTypes.has('Suspended');
+  const active = prop(oldStatus, 'active');
+  const noActive = isNil(active) || active === 0;
+  const mutableTemplate = suspended && (notStarted || suspendedCondition) && noActive;
   return {
     requirePrefixedLabels: has(JobNameLabel) && has(ControllerUidLabel),
-    allowMutableSchedulingDirectives: prop(oldSpec, 'suspend') === true && isNil(prop(obj(prop(oldJob, 'status')), 'startTime')),
+    allowMutableSchedulingDirectives: gates.MutableSchedulingDirectivesForSuspendedJobs === true ? mutableTemplate : suspended && notStarted,
     allowInvalidLabelValueInSelector: selectorHasInvalidLabelValue(prop(oldSpec, 'selector')),
-    allowMutablePodResources: false,
+    allowMutablePodResources: gates.MutablePodResourcesForSuspendedJobs === true ? mutableTemplate : false,
   };
 }
 

@@ -363,6 +363,87 @@ sv('valid addition of SuccessCriteriaMet', false, jb(), jb({ conditions: [C('Suc
 sv('invalid attempt to set more ready pods than active', true, jb(undefined, { completions: 5 }), jb({ active: 1, ready: 2 }, { completions: 5 }), [E('Invalid', 'status.ready')]);
 sv('valid transition to Complete for suspended Job with completions=0; without startTime', true, jb(undefined, { completions: 0, suspend: true }), jb({ completionTime: NOW, conditions: [C('SuccessCriteriaMet'), C('Complete')] }, { completions: 0, suspend: true }), []);
 
+// ---- strategy_test.go: spec create/update through the strategy ----
+// TestJobStrategy_ValidateUpdate(_MutablePodResources, _MutableSchedulingDirectives): the vectors
+// carry the alpha gates of the case (`featureGates`) and let getUpdateValidationOptions derive the
+// options from the old Job, as the strategy does. Skipped: the spec.scheduling (gang) cases.
+const su = [];
+const smeta = (extra = {}) => ({ name: 'myjob', namespace: 'default', resourceVersion: '0', ...extra });
+const abTemplate = (restartPolicy = 'OnFailure') => ({ metadata: { labels: { a: 'b' } }, spec: podSpec({ restartPolicy }) });
+const abSpec = (extra = {}) => ({ selector: { matchLabels: { a: 'b' } }, template: abTemplate(), manualSelector: true, parallelism: 1, ...extra });
+const sUpd = (test, name, oldJob, mutate, errors, gates) => {
+  const newJob = clone(oldJob);
+  mutate(newJob);
+  su.push({ name: `${test}/${name}`, ...(gates ? { featureGates: gates } : {}), oldJob, newJob, expect: { errors } });
+};
+const TJ = 'TestJobStrategy_ValidateUpdate';
+sUpd(TJ, 'update parallelism', { metadata: smeta(), spec: abSpec() }, (j) => (j.spec.parallelism = 2), []);
+sUpd(TJ, 'update completions disallowed', { metadata: smeta(), spec: abSpec({ completions: 1 }) }, (j) => (j.spec.completions = 2), [E('Invalid', 'spec.completions')]);
+sUpd(TJ, 'updating node selector for unsuspended job disallowed with MutablePodResourcesForSuspendedJobs disabled', { metadata: smeta({ annotations: { foo: 'bar' } }), spec: abSpec() }, (j) => (j.spec.template.spec.nodeSelector = { foo: 'bar' }), [E('Invalid', 'spec.template')], { MutablePodResourcesForSuspendedJobs: false });
+sUpd(TJ, 'updating node selector for suspended but previously started job disallowed with MutablePodResourcesForSuspendedJobs disabled', { metadata: smeta({ annotations: { foo: 'bar' } }), spec: abSpec({ suspend: true }), status: { startTime: NOW } }, (j) => (j.spec.template.spec.nodeSelector = { foo: 'bar' }), [E('Invalid', 'spec.template')], { MutablePodResourcesForSuspendedJobs: false });
+sUpd(TJ, 'updating node selector for suspended and not previously started job allowed with MutablePodResourcesForSuspendedJobs disabled', { metadata: smeta({ annotations: { foo: 'bar' } }), spec: abSpec({ suspend: true }), status: { active: 0, conditions: [C('Suspended')] } }, (j) => (j.spec.template.spec.nodeSelector = { foo: 'bar' }), [], { MutablePodResourcesForSuspendedJobs: false });
+sUpd(TJ, 'invalid label selector', { metadata: smeta({ annotations: { foo: 'bar' } }), spec: { selector: { matchLabels: { a: 'b' }, matchExpressions: [{ key: 'key', operator: 'NotIn', values: ['bad value'] }] }, manualSelector: true, template: abTemplate() } }, (j) => (j.metadata.annotations.hello = 'world'), []);
+sUpd(TJ, 'old job has no batch.kubernetes.io labels', { metadata: { name: 'myjob', uid: 'test', namespace: 'default', resourceVersion: '10', annotations: { hello: 'world' } }, spec: { selector: { matchLabels: { 'controller-uid': 'test' } }, parallelism: 4, template: { metadata: { labels: { 'job-name': 'myjob', 'controller-uid': 'test' } }, spec: podSpec({ restartPolicy: 'OnFailure' }) } } }, (j) => (j.metadata.annotations.hello = 'world'), []);
+sUpd(TJ, 'old job has all labels', { metadata: { name: 'myjob', uid: 'test', namespace: 'default', resourceVersion: '10', annotations: { foo: 'bar' } }, spec: { selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'test' } }, parallelism: 4, template: { metadata: { labels: { 'job-name': 'myjob', 'batch.kubernetes.io/job-name': 'myjob', 'controller-uid': 'test', 'batch.kubernetes.io/controller-uid': 'test' } }, spec: podSpec({ restartPolicy: 'OnFailure' }) } } }, (j) => (j.metadata.annotations.hello = 'world'), []);
+
+const TR = 'TestJobStrategy_ValidateUpdate_MutablePodResources';
+const cpu = (j) => (j.spec.template.spec.containers[0].resources = { requests: { cpu: '200m' } });
+const susp = (suspend, status) => ({ metadata: smeta(), spec: abSpec({ suspend }), status });
+const PR = (on) => ({ MutablePodResourcesForSuspendedJobs: on });
+sUpd(TR, 'feature gate disabled - pod resource updates rejected', susp(true, { active: 0, conditions: [C('Suspended')] }), cpu, [E('Invalid', 'spec.template')], PR(false));
+sUpd(TR, 'feature gate enabled - job suspended, but with remaining active Pods  resource updates rejected', susp(true, { active: 1, conditions: [C('Suspended', 'False')] }), cpu, [E('Invalid', 'spec.template')], PR(true));
+sUpd(TR, 'feature gate enabled - job suspended, with the suspended condition, but pods remain active - reject', susp(true, { active: 1, conditions: [C('Suspended')] }), cpu, [E('Invalid', 'spec.template')], PR(true));
+sUpd(TR, 'feature gate enabled - unsuspended job resource updates rejected', susp(false, { active: 1, conditions: [C('Suspended', 'False')] }), cpu, [E('Invalid', 'spec.template')], PR(true));
+sUpd(TR, 'feature gate enabled - suspended but started job resource updates allowed', susp(true, { startTime: NOW, active: 0, conditions: [C('Suspended')] }), cpu, [], PR(true));
+sUpd(TR, 'feature gate enabled - suspended and not started job resource updates allowed', susp(true, { active: 0, conditions: [C('Suspended')] }), cpu, [], PR(true));
+sUpd(TR, 'feature gate enabled - non-resource field updates still rejected', susp(true, { active: 0, conditions: [C('Suspended')] }), (j) => (j.spec.template.spec.containers[0].image = 'different-image'), [E('Invalid', 'spec.template.spec')], PR(true));
+sUpd(TR, 'feature gate enabled - pod resource update allowed for suspended Job without Suspended condition but never started', susp(true, { active: 0 }), cpu, [], PR(true));
+sUpd(TR, 'feature gate enabled - job resuming (suspend=false) but JobSuspended condition still true - resource updates rejected', susp(false, { active: 0, conditions: [C('Suspended')] }), cpu, [E('Invalid', 'spec.template')], PR(true));
+
+const TS = 'TestJobStrategy_ValidateUpdate_MutableSchedulingDirectives';
+const ns = (j) => (j.spec.template.spec.nodeSelector = { key: 'value' });
+const SD = (on) => ({ MutableSchedulingDirectivesForSuspendedJobs: on });
+sUpd(TS, 'feature gate disabled - scheduling directives update allowed for suspended job never started', susp(true, { active: 0, conditions: [C('Suspended')] }), ns, [], SD(false));
+sUpd(TS, 'feature gate enabled - scheduling directives update allowed for suspended job never started', susp(true, { active: 0, conditions: [C('Suspended')] }), ns, [], SD(true));
+sUpd(TS, 'feature gate disabled - scheduling directives update rejected for unsuspended Job', susp(true, { active: 1, startTime: NOW }), ns, [E('Invalid', 'spec.template')], SD(false));
+sUpd(TS, 'feature gate enabled - scheduling directives update rejected for unsuspended Job', susp(false, { active: 1, startTime: NOW }), ns, [E('Invalid', 'spec.template')], SD(true));
+sUpd(TS, 'feature gate disabled - scheduling directives update rejected for suspended Job which was running in the past', susp(true, { startTime: NOW, active: 0, conditions: [C('Suspended')] }), ns, [E('Invalid', 'spec.template')], SD(false));
+sUpd(TS, 'feature gate enabled - scheduling directives update allowed for suspended Job which was running in the past', susp(true, { startTime: NOW, active: 0, conditions: [C('Suspended')] }), ns, [], SD(true));
+sUpd(TS, 'feature gate enabled - scheduling directives update rejected for suspended Job still have active pods', susp(true, { startTime: NOW, active: 1, conditions: [C('Suspended')] }), ns, [E('Invalid', 'spec.template')], SD(true));
+sUpd(TS, 'feature gate enabled - scheduling directives update rejected for suspended Job without Suspended condition', susp(true, { startTime: NOW, active: 1, conditions: [C('Suspended', 'False')] }), ns, [E('Invalid', 'spec.template')], SD(true));
+sUpd(TS, 'feature gate enabled - job resuming (suspend=false) but JobSuspended condition still true - scheduling directives update rejected', susp(false, { active: 0, conditions: [C('Suspended')] }), ns, [E('Invalid', 'spec.template')], SD(true));
+sUpd(TS, 'feature gate enabled - scheduling directives update allowed for suspended Job without Suspended condition but never started', susp(true, { active: 0 }), ns, [], SD(true));
+
+// TestJobStrategy_Validate: upstream asserts the number of errors only; (type, field) derived.
+const sc = [];
+const UID = '1a2b3c4d5e6f7g8h9i0k';
+const cmeta = () => ({ name: 'myjob', uid: UID, namespace: 'default', generation: 0 });
+const defaultSelector = () => ({ matchLabels: { 'batch.kubernetes.io/controller-uid': UID } });
+const batchLabels = () => ({ 'job-name': 'myjob', 'batch.kubernetes.io/job-name': 'myjob', 'controller-uid': UID, 'batch.kubernetes.io/controller-uid': UID });
+const STRAT_NOTE = 'upstream asserts the error count only; the (type, field) pairs are derived from validation.go';
+const sCreate = (name, spec, errors) => sc.push({ name: `TestJobStrategy_Validate/${name}`, ...(errors.length ? { note: STRAT_NOTE } : {}), job: { metadata: cmeta(), spec }, expect: { errors } });
+const fiveMissing = [
+  E('Required', 'spec.template.metadata.labels[controller-uid]'), E('Required', 'spec.template.metadata.labels[job-name]'),
+  E('Required', `spec.template.metadata.labels[batch.kubernetes.io/controller-uid]`), E('Required', 'spec.template.metadata.labels[batch.kubernetes.io/job-name]'),
+  E('Invalid', 'spec.template.metadata.labels'),
+];
+sCreate('valid job with batch labels in pod template', { selector: defaultSelector(), manualSelector: false, template: { metadata: { labels: batchLabels() }, spec: podSpec({ restartPolicy: 'OnFailure' }) } }, []);
+sCreate('valid job with batch and non-batch labels in pod template', { selector: defaultSelector(), manualSelector: false, template: { metadata: { labels: { a: 'b', ...batchLabels() } }, spec: podSpec({ restartPolicy: 'OnFailure' }) } }, []);
+sCreate('job with non-batch labels and without batch labels in pod template', { selector: defaultSelector(), manualSelector: false, template: { metadata: { labels: {} }, spec: podSpec({ restartPolicy: 'OnFailure' }) } }, fiveMissing);
+sCreate('no labels in job', { selector: defaultSelector(), template: { spec: podSpec({ restartPolicy: 'OnFailure' }) } }, fiveMissing);
+sCreate('manual selector; do not generate labels', { selector: { matchLabels: { a: 'b' } }, template: abTemplate(), completions: 2, manualSelector: true }, []);
+sCreate('valid job with extended configuration', { selector: defaultSelector(), manualSelector: false, template: { metadata: { labels: { a: 'b', ...batchLabels() } }, spec: podSpec({ restartPolicy: 'OnFailure' }) }, completions: 2, suspend: true, ttlSecondsAfterFinished: 0, completionMode: 'Indexed' }, []);
+sCreate('FailIndex action; not used - validation error', { selector: { matchLabels: { a: 'b' } }, manualSelector: true, template: abTemplate('Never'), podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [1] } }] } }, [E('Invalid', 'spec.podFailurePolicy.rules[0].action')]);
+sCreate('FailIndex action; used - no error', { completionMode: 'Indexed', completions: 2, backoffLimitPerIndex: 1, selector: { matchLabels: { a: 'b' } }, manualSelector: true, template: abTemplate('Never'), podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [1] } }] } }, []);
+
+// TestStatusStrategy_PrepareForUpdate: the status strategy resets the spec, so a spec change in a
+// status update is ignored, not rejected (upstream checks the reset object; no errors follow).
+const sPrep = [];
+const pTpl = () => ({ metadata: { labels: { a: 'b' } }, spec: { restartPolicy: 'OnFailure', dnsPolicy: 'ClusterFirst', containers: [{ name: 'abc', image: 'image', imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File' }] } });
+const pSpec = (parallelism) => ({ selector: { matchLabels: { a: 'b' } }, template: pTpl(), parallelism });
+sPrep.push({ name: 'TestStatusStrategy_PrepareForUpdate/job must allow status updates', oldJob: { metadata: vmeta(), spec: pSpec(4), status: { active: 11 } }, newJob: { metadata: vmeta(), spec: pSpec(4), status: { active: 12 } }, expect: { errors: [] } });
+sPrep.push({ name: 'TestStatusStrategy_PrepareForUpdate/parallelism changes not allowed', note: 'the spec change is dropped by the strategy; no error', oldJob: { metadata: vmeta(), spec: pSpec(3) }, newJob: { metadata: vmeta(), spec: pSpec(4) }, expect: { errors: [] } });
+
 const write = (file, family, source, cases) => {
   const names = new Set();
   for (const c of cases) {
@@ -376,4 +457,7 @@ const write = (file, family, source, cases) => {
 write('job-validation.json', 'jobValidation', SRC('TestValidateJob'), jobCases);
 write('job-validation-update.json', 'jobUpdateValidation', SRC('TestValidateJobUpdate') + '; skipped: the four spec.scheduling cases (alpha WorkloadWithJob, not modelled)', upd);
 write('status-validation-strategy.json', 'statusValidation', `pkg/registry/batch/job/strategy_test.go TestStatusStrategy_ValidateUpdate @ ${STRATEGY_COMMIT} (liggitt/kubernetes); times: now = ${NOW}, nowPlusMinute = ${NOWM}`, ss);
+write('job-validation-strategy-update.json', 'jobUpdateValidation', `pkg/registry/batch/job/strategy_test.go TestJobStrategy_ValidateUpdate, _MutablePodResources, _MutableSchedulingDirectives @ ${STRATEGY_COMMIT} (liggitt/kubernetes); skipped: the two spec.scheduling gang cases (alpha WorkloadWithJob); now = ${NOW}`, su);
+write('job-validation-strategy-create.json', 'jobValidation', `pkg/registry/batch/job/strategy_test.go TestJobStrategy_Validate @ ${STRATEGY_COMMIT} (liggitt/kubernetes); skipped: "fail validation due to invalid volume spec" (pod spec volumes are out of scope)`, sc);
+write('status-validation-strategy-prepare.json', 'statusValidation', `pkg/registry/batch/job/strategy_test.go TestStatusStrategy_PrepareForUpdate @ ${STRATEGY_COMMIT} (liggitt/kubernetes)`, sPrep);
 write('status-validation-validation-test.json', 'statusValidation', SRC('TestValidateJobUpdateStatus') + ' (startTime offsets kept as absolute times 1 s apart)', st);
