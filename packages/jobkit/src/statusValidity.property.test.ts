@@ -5,11 +5,14 @@
 //
 // Reproduce or explore: STATUS_VALIDITY_SEED=<n> STATUS_VALIDITY_RUNS=<n> npx jest packages/jobkit/src/statusValidity
 // A failure prints fast-check's seed and shrink path; write the shrunk pass as a named case in
-// statusValidity.cases.test.ts. Known shapes (testing/knownViolations.ts) are excluded here, by
-// name, and each fails in the cases file until its owner fixes it:
-//   - "backoff reports active=0 (kubernetes#139428)": @jobkit/core's manageJob writes active=0
-//     during pod-creation backoff while ready>0 (found with seed 1, run 2 of the first sampling;
-//     cases "global pod backoff…" and "per-index backoff…").
+// statusValidity.cases.test.ts. Open known shapes (testing/knownViolations.ts) are excluded here,
+// by name only (STATUS_VALIDITY_NO_EXCLUDE=1 turns the exclusion off):
+//   - "upstream clash: suspended Job finishes without startTime": Kubernetes v1.37.2's controller
+//     clears startTime on suspend (MutableSchedulingDirectivesForSuspendedJobs) yet can still
+//     finish the suspended Job; its API server then requires startTime. jobkit follows both.
+//     Found with seed 20261128 (run 291); cases "upstream clash: suspended Job …".
+// Fixed: "backoff reports active=0" (core, kubernetes#139428), seed 20261128 run 291 before core
+// d487edc; regression cases "global pod backoff…", "per-index backoff…".
 import fc from 'fast-check';
 import type { FieldError, Job, Pod } from './index.js';
 import { validJob } from './testing/jobArbitrary.js';

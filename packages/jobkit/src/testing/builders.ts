@@ -2,6 +2,7 @@
 // spirit), producing the same shapes the fake kubelet does.
 import { JobCompletionIndexAnnotation, JobTrackingFinalizer, withJobDefaults, type Job, type JobStatus, type Pod } from '../index.js';
 import { ContainerName, JobName, JobNamespace, JobUid, newJob } from './jobArbitrary.js';
+import { ControllerUidLabel, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel } from '../index.js';
 
 export const T0 = '2026-01-01T00:00:00Z';
 
@@ -27,7 +28,13 @@ export interface PodOpts {
 /** A pod of the Job as the controller created it and the kubelet reported it. */
 export function pod(name: string, o: PodOpts = {}): Pod {
   const annotations: Record<string, string> = {};
-  const labels: Record<string, string> = {};
+  // The template's labels: the Job's selector claims the pod by them.
+  const labels: Record<string, string> = {
+    [ControllerUidLabel]: JobUid,
+    [JobNameLabel]: JobName,
+    [LegacyControllerUidLabel]: JobUid,
+    [LegacyJobNameLabel]: JobName,
+  };
   if (o.index !== undefined) {
     annotations[JobCompletionIndexAnnotation] = String(o.index);
     labels[JobCompletionIndexAnnotation] = String(o.index);

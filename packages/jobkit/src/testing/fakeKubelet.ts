@@ -72,8 +72,8 @@ function running(p: Pod, isReady: boolean, t: string, restartCount?: number): Po
 
 /**
  * One step of the world between passes, at `nowMs` (after the advance):
- * - pods being deleted finish (phase Failed, exit 137) unless their fate is even and they are
- *   not yet terminal (they stay terminating one more step); deleted pods without finalizers go;
+ * - pods being deleted finish (phase Failed, exit 137; fate 5: Succeeded, exit 0) unless their
+ *   fate is 0 or 2 (they stay terminating one more step); deleted pods without finalizers go;
  * - Pending pods: fate 0-1 stay, 2-5 run Ready, 6 run not Ready, 7 fail, 8 succeed, 9 stay;
  * - Running pods: fate 0-1 stay, 2-3 succeed, 4 fail (restartPolicy OnFailure: the container
  *   restarts instead), 5 fail with DisruptionTarget, 6 get evicted (deletionTimestamp and
@@ -99,7 +99,9 @@ export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: numbe
         pods.push(p); // still shutting down
         return;
       }
-      const done = finished(p, 'Failed', 137, t, p.status?.conditions?.filter((c) => c.type === 'DisruptionTarget') ?? []);
+      // Most containers die on SIGTERM/SIGKILL; some finish their work within the grace period.
+      const kept = p.status?.conditions?.filter((c) => c.type === 'DisruptionTarget') ?? [];
+      const done = fate === 5 ? finished(p, 'Succeeded', 0, t, kept) : finished(p, 'Failed', 137, t, kept);
       if (hasFinalizers(done)) pods.push(done);
       return;
     }
