@@ -216,6 +216,17 @@ describe('jobkit', () => {
     expect(r.stdout).toMatch(/BackoffLimitExceeded/);
     expect(r.stdout).toMatch(/why FailureTarget: backoffLimit exceeded/);
   });
+  test('simulate: a Job managed by another controller never starts, exit 1 with the reason', async () => {
+    const r = await jobkit('simulate', file('managed.yaml', goodJob.replace('backoffLimit: 0', 'backoffLimit: 0\n  managedBy: example.com/other')));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/spec\.managedBy is example\.com\/other/);
+  });
+  test('simulate: a suspended Job without resumeAt stays suspended, exit 0', async () => {
+    const r = await jobkit('simulate', file('susp.yaml', goodJob.replace('backoffLimit: 0', 'backoffLimit: 0\n  suspend: true')));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Job hello is suspended/);
+    expect(r.stdout).toMatch(/Suspended +True +JobSuspended/);
+  });
   test('explain without --job: exit 2', async () => {
     const r = await jobkit('explain');
     expect(r.code).toBe(2);

@@ -14,7 +14,13 @@ let logsDir = '';
 
 beforeAll(() => {
   // The tests exercise the built bin, as users run it.
-  execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: root, stdio: 'pipe' });
+  try {
+    execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const output = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '');
+    throw new Error(`building the jobkit bin (npx tsc -b packages/cli) failed; the run tests need it:\n${output}`);
+  }
+  if (!existsSync(bin)) throw new Error(`${bin} is missing after the build`);
   logsDir = mkdtempSync(join(tmpdir(), 'jobkit-examples-'));
 }, 120_000);
 

@@ -3,7 +3,7 @@
 // the backoff store) plus the API server's side of the objects (status-update validation,
 // graceful deletion, removal once finalizers are gone). Runtimes (scripted or processes) report
 // pod changes back through updatePod.
-import { JobConditionTypes, SyncJobBatchPeriodMs, DefaultJobApiBackOffMs, MaxJobApiBackOffMs } from '@jobkit/api';
+import { JobConditionTypes, JobControllerName, SyncJobBatchPeriodMs, DefaultJobApiBackOffMs, MaxJobApiBackOffMs } from '@jobkit/api';
 import type { Job, JobCondition, Pod } from '@jobkit/api';
 import {
   requireBinding,
@@ -155,7 +155,13 @@ export class JobLoop {
       this.result = { kind: 'Suspended' };
       this.options.onEnd?.(this.result);
     } else {
-      this.end({ kind: 'Idle', message: 'nothing is left to happen but the Job has not finished' });
+      const managedBy = this.currentJob.spec.managedBy;
+      this.end({
+        kind: 'Idle',
+        message: managedBy !== undefined && managedBy !== JobControllerName
+          ? `spec.managedBy is ${managedBy}: the built-in Job controller leaves this Job to that controller`
+          : 'nothing is left to happen but the Job has not finished',
+      });
     }
   }
 
