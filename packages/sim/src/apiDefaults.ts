@@ -6,6 +6,7 @@ import type { Job, JobSpec, PodFailurePolicy } from '@jobkit/api';
 
 const MaxInt32 = 2_147_483_647;
 
+/** SetDefaults_Job (and the template's terminationGracePeriodSeconds 30) on a copy of `job`. */
 export function fallbackJobDefaults(job: Job): Job {
   const spec: JobSpec = job.spec;
   let completions = spec.completions;

@@ -91,6 +91,7 @@ export class MissingBindingError extends Error {
   }
 }
 
+/** The named function, or a MissingBindingError naming the package that should export it. */
 export function requireBinding<K extends keyof ControllerBindings>(
   bindings: ControllerBindings,
   name: K,

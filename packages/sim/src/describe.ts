@@ -15,6 +15,7 @@ export interface DescribeInput {
   readonly startMs: number;
 }
 
+/** The Job, its pods and events as `kubectl describe job` lays them out. */
 export function describeJob({ job, pods, events, nowMs, startMs }: DescribeInput): string {
   const spec = job.spec;
   const status = job.status ?? {};

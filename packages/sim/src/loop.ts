@@ -55,6 +55,7 @@ export interface JobLoopOptions {
   readonly onEnd?: (outcome: LoopOutcome) => void;
 }
 
+/** One Job's controller loop: feed it pod changes (updatePod), it runs syncJob when upstream would. */
 export class JobLoop {
   private currentJob: Job;
   private readonly pods = new Map<string, Pod>();

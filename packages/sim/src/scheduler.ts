@@ -18,6 +18,7 @@ interface Entry {
   cancelled: boolean;
 }
 
+/** A deterministic clock: time moves only when step() runs the next task. */
 export class VirtualScheduler implements Scheduler {
   private clock: number;
   private seq = 0;

@@ -50,6 +50,7 @@ export function statusChanges(before: JobStatus | undefined, after: JobStatus): 
   return changes;
 }
 
+/** `Type=Status (Reason)`. */
 export function conditionText(c: JobCondition): string {
   return `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}`;
 }
@@ -59,6 +60,7 @@ export function formatOffset(ms: number): string {
   return `${(ms / 1000).toFixed(3)}s`.padStart(10);
 }
 
+/** One entry as text, without its time. */
 export function entryText(entry: TimelineEntry): string {
   switch (entry.kind) {
     case 'sync':
@@ -82,6 +84,7 @@ export function entryText(entry: TimelineEntry): string {
   }
 }
 
+/** The whole timeline, one line per entry with its offset. */
 export function renderTimeline(entries: readonly TimelineEntry[]): string {
   return entries.map((e) => `${formatOffset(e.at)}  ${entryText(e)}`).join('\n');
 }
