@@ -36,8 +36,8 @@ export const defaultSimulationStart = new Date('2026-01-01T00:00:00Z');
  * Runs `input` (as written: API defaults and admission are applied here) in virtual time with
  * `script`'s pod outcomes until it finishes, stalls, or the script's `until` passes.
  * @example
- * const r = simulate(job, parseScriptOrThrow({ default: { exitCode: 1 } }));
- * r.outcome // { kind: 'Failed', reason: 'BackoffLimitExceeded', ... }
+ * const parsed = parseScript({ default: { exitCode: 1 } });
+ * if (parsed.ok) simulate(job, parsed.script).outcome // { kind: 'Failed', reason: 'BackoffLimitExceeded', ... }
  */
 export function simulate(input: Job, script: Script, options: SimulateOptions = {}): SimulationResult {
   const bindings = options.bindings ?? loadControllerBindings();
