@@ -69,3 +69,14 @@ describe('hostile input', () => {
     expect(validateJob(input).length).toBeGreaterThan(0);
   });
 });
+
+describe('hostile nesting in updates', () => {
+  test('deeply nested objects in templates are compared without recursion', () => {
+    let v: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 200_000; i++) v = { a: v };
+    const oldJob = { ...base, spec: { ...base.spec, template: { spec: { x: v } } } };
+    const newJob = { ...base, spec: { ...base.spec, template: { spec: { x: { a: v } } } } };
+    expect(() => validateJobUpdate(oldJob, newJob)).not.toThrow();
+    expect(validateJobUpdate(oldJob, newJob).some((e) => e.field === 'spec.template')).toBe(true);
+  });
+});

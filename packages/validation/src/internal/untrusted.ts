@@ -110,15 +110,22 @@ export function optTimeSeconds(o: unknown, name: string, path: string, errs: Fie
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-/** Absent, null and [] decode to the same Go value (nil slice), which Semantic.DeepEqual equates. */
-const isEmpty = (v: unknown): boolean => isNil(v) || (Array.isArray(v) && v.length === 0);
+/**
+ * Nested empty values: absent, null, [] and {} decode to nil or empty slices and maps, which
+ * Semantic.DeepEqual equates. (An empty pointer-to-struct is the one case this reads too kindly.)
+ */
+const isEmptyLeaf = (v: unknown): boolean => isNil(v) || (Array.isArray(v) && v.length === 0);
+// Shallow on purpose: recursion here would let hostile nesting overflow the stack.
+const isEmpty = (v: unknown): boolean =>
+  isEmptyLeaf(v) || (isObj(v) && Object.keys(v).every((k) => isEmptyLeaf(prop(v, k))));
 
 /**
  * Structural equality of two decoded JSON values (apiequality.Semantic.DeepEqual for our purposes),
- * iterative so that deeply nested junk cannot overflow the stack. A missing key, null and an empty
- * list compare equal, as they decode to the same Go value.
+ * iterative so that deeply nested junk cannot overflow the stack. At the top, a missing value and
+ * a present one differ (optional fields are pointers); nested empty values compare equal.
  */
 export function deepEqual(a: unknown, b: unknown): boolean {
+  if (isNil(a) || isNil(b)) return isNil(a) && isNil(b);
   const stack: Array<[unknown, unknown]> = [[a, b]];
   let steps = 0;
   while (stack.length > 0) {
