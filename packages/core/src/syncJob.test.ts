@@ -141,10 +141,12 @@ describe('which pods are the job\'s (ClaimPods)', () => {
     expect(ofType(res.actions, 'RemovePodFinalizer').map((a) => a.name)).toEqual(['o1']);
     expect(res.status.succeeded).toBe(1);
   });
-  test('owned pods that no longer match the selector are released', () => {
-    const p = newPod('a');
+  test('owned pods that no longer match the selector are released (finalizer dropped, not counted)', () => {
+    const p = newPod('a', { phase: 'Succeeded' });
     const res = syncJob(newJob({ completions: 1, parallelism: 1 }, { active: 1 }), [{ ...p, metadata: { ...p.metadata, labels: {} } }], NOW);
+    expect(res.actions[0]).toEqual({ type: 'RemovePodFinalizer', name: 'a', uid: 'a' });
     expect(ofType(res.actions, 'CreatePod')).toHaveLength(1);
+    expect(res.status.succeeded).toBe(0);
   });
 });
 

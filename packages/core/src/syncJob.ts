@@ -21,7 +21,7 @@ import { ensureConditionStatus, findCondition, isJobFinished, newCondition } fro
 import { workingStatus, type SyncCtx } from './internal/context.js';
 import { claimPods } from './internal/claimPods.js';
 import { inputShapeError } from './internal/inputShape.js';
-import { hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodTerminating, podUid } from './internal/podState.js';
+import { hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodTerminating, podName, podUid } from './internal/podState.js';
 import { formatTime, parseTime } from './internal/time.js';
 import { deletePodAction, manageJob } from './manageJob.js';
 import { trackJobStatusAndRemoveFinalizers } from './tracking.js';
@@ -73,7 +73,7 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
   const completions = spec.completions ?? undefined;
   if (indexed && completions === undefined) return noop(job, prevBackoff, [], 'spec.completions: Required value: when completion mode is Indexed');
 
-  const pods = claimPods(job, listedPods);
+  const { pods, released } = claimPods(job, listedPods);
   const nowStr = formatTime(now);
   const podFailurePolicy = spec.podFailurePolicy ?? undefined;
   const backoffLimitPerIndex = spec.backoffLimitPerIndex ?? undefined;
@@ -114,6 +114,11 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
     } else if (!uncountedFailed.has(uid)) newFailed.push(p);
   }
 
+  const actions: Action[] = [];
+  // Releasing a pod drops the tracking finalizer too (the release patch carries both); the pod
+  // leaves tracking uncounted.
+  for (const p of released) actions.push({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) });
+
   const ctx: SyncCtx = {
     job,
     now,
@@ -135,7 +140,7 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
     maxUncountedPods: options.maxUncountedPods ?? MaxUncountedPods,
     maxPodCreateDeletePerSync: options.maxPodCreateDeletePerSync ?? MaxPodCreateDeletePerSync,
     status,
-    actions: [],
+    actions,
     requeueAfterMs: [],
     succeeded: 0,
     failed: 0,

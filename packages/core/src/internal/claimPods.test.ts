@@ -23,19 +23,20 @@ describe('label selectors (LabelSelectorAsSelector)', () => {
 describe('claimPods', () => {
   test('pods of the job are returned as they are (same array when nothing changes)', () => {
     const pods = [newPod('a'), newPod('b')];
-    expect(claimPods(newJob(), pods)).toBe(pods);
+    expect(claimPods(newJob(), pods)).toEqual({ pods, released: [] });
+    expect(claimPods(newJob(), pods).pods).toBe(pods);
   });
   test('other namespaces are not listed', () => {
     const p = newPod('a');
-    expect(claimPods(newJob(), [{ ...p, metadata: { ...p.metadata, namespace: 'other' } }])).toEqual([]);
+    expect(claimPods(newJob(), [{ ...p, metadata: { ...p.metadata, namespace: 'other' } }]).pods).toEqual([]);
   });
   test('an orphan being deleted is not adopted', () => {
     const p = newPod('a', { deleted: '2026-01-01T00:00:00Z' });
-    expect(claimPods(newJob(), [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }])).toEqual([]);
+    expect(claimPods(newJob(), [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }]).pods).toEqual([]);
   });
   test('a deleted job adopts nothing', () => {
     const p = newPod('a');
     const job = newJob();
-    expect(claimPods({ ...job, metadata: { ...job.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }, [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }])).toEqual([]);
+    expect(claimPods({ ...job, metadata: { ...job.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }, [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }]).pods).toEqual([]);
   });
 });

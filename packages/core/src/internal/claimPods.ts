@@ -34,17 +34,26 @@ export function selectorMatches(selector: LabelSelector | undefined | null, labe
   return compileSelector(selector)(labels);
 }
 
+/** The Job's pods, and the pods it lets go of (owned, but no longer matching its selector). */
+export interface ClaimedPods {
+  readonly pods: readonly Pod[];
+  /** Upstream patches these to drop the owner reference and the tracking finalizer. */
+  readonly released: readonly Pod[];
+}
+
 /**
  * The pods the Job controls: pods whose controller reference is the Job and that match its
  * selector; plus orphans that match it and are not being deleted (adopted: upstream patches in
  * the owner reference and the tracking finalizer, and treats them as tracked at once). Pods
- * controlled by something else, or in another namespace, are not the Job's.
+ * controlled by something else, or in another namespace, are not the Job's. Owned pods that no
+ * longer match are released, unless the Job is being deleted.
  */
-export function claimPods(job: Job, pods: readonly Pod[]): readonly Pod[] {
+export function claimPods(job: Job, pods: readonly Pod[]): ClaimedPods {
   const uid = job.metadata.uid;
   const ns = job.metadata.namespace;
   const matches = compileSelector(job.spec.selector);
   const jobDeleting = job.metadata.deletionTimestamp != null;
+  const released: Pod[] = [];
   let out: Pod[] | undefined; // allocated only when some pod is left out or changed
   for (let i = 0; i < pods.length; i++) {
     const p = pods[i]!;
@@ -54,8 +63,12 @@ export function claimPods(job: Job, pods: readonly Pod[]): readonly Pod[] {
       const refs = p.metadata.ownerReferences;
       const ref = refs === undefined ? undefined : refs.find((r) => r.controller === true);
       if (ref !== undefined) {
-        // Ours only if it names this Job and still matches (otherwise released).
-        if (ref.uid !== uid || !matches(p.metadata.labels)) keep = undefined;
+        // Ours only if it names this Job and still matches.
+        if (ref.uid !== uid) keep = undefined;
+        else if (!matches(p.metadata.labels)) {
+          keep = undefined;
+          if (!jobDeleting) released.push(p);
+        }
       } else if (jobDeleting || p.metadata.deletionTimestamp != null || !matches(p.metadata.labels)) {
         keep = undefined;
       } else if (!(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer)) {
@@ -65,5 +78,5 @@ export function claimPods(job: Job, pods: readonly Pod[]): readonly Pod[] {
     if (keep !== p && out === undefined) out = pods.slice(0, i);
     if (out !== undefined && keep !== undefined) out.push(keep);
   }
-  return out ?? pods;
+  return { pods: out ?? pods, released };
 }
