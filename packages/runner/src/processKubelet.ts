@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import type { Container, Pod } from '@jobkit/api';
-import { isTerminalPhase, phaseOf, withRunStatus, type Cancel, type ContainerRun, type JobLoop, type PodRun, type PodRuntime, type Scheduler, type Terminated } from '@jobkit/sim';
+import { crashLoopDelayMs, isTerminalPhase, phaseOf, withRunStatus, type Cancel, type ContainerRun, type JobLoop, type PodRun, type PodRuntime, type Scheduler, type Terminated } from '@jobkit/sim';
 import { containerArgv, containerEnv } from './podEnv.js';
 
 export interface ProcessKubeletOptions {
@@ -17,14 +17,13 @@ export interface ProcessKubeletOptions {
   /** Root of the log folders. */
   readonly logsDir: string;
   readonly hostEnv?: Readonly<Record<string, string | undefined>>;
-  /** Delay before the n-th restart of an OnFailure container (kubelet: 10 s doubling to 5 min). */
+  /** Delay before restart n (1-based) of an OnFailure container (kubelet: immediate, then 10 s doubling to 5 min). */
   readonly restartDelayMs?: (restartCount: number) => number;
   readonly onWarning?: (message: string) => void;
 }
 
-export function kubeletRestartDelayMs(restartCount: number): number {
-  return Math.min(10_000 * 2 ** (restartCount - 1), 300_000);
-}
+/** The kubelet's delay before restart number `restart` (immediate, then 10 s doubling to 5 min). */
+export const kubeletRestartDelayMs = crashLoopDelayMs;
 
 interface PodProcesses {
   readonly pod: Pod;
@@ -144,11 +143,16 @@ export class ProcessKubelet implements PodRuntime {
   private restartLater(state: PodProcesses, kind: 'init' | 'app', i: number, container: Container, onExit: (code: number) => void): void {
     const list = kind === 'init' ? state.run.init : state.run.app;
     const [name, last] = list[i]!;
-    const restartCount = last.restartCount + 1;
-    const delay = (this.options.restartDelayMs ?? kubeletRestartDelayMs)(restartCount);
-    this.setContainer(state, kind, i, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount, ...(last.state === 'terminated' ? { last: asTerminated(last) } : {}) });
-    this.report(state, `container ${name} failed; restart ${restartCount} in ${(delay / 1000).toFixed(1)}s (CrashLoopBackOff)`);
-    this.later(state, delay, () => this.startContainer(state, kind, i, container, onExit));
+    // restartCount counts restarts done: it grows when the new container starts.
+    const restart = last.restartCount + 1;
+    const delay = (this.options.restartDelayMs ?? kubeletRestartDelayMs)(restart);
+    const lastState = last.state === 'terminated' ? { last: asTerminated(last) } : {};
+    this.setContainer(state, kind, i, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: last.restartCount, ...lastState });
+    this.report(state, `container ${name} failed; restart ${restart} in ${(delay / 1000).toFixed(1)}s${delay > 0 ? ' (CrashLoopBackOff)' : ''}`);
+    this.later(state, delay, () => {
+      this.setContainer(state, kind, i, { state: 'waiting', reason: 'ContainerCreating', restartCount: restart, ...lastState });
+      this.startContainer(state, kind, i, container, onExit);
+    });
   }
 
   private startContainer(state: PodProcesses, kind: 'init' | 'app', i: number, container: Container, onExit: (code: number) => void): void {

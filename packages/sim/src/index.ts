@@ -23,3 +23,4 @@ export { renderTimeline, statusChanges, entryText, formatOffset, conditionText, 
 export { parseDuration, formatDuration } from './duration.js';
 export { describeJob, table, type DescribeInput } from './describe.js';
 export { withRunStatus, phaseOf, podCompletionIndex, isTerminalPhase, type ContainerRun, type PodRun, type Terminated } from './podStatus.js';
+export { crashLoopDelayMs } from './crashLoop.js';

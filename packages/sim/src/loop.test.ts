@@ -104,8 +104,9 @@ describe('simulate with a stand-in controller', () => {
     expect(r.outcome.kind).toBe('Complete');
     expect(r.pods).toHaveLength(1);
     expect(r.pods[0]!.status?.containerStatuses?.[0]?.restartCount).toBe(2);
-    // 1 s run, 10 s back-off, 1 s, 20 s back-off, 1 s, then the batched sync.
-    expect(r.elapsedMs).toBe(34_000);
+    // 1 s run, immediate restart, 1 s, 10 s back-off, 1 s, then the batched sync.
+    expect(r.elapsedMs).toBe(14_000);
+    expect(r.pods[0]!.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(1);
   });
 
   test('disruption: DisruptionTarget condition, pod deleted and failed', () => {

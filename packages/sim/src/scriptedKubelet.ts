@@ -1,6 +1,6 @@
 // A kubelet that plays scripted outcomes in virtual time: starts pods, makes them ready, ends
 // their containers with the scripted exit code or disrupts them, restarts failed containers of
-// OnFailure pods with the kubelet's crash-loop back-off (10 s doubling to 5 min), and honours
+// OnFailure pods with the kubelet's crash-loop back-off (crashLoop.ts), and honours
 // deletions (SIGTERM, then SIGKILL after terminationGracePeriodSeconds).
 import { PodConditionType } from '@jobkit/api';
 import type { Pod } from '@jobkit/api';
@@ -9,9 +9,8 @@ import type { JobLoop, PodRuntime } from './loop.js';
 import { isTerminalPhase, phaseOf, podCompletionIndex, withRunStatus, type ContainerRun, type PodRun } from './podStatus.js';
 import type { Cancel, Scheduler } from './scheduler.js';
 import { outcomeFor, type Outcome, type Script } from './script.js';
+import { crashLoopDelayMs } from './crashLoop.js';
 
-const CrashLoopBaseMs = 10_000;
-const CrashLoopMaxMs = 300_000;
 
 interface PodState {
   readonly uid: string;
@@ -128,16 +127,20 @@ export class ScriptedKubelet implements PodRuntime {
     const now = this.scheduler.now();
     const app = state.run.app.map(([n, c]) => [n, terminated(c, exitCode, exitCode === 0 ? 'Completed' : 'Error', now)] as const);
     if (exitCode !== 0 && state.restartPolicy === 'OnFailure') {
-      // The container restarts in place after the crash-loop back-off.
-      const restartCount = (app[0]?.[1].restartCount ?? 0) + 1;
-      const delay = Math.min(CrashLoopBaseMs * 2 ** (restartCount - 1), CrashLoopMaxMs);
+      // The container restarts in place after the crash-loop back-off; restartCount counts
+      // restarts done, so it grows when the new container starts.
+      const restarts = app[0]?.[1].restartCount ?? 0;
+      const delay = crashLoopDelayMs(restarts + 1);
       state.run = {
         ...state.run,
-        app: app.map(([n, c]) => [n, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount, last: c.state === 'terminated' ? c : undefined }] as const),
+        app: app.map(([n, c]) => [n, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: restarts, ...(c.state === 'terminated' ? { last: c } : {}) }] as const),
       };
-      this.report(state, `container exited with ${exitCode}; restarting in ${delay / 1000}s (CrashLoopBackOff)`);
+      this.report(state, `container exited with ${exitCode}; restart ${restarts + 1} in ${delay / 1000}s${delay > 0 ? ' (CrashLoopBackOff)' : ''}`);
       const outcome = this.nextOutcome(state);
-      this.later(state, delay, () => this.startContainers(state, outcome));
+      this.later(state, delay, () => {
+        state.run = { ...state.run, app: state.run.app.map(([n, c]) => [n, { ...c, restartCount: c.restartCount + 1 }] as const) };
+        this.startContainers(state, outcome);
+      });
       return;
     }
     state.run = { ...state.run, app, phase: phaseOf(state.restartPolicy, app) };
