@@ -126,7 +126,8 @@ function shrink(jobkit, c, errs) {
       const batch = oracleRun(cands.slice(i, i + 64));
       for (const k of batch) {
         const e = divergence(jobkit, k);
-        if (e && e.some((l) => topics.has(topic(l)))) {
+        // the same divergence: no new kind of difference may appear while shrinking
+        if (e && e.some((l) => topics.has(topic(l))) && e.every((l) => topics.has(topic(l)))) {
           found = { k, e };
           break;
         }

@@ -89,6 +89,12 @@ func generateCase(seed uint64, i int) (*vectorCase, error) {
 	g := &gen{r: rand.New(rand.NewPCG(seed, uint64(i))), seed: seed, i: i}
 	for attempt := 0; attempt < 200; attempt++ {
 		job, pods, opts := g.scenario()
+		if g.p(0.01) {
+			// Not accepted by today's API server, but the controller guards against it
+			// (a mode from a newer API): it records UnknownCompletionMode and skips the job.
+			job.Spec.CompletionMode = ptr.To(batch.CompletionMode("Striped"))
+			return encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), job, pods, opts)
+		}
 		if errs := validateJob(job); len(errs) > 0 {
 			if os.Getenv("ORACLE_DEBUG") != "" {
 				fmt.Fprintf(os.Stderr, "gen-%d-%d attempt %d rejected: %v\n", seed, i, attempt, errs)
@@ -185,8 +191,11 @@ func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 		containers = append(containers, v1.Container{Name: "side", Image: "busybox"})
 	}
 	spec.Template.Spec.Containers = containers
-	if g.p(0.08) {
+	switch g.weighted(86, 7, 7) {
+	case 1: // a sidecar: its finishedAt counts towards the pod's finish time
 		spec.Template.Spec.InitContainers = []v1.Container{{Name: "init", Image: "busybox", RestartPolicy: ptr.To(v1.ContainerRestartPolicyAlways)}}
+	case 2: // a regular init container: its exit code can match onExitCodes rules
+		spec.Template.Spec.InitContainers = []v1.Container{{Name: "setup", Image: "busybox"}}
 	}
 
 	indexed := g.p(0.45)
@@ -205,6 +214,9 @@ func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 	}
 	if g.p(0.85) {
 		spec.Parallelism = ptr.To(pick[int32](g, 0, 1, 1, 2, 2, 3, 4, 5, 10))
+		if g.p(0.04) {
+			spec.Parallelism = ptr.To(pick[int32](g, 20, 40))
+		}
 	}
 	if indexed && spec.Completions == nil {
 		spec.Completions = ptr.To[int32](3)
@@ -395,21 +407,28 @@ func (g *gen) pods(job *batch.Job) []*v1.Pod {
 	// Pod count: mostly around parallelism (steady state, a few missing or extra).
 	par := int(ptr.Deref(job.Spec.Parallelism, 1))
 	var n int
-	switch g.weighted(8, 55, 25, 12) {
+	switch g.weighted(8, 55, 25, 10, 2) {
 	case 0:
 		n = 0
 	case 1:
 		n = max(0, par+pick(g, -2, -1, -1, 0, 0, 1))
 	case 2:
 		n = 1 + g.n(6)
-	default:
+	case 3:
 		n = 6 + g.n(12)
+	default:
+		n = 20 + g.n(30)
 	}
 	indexed := *job.Spec.CompletionMode == batch.IndexedCompletion
 	completions := int(ptr.Deref(job.Spec.Completions, 0))
 	blpi := job.Spec.BackoffLimitPerIndex != nil
 	pods := []*v1.Pod{}
 	var usedIndexes []string
+	// In a few cases one pod is not (or no longer) the job's by the controller's rules.
+	claimPod := -1
+	if n > 0 && g.p(0.04) {
+		claimPod = g.n(n)
+	}
 	for k := 0; k < n; k++ {
 		pod := &v1.Pod{
 			ObjectMeta: metav1.ObjectMeta{
@@ -429,6 +448,13 @@ func (g *gen) pods(job *batch.Job) []*v1.Pod {
 		}
 		if g.p(0.85) {
 			pod.Finalizers = []string{batch.JobTrackingFinalizer}
+		}
+		if k == claimPod {
+			if g.p(0.6) { // an orphan matching the selector: upstream adopts it (ClaimPods)
+				pod.OwnerReferences = nil
+			} else { // owned, but its labels no longer match: upstream releases it, dropping the finalizer
+				pod.Labels = map[string]string{"app": "relabelled"}
+			}
 		}
 		pod.Spec.Containers = []v1.Container{}
 		for _, c := range job.Spec.Template.Spec.Containers {
@@ -572,7 +598,7 @@ func (g *gen) podStatus(job *batch.Job, pod *v1.Pod) {
 		if phase == v1.PodFailed || phase == v1.PodSucceeded {
 			pod.Status.InitContainerStatuses = append(pod.Status.InitContainerStatuses, v1.ContainerStatus{
 				Name:  c.Name,
-				State: v1.ContainerState{Terminated: &v1.ContainerStateTerminated{ExitCode: pick[int32](g, 0, 0, 1, 137), FinishedAt: metav1.NewTime(finished)}},
+				State: v1.ContainerState{Terminated: &v1.ContainerStateTerminated{ExitCode: pick[int32](g, 0, 0, 1, 42, 137), FinishedAt: metav1.NewTime(finished)}},
 			})
 		}
 	}
