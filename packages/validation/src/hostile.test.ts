@@ -80,3 +80,26 @@ describe('hostile nesting in updates', () => {
     expect(validateJobUpdate(oldJob, newJob).some((e) => e.field === 'spec.template')).toBe(true);
   });
 });
+
+import fc from 'fast-check';
+
+describe('fuzz: arbitrary JSON never throws', () => {
+  const json = fc.jsonValue({ maxDepth: 6 });
+  // Objects shaped loosely like Jobs, with arbitrary values in the places validation reads.
+  const jobish = fc.record({
+    metadata: fc.oneof(json, fc.record({ name: fc.string(), namespace: fc.string(), resourceVersion: fc.string() })),
+    spec: fc.oneof(json, fc.dictionary(fc.constantFrom('completions', 'parallelism', 'completionMode', 'selector', 'template', 'podFailurePolicy', 'successPolicy', 'suspend', 'managedBy', 'backoffLimitPerIndex', 'maxFailedIndexes'), json)),
+    status: fc.oneof(json, fc.dictionary(fc.constantFrom('conditions', 'active', 'ready', 'terminating', 'startTime', 'completionTime', 'completedIndexes', 'failedIndexes', 'uncountedTerminatedPods', 'succeeded', 'failed'), json)),
+  });
+  test('validateJob, validateJobUpdate, validateJobStatusUpdate', () => {
+    fc.assert(
+      fc.property(fc.oneof(json, jobish), fc.oneof(json, jobish), (a, b) => {
+        for (const errs of [validateJob(a), validateJobUpdate(a, b), validateJobStatusUpdate(a, b)]) {
+          expect(Array.isArray(errs)).toBe(true);
+          for (const e of errs) expect(typeof e.field === 'string' && typeof e.type === 'string').toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
