@@ -1,4 +1,5 @@
 // Hostile input: huge strings, huge lists, wrong types and deep junk give errors quickly, never throw.
+import fc from 'fast-check';
 import { validateJob, validateJobStatusUpdate, validateJobUpdate } from './index.js';
 
 const base = {
@@ -81,7 +82,6 @@ describe('hostile nesting in updates', () => {
   });
 });
 
-import fc from 'fast-check';
 
 describe('fuzz: arbitrary JSON never throws', () => {
   const json = fc.jsonValue({ maxDepth: 6 });
