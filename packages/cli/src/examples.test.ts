@@ -80,6 +80,12 @@ describe('examples', () => {
   });
 
   describe.each(Object.entries(expectations))('%s', (name, e) => {
+    test('validate: valid', async () => {
+      const r = await inProcess(['validate', `examples/${name}.yaml`]);
+      expect(r.stdout).toMatch(/: valid\n$/);
+      expect(r.code).toBe(0);
+    });
+
     const simulateTest = e.knownIssue !== undefined ? test.failing : test;
     simulateTest(`simulate ends with exit ${e.simulate[0]}`, async () => {
       const r = await inProcess(['simulate', `examples/${name}.yaml`, '--script', `examples/${name}.outcomes.yaml`]);
