@@ -59,6 +59,15 @@ describe('ProcessKubelet', () => {
     expect(h.kubelet.idle()).toBe(true);
   });
 
+  test('a sidecar (init container with restartPolicy Always) runs beside the app and is stopped after it', async () => {
+    const h = start([sh('sleep 0.2; echo done')], { initContainers: [{ ...sh('exec sleep 30', 'proxy'), restartPolicy: 'Always' }] });
+    const pod = await h.settled;
+    expect(pod.status?.phase).toBe('Succeeded');
+    expect(pod.status?.initContainerStatuses?.[0]?.state?.terminated?.exitCode).toBe(143);
+    expect(h.changes.some((c) => /stopping sidecars/.test(c))).toBe(true);
+    expect(h.kubelet.idle()).toBe(true);
+  });
+
   test('a failing app container under Never: Failed with its exit code', async () => {
     const pod = await start([sh('exit 7')]).settled;
     expect(pod.status?.phase).toBe('Failed');

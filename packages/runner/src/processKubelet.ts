@@ -33,6 +33,8 @@ interface PodProcesses {
   timers: Cancel[];
   deleting: boolean;
   killTimer?: Cancel;
+  /** The phase the app containers ended in, while sidecars are being stopped. */
+  appDone?: PodRun['phase'];
 }
 
 export class ProcessKubelet implements PodRuntime {
@@ -113,7 +115,21 @@ export class ProcessKubelet implements PodRuntime {
       this.startApp(state);
       return;
     }
-    this.startContainer(state, 'init', i, init[i]!, (exitCode) => {
+    const container = init[i]!;
+    if (container.restartPolicy === 'Always') {
+      // A sidecar: it keeps running (restarted whenever it exits) next to the app containers
+      // and is stopped once they are done. Upstream waits for it to be started; a spawned
+      // process counts as started here (no probes).
+      const onSidecarExit = (exitCode: number): void => {
+        if (state.appDone !== undefined) this.finishAfterSidecars(state);
+        else if (!state.deleting) this.restartLater(state, 'init', i, container, onSidecarExit);
+        void exitCode;
+      };
+      this.startContainer(state, 'init', i, container, onSidecarExit);
+      this.startInit(state, i + 1);
+      return;
+    }
+    this.startContainer(state, 'init', i, container, (exitCode) => {
       if (exitCode === 0) this.startInit(state, i + 1);
       else if (state.pod.spec?.restartPolicy === 'OnFailure' && !state.deleting) this.restartLater(state, 'init', i, init[i]!, () => this.startInit(state, i + 1));
       else this.setPhase(state, 'Failed', `init container ${state.run.init[i]![0]} failed (exit code ${exitCode})`);
@@ -133,11 +149,27 @@ export class ProcessKubelet implements PodRuntime {
           return;
         }
         const phase = state.deleting && state.children.size === 0 ? deletedPhase(state.run) : phaseOf(state.pod.spec?.restartPolicy, state.run.app);
-        if (phase !== state.run.phase) this.setPhase(state, phase, `${state.run.app[i]![0]} exited with ${exitCode}`);
+        const sidecars = [...state.children.keys()].filter((k) => k.startsWith('init/'));
+        if (isTerminalPhase(phase) && sidecars.length > 0) {
+          // The app containers are done: stop the sidecars, then the pod ends.
+          state.appDone = phase;
+          for (const key of sidecars) killGroup(state.children.get(key)!, 'SIGTERM');
+          const grace = (state.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+          state.killTimer = this.options.scheduler.at(this.options.scheduler.now() + grace, () => {
+            for (const child of state.children.values()) killGroup(child, 'SIGKILL');
+          });
+          this.report(state, `${state.run.app[i]![0]} exited with ${exitCode}; stopping sidecars`);
+        } else if (phase !== state.run.phase) this.setPhase(state, phase, `${state.run.app[i]![0]} exited with ${exitCode}`);
         else this.report(state, `container ${state.run.app[i]![0]} exited with ${exitCode}`);
       };
       this.startContainer(state, 'app', i, container, onExit);
     });
+  }
+
+  private finishAfterSidecars(state: PodProcesses): void {
+    if (state.appDone === undefined || state.children.size > 0 || isTerminalPhase(state.run.phase)) return;
+    state.killTimer?.();
+    this.setPhase(state, state.appDone, 'sidecars stopped');
   }
 
   private restartLater(state: PodProcesses, kind: 'init' | 'app', i: number, container: Container, onExit: (code: number) => void): void {

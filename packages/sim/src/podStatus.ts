@@ -44,7 +44,9 @@ export function isTerminalPhase(phase: string | undefined): boolean {
 /** The pod with its status rebuilt from the containers' runs at `nowMs`. */
 export function withRunStatus(pod: Pod, run: PodRun, nowMs: number): Pod {
   const previous = pod.status?.conditions ?? [];
-  const initialized = run.init.every(([, c]) => c.state === 'terminated' && c.exitCode === 0);
+  // Sidecars (init containers with restartPolicy Always) count once started.
+  const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  const initialized = run.init.every(([name, c]) => (sidecars.has(name) ? c.state !== 'waiting' || c.restartCount > 0 : c.state === 'terminated' && c.exitCode === 0));
   const containersReady = run.phase === 'Running' && run.app.every(([, c]) => c.state === 'running' && c.ready);
   const readyReason = isTerminalPhase(run.phase) ? 'PodCompleted' : containersReady ? undefined : 'ContainersNotReady';
   const conditions: PodCondition[] = [
