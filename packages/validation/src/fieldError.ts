@@ -63,3 +63,21 @@ export function short(value: unknown): string {
   }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
+
+/**
+ * One error per (type, field), in first-seen order, details joined with "; ". The API server can
+ * report the same (type, field) several times (e.g. three `status.conditions` rules at once);
+ * conformance compares errors as a set of (type, field) pairs, so each pair is returned once and
+ * no detail is lost.
+ */
+export function mergeFieldErrors(errs: readonly FieldError[]): FieldError[] {
+  const byKey = new Map<string, { type: FieldErrorType; field: string; details: string[] }>();
+  for (const e of errs) {
+    const k = `${e.type}\u0000${e.field}`;
+    const seen = byKey.get(k);
+    if (seen) {
+      if (!seen.details.includes(e.detail)) seen.details.push(e.detail);
+    } else byKey.set(k, { type: e.type, field: e.field, details: [e.detail] });
+  }
+  return [...byKey.values()].map(({ type, field, details }) => ({ type, field, detail: details.join('; ') }));
+}

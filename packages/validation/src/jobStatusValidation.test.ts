@@ -34,7 +34,7 @@ describe('validateJobStatusUpdate', () => {
   test('doc example: a negative counter', () => {
     const oldJob = job({});
     expect(validateJobStatusUpdate(oldJob, { ...oldJob, status: { failed: -1 } })).toContainEqual({
-      type: 'FieldValueInvalid', field: 'status.failed', detail: 'must be greater than or equal to 0',
+      type: 'FieldValueInvalid', field: 'status.failed', detail: expect.stringContaining('must be greater than or equal to 0'),
     });
   });
 
@@ -61,5 +61,25 @@ describe('validateJobStatusUpdate', () => {
     const newJob = job({ failed: 1 });
     expect(pairs(validateJobStatusUpdate(oldJob, newJob))).toEqual(['FieldValueInvalid status.failed']);
     expect(validateJobStatusUpdate(oldJob, newJob, { rejectDecreasingFailedCounter: false })).toEqual([]);
+  });
+});
+
+describe('errors are merged per (type, field)', () => {
+  test('three condition rules broken at once give one status.conditions error with every detail', () => {
+    const oldJob = job({});
+    const errs = validateJobStatusUpdate(oldJob, {
+      ...oldJob,
+      status: {
+        startTime: '2026-01-01T00:00:00Z',
+        completionTime: '2026-01-01T00:01:00Z',
+        conditions: [
+          { type: 'Complete', status: 'True' },
+          { type: 'Failed', status: 'True' },
+        ],
+      },
+    });
+    const conditions = errs.filter((e) => e.field === 'status.conditions');
+    expect(conditions).toHaveLength(1);
+    expect(conditions[0]!.detail.split('; ').length).toBeGreaterThan(1);
   });
 });

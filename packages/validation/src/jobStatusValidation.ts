@@ -4,7 +4,7 @@
 
 import type { Job } from '@jobkit/api';
 import { type Interval, parseIndexIntervalStrict, parseIndexesStrict } from '@jobkit/indexes';
-import { type FieldError, child, duplicate, index, invalid, required } from './fieldError.js';
+import { type FieldError, child, duplicate, index, invalid, mergeFieldErrors, required } from './fieldError.js';
 import {
   type ConditionSummary,
   isComplete,
@@ -418,6 +418,6 @@ export function validateJobStatusUpdate(
   validateObjectMetaUpdateInto(newJob, oldJob, errs);
   validateStatus(newView, spec, o, errs);
   validateTransition(oldView, newView, spec, o, errs);
-  return errs;
+  return mergeFieldErrors(errs);
 }
 

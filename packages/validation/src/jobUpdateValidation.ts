@@ -4,7 +4,7 @@
 // of validationOptionsForJob.
 
 import type { Job } from '@jobkit/api';
-import { type FieldError, invalid } from './fieldError.js';
+import { type FieldError, invalid, mergeFieldErrors } from './fieldError.js';
 import { summarizeConditions } from './jobConditions.js';
 import { type JobValidationOptions, ControllerUidLabel, JobNameLabel, validateJobWithOptionsInto } from './jobValidation.js';
 import { selectorHasInvalidLabelValue } from './labelSelector.js';
@@ -102,15 +102,6 @@ function relaxedOldTemplate(template: unknown, oldTemplate: unknown): unknown {
 }
 
 /** Keeps the first of identical errors (the strategy runs ValidateJobSpec twice on update). */
-function dedupe(errs: readonly FieldError[]): FieldError[] {
-  const seen = new Set<string>();
-  return errs.filter((e) => {
-    const k = `${e.type}\u0000${e.field}\u0000${e.detail}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 /**
  * Validates a spec update (PUT .../jobs/NAME) replacing `oldJob` with `newJob` as the API server
@@ -154,5 +145,5 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
   for (const f of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy']) {
     if (!deepEqual(prop(spec, f), prop(oldSpec, f))) errs.push(invalid(`spec.${f}`, 'field is immutable'));
   }
-  return dedupe(errs);
+  return mergeFieldErrors(errs);
 }

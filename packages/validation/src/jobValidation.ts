@@ -15,6 +15,7 @@ import {
   required,
   tooLong,
   tooMany,
+  mergeFieldErrors,
 } from './fieldError.js';
 import { asSelector, selectorMatches, validateLabelSelectorInto } from './labelSelector.js';
 import { domainPrefixedPathErrors, isDNS1123Label, isQualifiedName } from './names.js';
@@ -418,5 +419,5 @@ export function validateJob(job: Job | unknown, opts?: Partial<JobValidationOpti
   if (!isObj(job)) return [invalid('', 'the Job must be an object')];
   const errs: FieldError[] = [];
   validateJobWithOptionsInto(job, { ...createOptions, ...(opts ?? {}) }, errs);
-  return errs;
+  return mergeFieldErrors(errs);
 }
