@@ -13,7 +13,11 @@ function job(n, { indexed = false, parallelism = n, completions = 2 * n, status 
       completions: indexed ? Math.max(completions, n) : completions,
       backoffLimit: 6,
       ...(indexed ? { completionMode: 'Indexed' } : {}),
-      template: { spec: { containers: [{ name: 'c', image: 'x' }], restartPolicy: 'Never' } },
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'job-uid' } },
+      template: {
+        metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'bench' } },
+        spec: { containers: [{ name: 'c', image: 'x' }], restartPolicy: 'Never' },
+      },
     },
     status: { startTime: '2025-12-31T00:00:00Z', active: n, ready: n, terminating: 0, succeeded: 0, failed: 0, uncountedTerminatedPods: {}, ...status },
   };
@@ -29,6 +33,7 @@ function pods(n, { indexed = false, succeeded = 0 } = {}) {
         uid: `uid-${i}`,
         namespace: 'ns',
         creationTimestamp: '2025-12-31T00:00:00Z',
+        labels: { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'bench' },
         finalizers: [FIN],
         ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'bench', uid: 'job-uid', controller: true }],
         ...(indexed ? { annotations: { 'batch.kubernetes.io/job-completion-index': String(i) } } : {}),
@@ -70,6 +75,7 @@ for (const n of [1_000, 10_000, 100_000]) {
       actions = r.actions.length;
       peak = Math.max(peak, process.memoryUsage().heapUsed - base);
     }
+    if (name.startsWith('steady') && actions !== 0) throw new Error(`${name} at ${n}: a steady pass should do nothing, got ${actions} actions`);
     rows.push({ pods: n, scenario: name, 'median ms': median(times).toFixed(2), actions, 'heap MB (pods)': (base / 2 ** 20).toFixed(1), 'heap +MB (pass)': (peak / 2 ** 20).toFixed(1) });
   }
 }

@@ -1,7 +1,7 @@
 // Which of the listed pods the Job controls: getPodsForJob in job_controller.go with ClaimPods of
 // pkg/controller/controller_ref_manager.go, and label selector matching of
 // apimachinery's metav1.LabelSelectorAsSelector.
-import { JobTrackingFinalizer, type Job, type LabelSelector, type Pod } from '@jobkit/api';
+import { JobTrackingFinalizer, type Job, type LabelSelector, type OwnerReference, type Pod } from '@jobkit/api';
 
 type LabelMatcher = (labels: Readonly<Record<string, string>> | undefined) => boolean;
 
@@ -14,9 +14,11 @@ export function compileSelector(selector: LabelSelector | undefined | null): Lab
   const pairs = Object.entries(selector.matchLabels ?? {});
   const exprs = selector.matchExpressions ?? [];
   if (exprs.some((r) => !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator))) return () => false;
+  const keys = pairs.map(([k]) => k);
+  const vals = pairs.map(([, v]) => v);
   return (labels) => {
     const l = labels ?? {};
-    for (const [k, v] of pairs) if (l[k] !== v) return false;
+    for (let i = 0; i < keys.length; i++) if (l[keys[i]!] !== vals[i]) return false;
     for (const r of exprs) {
       const has = Object.prototype.hasOwnProperty.call(l, r.key);
       const values = r.values ?? [];
@@ -32,6 +34,14 @@ export function compileSelector(selector: LabelSelector | undefined | null): Lab
 /** Whether `labels` satisfy `selector` (see {@link compileSelector}). */
 export function selectorMatches(selector: LabelSelector | undefined | null, labels: Readonly<Record<string, string>> | undefined): boolean {
   return compileSelector(selector)(labels);
+}
+
+/** The first owner reference marked controller (metav1.GetControllerOf). */
+function controllerOf(p: Pod): OwnerReference | undefined {
+  const refs = p.metadata.ownerReferences;
+  if (refs === undefined) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
+  return undefined;
 }
 
 /** The Job's pods, and the pods it lets go of (owned, but no longer matching its selector). */
@@ -60,8 +70,7 @@ export function claimPods(job: Job, pods: readonly Pod[]): ClaimedPods {
     let keep: Pod | undefined = p;
     if (ns !== undefined && p.metadata.namespace !== undefined && p.metadata.namespace !== ns) keep = undefined;
     else {
-      const refs = p.metadata.ownerReferences;
-      const ref = refs === undefined ? undefined : refs.find((r) => r.controller === true);
+      const ref = controllerOf(p);
       if (ref !== undefined) {
         // Ours only if it names this Job and still matches.
         if (ref.uid !== uid) keep = undefined;
