@@ -10,7 +10,7 @@ export interface Prepared {
 }
 
 export function checkJob(job: Job, bindings: ControllerBindings): Prepared {
-  const admitted = admitJob(job, { uid: '00000000-0000-4000-8000-000000000000', now: new Date(0), defaults: bindings.withJobDefaults });
+  const admitted = admitJob(job, { uid: '00000000-0000-4000-8000-000000000000', now: new Date(0), defaults: bindings.withJobDefaults, generateName: (p) => `${p}xxxxx` });
   if (bindings.validateJob === undefined) return { errors: [], unchecked: true };
   return { errors: bindings.validateJob(admitted), unchecked: false };
 }

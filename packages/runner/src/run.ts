@@ -61,7 +61,7 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
   const scheduler = new RealScheduler();
   const names = randomNames();
   const startMs = scheduler.now();
-  const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), defaults: bindings.withJobDefaults });
+  const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), defaults: bindings.withJobDefaults, generateName: (p) => names.generateName(p) });
   return new Promise((resolve) => {
     let kubelet: ProcessKubelet | undefined;
     let settleQueued = false;

@@ -15,18 +15,24 @@ export interface AdmitOptions {
   readonly now: Date;
   /** API defaulting; the fallback copy of defaults.go when not given. */
   readonly defaults?: (job: Job) => Job;
+  /** Name generation for a Job with only metadata.generateName. */
+  readonly generateName?: (prefix: string) => string;
 }
 
 /** The Job as stored by the API server after a create. */
 export function admitJob(input: Job, options: AdmitOptions): Job {
   const defaulted = (options.defaults ?? fallbackJobDefaults)(input);
-  const name = defaulted.metadata.name ?? '';
+  const generated = defaulted.metadata.name === undefined && defaulted.metadata.generateName !== undefined && options.generateName !== undefined
+    ? options.generateName(defaulted.metadata.generateName)
+    : undefined;
+  const name = defaulted.metadata.name ?? generated ?? '';
   const job: Job = {
     ...defaulted,
     apiVersion: defaulted.apiVersion ?? 'batch/v1',
     kind: defaulted.kind ?? 'Job',
     metadata: {
       ...defaulted.metadata,
+      ...(generated !== undefined ? { name: generated } : {}),
       namespace: defaulted.metadata.namespace ?? 'default',
       uid: options.uid,
       generation: 1,

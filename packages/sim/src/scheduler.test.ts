@@ -51,6 +51,12 @@ describe('admitJob', () => {
     expect(admitted.spec.template.metadata?.labels).toMatchObject({ app: 'pi', 'job-name': 'pi', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'u-1' });
     expect(admitted.spec).toMatchObject({ parallelism: 1, completions: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false });
   });
+  test('generateName: the API server names the Job', () => {
+    const { name: _omit, ...meta } = job.metadata;
+    const admitted = admitJob({ ...job, metadata: { ...meta, generateName: 'pi-' } }, { uid: 'u', now: new Date(0), generateName: (p) => `${p}abcde` });
+    expect(admitted.metadata.name).toBe('pi-abcde');
+    expect(admitted.spec.template.metadata?.labels?.['job-name']).toBe('pi-abcde');
+  });
   test('manualSelector keeps the selector alone', () => {
     const admitted = admitJob({ ...job, spec: { ...job.spec, manualSelector: true, selector: { matchLabels: { app: 'pi' } } } }, { uid: 'u', now: new Date(0) });
     expect(admitted.spec.selector).toEqual({ matchLabels: { app: 'pi' } });

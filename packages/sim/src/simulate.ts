@@ -44,7 +44,7 @@ export function simulate(input: Job, script: Script, options: SimulateOptions = 
   const start = options.start ?? defaultSimulationStart;
   const scheduler = new VirtualScheduler(start.getTime());
   const names = deterministicNames();
-  const job = admitJob(input, { uid: names.generateUid('job'), now: start, defaults: bindings.withJobDefaults });
+  const job = admitJob(input, { uid: names.generateUid('job'), now: start, defaults: bindings.withJobDefaults, generateName: (p) => names.generateName(p) });
   const loop = new JobLoop(job, {
     bindings,
     scheduler,
