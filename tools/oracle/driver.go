@@ -91,7 +91,8 @@ func (o orderedIndexer) rankOf(obj interface{}) int {
 	return len(o.rank)
 }
 
-// podOrder returns the listing rank of each pod for run number `run`.
+// podOrder returns the listing rank of each pod for run number `run`: input order, reversed,
+// then seeded shuffles (three pods: all six orders over runs 0..5).
 func podOrder(pods []*v1.Pod, run int) map[string]int {
 	n := len(pods)
 	perm := make([]int, n)
@@ -99,6 +100,9 @@ func podOrder(pods []*v1.Pod, run int) map[string]int {
 		perm[i] = i
 	}
 	switch {
+	case n == 3:
+		// all six orders of three pods (runs 0..5)
+		perm = [][]int{{0, 1, 2}, {2, 1, 0}, {1, 0, 2}, {0, 2, 1}, {1, 2, 0}, {2, 0, 1}}[run%6]
 	case run == 0:
 	case run == 1:
 		for i := range perm {
