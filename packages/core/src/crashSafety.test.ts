@@ -11,9 +11,12 @@ import type { Action } from './types.js';
 const STEP_MS = 11 * 60_000; // longer than the backoff cap, so lost controller memory changes nothing
 const START = Date.parse('2026-01-01T00:00:00Z');
 
+type Outcome = 'ok' | 'fail' | 'ignored'; // ignored: exit code 42, which a pod failure policy may Ignore
+
 interface Scenario {
   spec: Partial<JobSpec>;
-  outcomes: boolean[]; // per created pod, in creation order: succeeds?
+  outcomes: Outcome[]; // per created pod, in creation order
+  toggles: number[]; // steps at which the user flips spec.suspend
   crashes: (number | null)[]; // per pass: stop after (n mod (#actions+1)) actions, or run fully
 }
 
@@ -27,16 +30,19 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
       backoffLimit: fc.integer({ min: 0, max: 4 }),
       replaceFailedOnly: fc.boolean(),
       perIndex: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      ignoreRule: fc.boolean(),
     })
-    .map(({ indexed, completions, workQueue, parallelism, backoffLimit, replaceFailedOnly, perIndex }) => ({
+    .map(({ indexed, completions, workQueue, parallelism, backoffLimit, replaceFailedOnly, perIndex, ignoreRule }) => ({
       completionMode: indexed ? 'Indexed' : 'NonIndexed',
       ...(indexed || !workQueue ? { completions } : {}),
       parallelism,
       backoffLimit,
       ...(replaceFailedOnly ? { podReplacementPolicy: 'Failed' } : {}),
       ...(indexed && perIndex !== undefined ? { backoffLimitPerIndex: perIndex } : {}),
+      ...(ignoreRule ? { podFailurePolicy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [42] } }] } } : {}),
     })),
-  outcomes: fc.array(fc.boolean(), { maxLength: 30 }),
+  outcomes: fc.array(fc.constantFrom<Outcome>('ok', 'ok', 'fail', 'ignored'), { maxLength: 30 }),
+  toggles: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 3 }),
   crashes: fc.array(fc.option(fc.nat(), { nil: null, freq: 2 }), { maxLength: 40 }),
 });
 
@@ -55,19 +61,19 @@ function newJob(spec: Partial<JobSpec>): Job {
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** A kubelet that starts pending pods, ends running ones per the script, and kills deleted ones. */
-function kubelet(state: ClusterState, nowMs: number, outcomeOf: (uid: string) => boolean): ClusterState {
+function kubelet(state: ClusterState, nowMs: number, outcomeOf: (uid: string) => Outcome): ClusterState {
   const t = iso(nowMs);
   const pods = state.pods.map((p): Pod => {
     const phase = p.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return p;
-    const ended = (ok: boolean): Pod => ({
+    const ended = (o: Outcome): Pod => ({
       ...p,
       status: {
-        phase: ok ? 'Succeeded' : 'Failed',
-        containerStatuses: [{ name: 'c', state: { terminated: { exitCode: ok ? 0 : 1, finishedAt: t } } }],
+        phase: o === 'ok' ? 'Succeeded' : 'Failed',
+        containerStatuses: [{ name: 'c', state: { terminated: { exitCode: o === 'ok' ? 0 : o === 'fail' ? 1 : 42, finishedAt: t } } }],
       },
     });
-    if (p.metadata.deletionTimestamp != null) return ended(false);
+    if (p.metadata.deletionTimestamp != null) return ended('fail');
     if (phase === 'Pending') return { ...p, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: t }] } };
     return ended(outcomeOf(p.metadata.uid!));
   });
@@ -83,7 +89,8 @@ interface Ledger {
 /** Applies actions one by one, recording what each finalizer removal must count (the rules of trackJobStatusAndRemoveFinalizers). */
 function applyWithLedger(state: ClusterState, actions: readonly Action[], nowMs: number, gen: () => string, ledger: Ledger): ClusterState {
   let s = state;
-  const onlyFailed = s.job.spec.podReplacementPolicy === 'Failed';
+  const ignoring = s.job.spec.podFailurePolicy !== undefined;
+  const onlyFailed = s.job.spec.podReplacementPolicy === 'Failed' || ignoring;
   for (const a of actions) {
     if (a.type === 'RemovePodFinalizer') {
       const p = s.pods.find((x) => x.metadata.uid === a.uid);
@@ -95,7 +102,10 @@ function applyWithLedger(state: ClusterState, actions: readonly Action[], nowMs:
           expect(ledger.succeededUids.has(a.uid)).toBe(false);
           ledger.succeededUids.add(a.uid);
           ledger.succeededIndexes.add(p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'] ?? a.uid);
-        } else if (phase === 'Failed' || (deleting && !onlyFailed) || failing) ledger.failed++;
+        } else if (phase === 'Failed' || (deleting && !onlyFailed) || failing) {
+          const exit = p.status?.containerStatuses?.[0]?.state?.terminated?.exitCode;
+          if (!(ignoring && exit === 42)) ledger.failed++;
+        }
       }
     }
     s = applyActions(s, [a], { now: new Date(nowMs), generateName: (prefix) => `${prefix}${gen()}` });
@@ -114,15 +124,20 @@ function run(sc: Scenario, crash: boolean): RunResult {
   let n = 0;
   const gen = (): string => String(n++);
   const created: string[] = [];
-  const outcomeOf = (uid: string): boolean => {
+  const outcomeOf = (uid: string): Outcome => {
     let i = created.indexOf(uid);
     if (i < 0) i = created.push(uid) - 1;
-    return sc.outcomes[i] ?? true;
+    return sc.outcomes[i] ?? 'ok';
   };
   const ledger: Ledger = { succeededUids: new Set(), succeededIndexes: new Set(), failed: 0 };
   let backoff: BackoffRecord | undefined;
   let nowMs = START;
   for (let step = 0; step < 60; step++) {
+    if (sc.toggles.includes(step) || (step === 15 && state.job.spec.suspend === true)) {
+      // The user flips suspend now and then; by step 15 the job runs again.
+      const job = state.job;
+      state = { ...state, job: { ...job, spec: { ...job.spec, suspend: !(job.spec.suspend ?? false) } } };
+    }
     const res = syncJob(state.job, state.pods, new Date(nowMs), { backoff });
     const cut = crash ? sc.crashes[step] ?? null : null;
     if (cut !== null) {
@@ -174,7 +189,7 @@ describe('crash safety of the uncountedTerminatedPods protocol', () => {
         }
         expect(summary(crashed.final)).toEqual(summary(whole.final));
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });
