@@ -106,4 +106,41 @@ describe('syncJob status writes pass status validation: upstream clashes (Kubern
       `write #${lastWrite}: FieldValueRequired status.startTime: startTime is required for finished job`,
     ]);
   });
+
+  // Found by the property (seed 1, run 1522, with spec edits and controller lag in the world).
+  // NEITHER jobkit side is wrong against upstream: with backoffLimitPerIndex, v1.37.2's
+  // calculateFailedIndexes (indexed_job_utils.go l.78-94) adds the index of any tracked failed pod
+  // whose failure count exceeds the limit, without excluding completed indexes, while its API
+  // server rejects failedIndexes overlapping completedIndexes (validation.go
+  // RejectFailedIndexesOverlappingCompleted; strategy.go l.380, on when failedIndexes changed).
+  // How a second pod of a completed index exists: under podReplacementPolicy TerminatingOrFailed a
+  // deleted (terminating) pod is replaced at once and may still exit 0; manageJob leaves the
+  // replacement running (appendDuplicatedIndexPodsForRemoval only dedups active pods). tools/oracle
+  // (v1.37.2) writes the same status for this input: completedIndexes "0", failedIndexes "0".
+  const indexed = { completionMode: 'Indexed', completions: 3, parallelism: 1, backoffLimitPerIndex: 1, podReplacementPolicy: 'TerminatingOrFailed' } as const;
+  const afterIndex0Completed: JobStatus = {
+    startTime: T0,
+    active: 1,
+    ready: 1,
+    succeeded: 1,
+    failed: 0,
+    terminating: 0,
+    completedIndexes: '0',
+    failedIndexes: '',
+    uncountedTerminatedPods: {},
+  };
+  const replacementFails = [pod('job-0-b', { index: 0, failureCount: 1, phase: 'Failed', exitCode: 1, finishedAt: '2026-01-01T00:00:20Z' })];
+
+  test.failing('upstream clash: an index that already completed gets its second pod failed past backoffLimitPerIndex ⇒ failedIndexes overlaps completedIndexes', () => {
+    expect(shape(rejectedStatusWrites(job(indexed, afterIndex0Completed), replacementFails, now))).toEqual([]);
+  });
+
+  test('upstream clash, pinned: the first write carries only the overlap error', () => {
+    const r = syncJob(job(indexed, afterIndex0Completed), replacementFails, now);
+    const first = r.actions.findIndex((a) => a.type === 'UpdateJobStatus');
+    expect(writes(r)[0]).toMatchObject({ completedIndexes: '0', failedIndexes: '0' });
+    expect(shape(rejectedStatusWrites(job(indexed, afterIndex0Completed), replacementFails, now))).toEqual([
+      `write #${first}: FieldValueInvalid status.failedIndexes: failedIndexes and completedIndexes overlap at index: 0`,
+    ]);
+  });
 });

@@ -11,6 +11,9 @@
 //     clears startTime on suspend (MutableSchedulingDirectivesForSuspendedJobs) yet can still
 //     finish the suspended Job; its API server then requires startTime. jobkit follows both.
 //     Found with seed 20261128 (run 291); cases "upstream clash: suspended Job …".
+//   - "upstream clash: a completed index is also marked failed": v1.37.2's calculateFailedIndexes
+//     does not skip completed indexes; its API server rejects the overlap. jobkit follows both.
+//     Found with seed 1 (run 1522); cases "upstream clash: an index that already completed …".
 // Fixed: "backoff reports active=0" (core, kubernetes#139428), seed 20261128 run 291 before core
 // d487edc; regression cases "global pod backoff…", "per-index backoff…".
 import fc from 'fast-check';
@@ -53,7 +56,7 @@ function explain(v: Violation): string {
     `errors: ${JSON.stringify(errs)}`,
     `spec: ${JSON.stringify({ ...spec, restartPolicy: v.input.job.spec.template.spec?.restartPolicy })}`,
     `pods: ${v.input.pods.map(podLine).join(' | ') || '(none)'}`,
-    `backoff: ${JSON.stringify(v.input.backoff ?? null)}`,
+    `options: ${JSON.stringify(v.input.options)}`,
     `old status: ${JSON.stringify(v.oldStatus ?? v.input.job.status ?? {})}`,
     `new status: ${JSON.stringify(v.newStatus ?? {})}`,
     `input job (JSON): ${JSON.stringify(v.input.job)}`,
@@ -68,7 +71,7 @@ const endOf = (j: Job): string =>
     .join(',') || 'unfinished';
 
 describe('every status syncJob writes passes validateJobStatusUpdate', () => {
-  test(`random valid Jobs against a fake kubelet (seed ${SEED}, ${RUNS} runs, ≤ ${MAX_PASSES} passes each)`, () => {
+  test(`random valid Jobs against a fake kubelet, user edits and controller lag (seed ${SEED}, ${RUNS} runs, ≤ ${MAX_PASSES} passes each)`, () => {
     fc.assert(
       fc.property(scenario, ({ job, steps }) => {
         const r = playPasses(job, steps, START, MAX_PASSES);

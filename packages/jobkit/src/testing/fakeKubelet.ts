@@ -1,8 +1,8 @@
-// Test support: a fake kubelet (plus the API server's pod GC and a user editing spec.suspend)
-// that moves pods along their lifecycle from scripted, generator-chosen decisions. Deterministic:
-// no clock, no randomness; the same script gives the same cluster.
+// Test support: a fake kubelet (plus the API server's pod GC, a user editing the Job spec or
+// deleting the Job, and the controller's lagging memory) that moves the world along from
+// scripted, generator-chosen decisions. Deterministic: no clock, no randomness.
 import fc from 'fast-check';
-import { JobTrackingFinalizer, type ClusterState, type Pod, type PodCondition } from '../index.js';
+import { JobTrackingFinalizer, validateJobUpdate, type ClusterState, type Job, type Pod, type PodCondition } from '../index.js';
 import { ContainerName, FailureExitCodes } from './jobArbitrary.js';
 
 /** What happens between two passes. */
@@ -15,8 +15,14 @@ export interface KubeletStep {
   readonly exitCodes: readonly number[];
   /** Flip spec.suspend (a user's spec update, not a status write). */
   readonly toggleSuspend: boolean;
+  /** Scale: parallelism (and completions, for an elastic Indexed Job) to this, if the API allows it. */
+  readonly scaleTo: number | undefined;
+  /** The user deletes the Job (metadata.deletionTimestamp; the Job's own finalizers keep it). */
+  readonly deleteJob: boolean;
   /** Pod GC removes finished pods without finalizers. */
   readonly gc: boolean;
+  /** The controller's memory for the next pass (informer lag, small uncounted batches). */
+  readonly controller: { readonly expectationsSatisfied: boolean; readonly maxUncountedPods: number | undefined };
 }
 
 /** Delays around the backoff steps (10 s doubling to 10 min) and the deadlines the generator uses. */
@@ -24,10 +30,16 @@ const advances = [0, 1_000, 5_000, 10_000, 20_000, 45_000, 120_000, 11 * 60_000,
 
 export const kubeletStepArb: fc.Arbitrary<KubeletStep> = fc.record({
   advanceMs: fc.constantFrom(...advances),
-  fates: fc.array(fc.nat({ max: 9 }), { minLength: 1, maxLength: 6 }),
+  fates: fc.array(fc.nat({ max: 10 }), { minLength: 1, maxLength: 6 }),
   exitCodes: fc.array(fc.constantFrom(...FailureExitCodes), { minLength: 1, maxLength: 3 }),
   toggleSuspend: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))), // ~1 in 4
+  scaleTo: fc.oneof({ arbitrary: fc.constant(undefined), weight: 8 }, { arbitrary: fc.integer({ min: 0, max: 5 }), weight: 1 }),
+  deleteJob: fc.oneof({ arbitrary: fc.constant(false), weight: 40 }, { arbitrary: fc.constant(true), weight: 1 }),
   gc: fc.boolean(),
+  controller: fc.record({
+    expectationsSatisfied: fc.oneof({ arbitrary: fc.constant(true), weight: 6 }, { arbitrary: fc.constant(false), weight: 1 }),
+    maxUncountedPods: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 1 }),
+  }),
 });
 
 /** metav1.Time text of `ms` (whole seconds, UTC). */
@@ -79,7 +91,9 @@ function running(p: Pod, isReady: boolean, t: string, restartCount?: number): Po
  *   restarts instead), 5 fail with DisruptionTarget, 6 get evicted (deletionTimestamp and
  *   DisruptionTarget, still running), 7 flip readiness, 8-9 stay;
  * - with `gc`, finished pods without finalizers are removed;
- * - with `toggleSuspend`, spec.suspend flips.
+ * - Running pods with fate 10 lose their node (phase Unknown);
+ * - with `toggleSuspend`, spec.suspend flips; with `scaleTo`, the Job is scaled; with
+ *   `deleteJob`, it is deleted (both only as the API server allows).
  */
 export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: number): ClusterState {
   const t = iso(nowMs);
@@ -145,12 +159,37 @@ export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: numbe
         pods.push(running(p, !isReady, t));
         return;
       }
+      case 10:
+        pods.push({ ...p, status: { ...p.status, phase: 'Unknown', conditions: [ready('False', t)] } });
+        return;
       default:
         pods.push(p);
     }
   });
-  const job = step.toggleSuspend ? { ...state.job, spec: { ...state.job.spec, suspend: !(state.job.spec.suspend ?? false) } } : state.job;
-  return { job, pods };
+  const job = userEdits(state.job, step, t);
+  // Foreground deletion: the garbage collector deletes the Job's pods.
+  const gcPods = job.metadata.deletionTimestamp != null && state.job.metadata.deletionTimestamp == null
+    ? pods.map((p) => (deleting(p) ? p : { ...p, metadata: { ...p.metadata, deletionTimestamp: t, deletionGracePeriodSeconds: 30 } }))
+    : pods;
+  return { job, pods: gcPods };
+}
+
+/** The user's spec updates and deletion, each applied only if the API server would accept it. */
+function userEdits(job: Job, step: KubeletStep, t: string): Job {
+  let j = job;
+  const tryUpdate = (next: Job): void => {
+    if (validateJobUpdate(j, next).length === 0) j = next;
+  };
+  if (step.toggleSuspend) tryUpdate({ ...j, spec: { ...j.spec, suspend: !(j.spec.suspend ?? false) } });
+  if (step.scaleTo !== undefined) {
+    const s = j.spec;
+    const elastic = s.completionMode === 'Indexed' && s.completions === s.parallelism;
+    tryUpdate({ ...j, spec: { ...s, parallelism: step.scaleTo, ...(elastic ? { completions: step.scaleTo } : {}) } });
+  }
+  if (step.deleteJob && j.metadata.deletionTimestamp == null) {
+    j = { ...j, metadata: { ...j.metadata, deletionTimestamp: t, deletionGracePeriodSeconds: 0, finalizers: ['foregroundDeletion'] } };
+  }
+  return j;
 }
 
 /** True if `p` still carries the Job tracking finalizer. */

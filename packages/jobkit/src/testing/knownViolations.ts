@@ -51,7 +51,47 @@ export function isBackoffReportsActiveZero(v: Violation): boolean {
   });
 }
 
+
+/** Indexes of an interval list such as "0,2-4" (well-formed input assumed: status written by syncJob). */
+function indexesOf(s: string | undefined): Set<number> {
+  const out = new Set<number>();
+  for (const part of (s ?? '').split(',')) {
+    if (part === '') continue;
+    const [a, b] = part.split('-').map(Number);
+    for (let i = a!; i <= (b ?? a!); i++) out.add(i);
+  }
+  return out;
+}
+
+/**
+ * UPSTREAM CLASH (Kubernetes v1.37.2 disagrees with itself; jobkit follows both sides). With
+ * backoffLimitPerIndex, calculateFailedIndexes (indexed_job_utils.go v1.37.2 l.78-94) marks an
+ * index failed from any tracked failed pod of that index, even when the index is already in
+ * completedIndexes; the API server rejects the overlap (validation.go v1.37.2
+ * RejectFailedIndexesOverlappingCompleted, on when failedIndexes changed). Reached when a
+ * second pod of an index runs after the index completed: under podReplacementPolicy
+ * TerminatingOrFailed a terminating pod is replaced at once and may still end Succeeded, and
+ * manageJob does not remove active pods of completed indexes (appendDuplicatedIndexPodsForRemoval
+ * only dedups active pods). tools/oracle (v1.37.2) writes the same failedIndexes as syncJob.
+ * Shape: only `status.failedIndexes: failedIndexes and completedIndexes overlap at index: N`,
+ * where N was already completed before the write and is newly failed by it.
+ * Cases: statusValidity.cases.test.ts "upstream clash: an index that already completed …".
+ */
+export function isFailedIndexOverlapsCompletedIndex(v: Violation): boolean {
+  if (v.kind !== 'statusUpdateRejected') return false;
+  const errs = (v.errors ?? []) as readonly FieldError[];
+  const prefix = 'failedIndexes and completedIndexes overlap at index: ';
+  if (errs.length === 0 || !errs.every((e) => e.field === 'status.failedIndexes' && (e.detail ?? '').startsWith(prefix))) return false;
+  const completedBefore = indexesOf(v.oldStatus?.completedIndexes);
+  const failedBefore = indexesOf(v.oldStatus?.failedIndexes);
+  return errs.every((e) => {
+    const n = Number((e.detail ?? '').slice(prefix.length));
+    return completedBefore.has(n) && !failedBefore.has(n) && indexesOf(v.newStatus?.failedIndexes).has(n);
+  });
+}
+
 /** The shapes the property excludes, by name (only open ones; fixed ones must fail again). */
 export const knownViolations: readonly { readonly name: string; readonly matches: (v: Violation) => boolean }[] = [
   { name: 'upstream clash: suspended Job finishes without startTime', matches: isSuspendedJobFinishesWithoutStartTime },
+  { name: 'upstream clash: a completed index is also marked failed', matches: isFailedIndexOverlapsCompletedIndex },
 ];

@@ -11,6 +11,7 @@ import {
   type Job,
   type JobStatus,
   type Pod,
+  type SyncOptions,
 } from '../index.js';
 import { iso, kubeletStep, type KubeletStep } from './fakeKubelet.js';
 
@@ -19,7 +20,7 @@ export interface Violation {
   readonly kind: 'statusUpdateRejected' | 'resultStatusMismatch' | 'finishedInconsistent';
   readonly pass: number;
   /** The pass's inputs: enough to replay it as a unit test. */
-  readonly input: { readonly job: Job; readonly pods: readonly Pod[]; readonly now: string; readonly backoff?: BackoffRecord };
+  readonly input: { readonly job: Job; readonly pods: readonly Pod[]; readonly now: string; readonly options: SyncOptions };
   /** For statusUpdateRejected: which UpdateJobStatus action (0-based among the pass's actions). */
   readonly actionIndex?: number;
   /** The pass's actions. */
@@ -62,8 +63,14 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
   let pass = 0;
   for (; pass < maxPasses; pass++) {
     const now = new Date(nowMs);
-    const input = { job: state.job, pods: state.pods, now: iso(nowMs), ...(backoff !== undefined ? { backoff } : {}) };
-    const res = syncJob(state.job, state.pods, now, { ...(backoff !== undefined ? { backoff } : {}) });
+    const memory = steps[pass - 1]?.controller;
+    const options: SyncOptions = {
+      ...(backoff !== undefined ? { backoff } : {}),
+      ...(memory !== undefined && !memory.expectationsSatisfied ? { expectationsSatisfied: false } : {}),
+      ...(memory?.maxUncountedPods !== undefined ? { maxUncountedPods: memory.maxUncountedPods } : {}),
+    };
+    const input = { job: state.job, pods: state.pods, now: iso(nowMs), options };
+    const res = syncJob(state.job, state.pods, now, options);
     const applyOpts = { now, generateName: (prefix: string) => `${prefix}${(names++).toString(36)}` };
     res.actions.forEach((a: Action, i) => {
       if (a.type === 'UpdateJobStatus') {
