@@ -45,7 +45,12 @@ export function explainCommand(flags: ExplainFlags, bindings: ControllerBindings
   out.push('');
   const result = syncJob(job, owned, now, { expectationsSatisfied: true, finalizerRemovalsPending: [] });
   out.push(`Decision (${result.actions.length} action${result.actions.length === 1 ? '' : 's'}):`);
-  if (result.actions.length === 0) out.push('  nothing to do');
+  const finished = conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  if (result.actions.length === 0) {
+    out.push(finished !== undefined
+      ? `  nothing to do: the Job is finished (${conditionText(finished)}); leftover pod finalizers are the orphan-pod worker's job`
+      : '  nothing to do');
+  }
   let written = job.status;
   for (const action of result.actions) {
     out.push(`  ${actionText(action, job, written)}`);
