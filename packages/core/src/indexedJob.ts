@@ -8,20 +8,15 @@ import {
   getIndexFailureCount,
   hasIndex,
   parseIndexesFromString,
-  withOrderedIndexes,
+  mergeIntervals,
   type OrderedIntervals,
 } from '@jobkit/indexes';
 import { matchPodFailurePolicy } from '@jobkit/policy';
 import type { Pod } from '@jobkit/api';
 import { isValidIndex, type SyncCtx } from './internal/context.js';
+import { intervalsOf } from './internal/indexSet.js';
 import { firstActivePods, sortActivePods } from './internal/activePods.js';
 import { hasTrackingFinalizer, isPodFailed, podUid } from './internal/podState.js';
-
-const ascending = (a: number, b: number): number => a - b;
-
-function sortedUnique(xs: Iterable<number>): number[] {
-  return [...new Set(xs)].sort(ascending);
-}
 
 /** Previous (from status) and current succeeded indexes: Succeeded pods with finalizer and valid index. */
 export function calculateSucceededIndexes(ctx: SyncCtx): { prev: OrderedIntervals; current: OrderedIntervals } {
@@ -32,7 +27,7 @@ export function calculateSucceededIndexes(ctx: SyncCtx): { prev: OrderedInterval
     const ix = ctx.indexOf(p);
     if (isValidIndex(ctx, ix)) fresh.push(ix);
   }
-  return { prev, current: withOrderedIndexes(prev, sortedUnique(fresh)) };
+  return { prev, current: mergeIntervals(prev, intervalsOf(fresh)) };
 }
 
 /** Whether the pod's failure fails its index: a FailIndex rule, or a counted failure at the per-index limit. */
@@ -56,7 +51,7 @@ export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
     const ix = ctx.indexOf(p);
     if (isValidIndex(ctx, ix) && isIndexFailed(ctx, p)) fresh.push(ix);
   }
-  return withOrderedIndexes(prev, sortedUnique(fresh));
+  return mergeIntervals(prev, intervalsOf(fresh));
 }
 
 /**

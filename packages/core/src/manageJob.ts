@@ -1,7 +1,8 @@
 // Mirrors manageJob, deleteJobPods and getPodCreationInfoForIndependentIndexes of
 // pkg/controller/job/job_controller.go: how many pods to create or delete in one pass.
 import { remainingBackoffMs, remainingBackoffMsPerIndex } from '@jobkit/backoff';
-import { emptyIntervals, firstPendingIndexes, newIndexFailureCounts, withOrderedIndexes } from '@jobkit/indexes';
+import { firstPendingIndexes, newIndexFailureCounts, type OrderedIntervals } from '@jobkit/indexes';
+import { intervalsOf } from './internal/indexSet.js';
 import { matchPodFailurePolicy } from '@jobkit/policy';
 import { EventReason, SyncJobBatchPeriodMs, type Pod } from '@jobkit/api';
 import { activePodsForRemoval } from './indexedJob.js';
@@ -26,13 +27,10 @@ function deleteJobPods(ctx: SyncCtx, pods: readonly Pod[]): { removed: number; r
   return { removed: pods.length, removedReady };
 }
 
-function indexesOf(ctx: SyncCtx, pods: Iterable<Pod>): number[] {
-  const s = new Set<number>();
-  for (const p of pods) {
-    const ix = ctx.indexOf(p);
-    if (ix >= 0) s.add(ix);
-  }
-  return [...s].sort((a, b) => a - b);
+function indexesOf(ctx: SyncCtx, pods: readonly Pod[]): OrderedIntervals {
+  const ixs = new Float64Array(pods.length);
+  for (let i = 0; i < pods.length; i++) ixs[i] = ctx.indexOf(pods[i]!);
+  return intervalsOf(ixs);
 }
 
 function requeueAfterBackoff(ctx: SyncCtx, remainingMs: number): void {
@@ -86,9 +84,9 @@ export function manageJob(ctx: SyncCtx): number {
   let indexes: number[] | undefined;
   if (ctx.indexed) {
     const completions = ctx.completions ?? 0;
-    const activeSet = withOrderedIndexes(emptyIntervals, indexesOf(ctx, ctx.activePods));
+    const activeSet = indexesOf(ctx, ctx.activePods);
     const occupied = [ctx.succeededIndexes, activeSet];
-    if (ctx.onlyReplaceFailedPods) occupied.push(withOrderedIndexes(emptyIntervals, indexesOf(ctx, ctx.pods.filter(isPodTerminating))));
+    if (ctx.onlyReplaceFailedPods) occupied.push(indexesOf(ctx, ctx.pods.filter(isPodTerminating)));
     if (ctx.failedIndexes !== undefined) occupied.push(ctx.failedIndexes);
     indexes = firstPendingIndexes(diff, completions, ...occupied);
     if (ctx.backoffLimitPerIndex !== undefined) {
