@@ -109,6 +109,14 @@ describe('simulate with a stand-in controller', () => {
     expect(r.pods[0]!.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(1);
   });
 
+  test('per-container exit codes: only the failing container restarts under OnFailure', () => {
+    const two: Job = { ...job, spec: { ...job.spec, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }, { name: 'side' }] } } } };
+    const r = simulate(two, script({ attempts: [{ containers: { main: 3 } }] }), { bindings: fakeBindings });
+    expect(r.outcome.kind).toBe('Complete');
+    const statuses = r.pods[0]!.status?.containerStatuses ?? [];
+    expect(statuses.map((s) => [s.name, s.restartCount, s.state?.terminated?.exitCode])).toEqual([['main', 1, 0], ['side', 0, 0]]);
+  });
+
   test('disruption: DisruptionTarget condition, pod deleted and failed', () => {
     const r = simulate(job, script({ attempts: [{ disruption: 'PreemptionByScheduler' }] }), { bindings: fakeBindings });
     const first = r.pods[0]!;

@@ -48,6 +48,11 @@ describe('parseScript', () => {
     expect(s.resumeAtMs).toBe(30_000);
   });
 
+  test('per-container exit codes', () => {
+    const r = parseScript({ default: { exitCode: 0, containers: { main: 42 } } });
+    expect(r.ok && [...r.script.default.containerExitCodes]).toEqual([['main', 42]]);
+  });
+
   const bad: [string, unknown, string][] = [
     ['root not a mapping', [1, 2], '<root>'],
     ['unknown top-level field', { defaults: {} }, 'defaults'],
@@ -57,6 +62,8 @@ describe('parseScript', () => {
     ['unknown outcome field', { indexes: { 0: [{ exit: 1 }] } }, 'indexes.0[0].exit'],
     ['bad disruption', { default: { disruption: 3 } }, 'default.disruption'],
     ['attempt zero', { attempts: { 0: {} } }, 'attempts.0'],
+    ['container exit code', { default: { containers: { main: 'x' } } }, 'default.containers.main'],
+    ['containers not a mapping', { default: { containers: [1] } }, 'default.containers'],
   ];
   test.each(bad)('%s is reported with its field', (_name, input, field) => {
     const r = parseScript(input);

@@ -5,8 +5,10 @@ import { parseDuration } from './duration.js';
 
 /** What one run of a pod's containers does. */
 export interface Outcome {
-  /** Exit code of every app container (0 = success). */
+  /** Exit code of every app container (0 = success)... */
   readonly exitCode: number;
+  /** ...except those named here. */
+  readonly containerExitCodes: ReadonlyMap<string, number>;
   /** How long the containers run before exiting (or being disrupted). */
   readonly durationMs: number;
   /** Pending → Running delay (scheduling, image pull). */
@@ -42,6 +44,7 @@ export type ScriptResult = { readonly ok: true; readonly script: Script } | { re
 /** The outcome of runs a script does not mention: exit 0 after 1 s, ready at once. */
 export const builtinDefaultOutcome: Outcome = {
   exitCode: 0,
+  containerExitCodes: new Map(),
   durationMs: 1000,
   startDelayMs: 0,
   readyAfterMs: 0,
@@ -49,7 +52,7 @@ export const builtinDefaultOutcome: Outcome = {
   terminationDelayMs: 0,
 };
 
-const outcomeKeys = new Set(['exitCode', 'duration', 'startDelay', 'readyAfter', 'disruption', 'terminationDelay']);
+const outcomeKeys = new Set(['exitCode', 'containers', 'duration', 'startDelay', 'readyAfter', 'disruption', 'terminationDelay']);
 const topKeys = new Set(['default', 'attempts', 'indexes', 'resumeAt', 'until']);
 
 /** Parses a decoded OUTCOMES.yaml document; every problem is reported with its field path. */
@@ -116,7 +119,7 @@ function parseAttemptList(value: unknown, field: string, base: Outcome, errors: 
 
 function parseOutcome(value: unknown, field: string, base: Outcome, errors: ScriptError[]): Outcome {
   if (!isRecord(value)) {
-    errors.push({ field, detail: 'must be a mapping (exitCode, duration, startDelay, readyAfter, disruption, terminationDelay)' });
+    errors.push({ field, detail: `must be a mapping (${[...outcomeKeys].join(', ')})` });
     return base;
   }
   for (const key of Object.keys(value)) {
@@ -128,6 +131,19 @@ function parseOutcome(value: unknown, field: string, base: Outcome, errors: Scri
     if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 255) {
       errors.push({ field: `${field}.exitCode`, detail: 'must be an integer from 0 to 255' });
     } else exitCode = code;
+  }
+  let containerExitCodes = base.containerExitCodes;
+  const rawContainers = value['containers'];
+  if (rawContainers !== undefined) {
+    if (!isRecord(rawContainers)) errors.push({ field: `${field}.containers`, detail: 'must be a mapping from container name to exit code' });
+    else {
+      const codes = new Map<string, number>();
+      for (const [name, code] of Object.entries(rawContainers)) {
+        if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 255) errors.push({ field: `${field}.containers.${name}`, detail: 'must be an integer from 0 to 255' });
+        else codes.set(name, code);
+      }
+      containerExitCodes = codes;
+    }
   }
   let disruption = base.disruption;
   const rawDisruption = value['disruption'];
@@ -144,6 +160,7 @@ function parseOutcome(value: unknown, field: string, base: Outcome, errors: Scri
   if (disruption !== undefined && value['exitCode'] === undefined && rawDisruption !== undefined) exitCode = 137;
   return {
     exitCode,
+    containerExitCodes,
     durationMs: optionalDuration(value['duration'], `${field}.duration`, errors) ?? base.durationMs,
     startDelayMs: optionalDuration(value['startDelay'], `${field}.startDelay`, errors) ?? base.startDelayMs,
     readyAfterMs,

@@ -107,9 +107,10 @@ export class ScriptedKubelet implements PodRuntime {
       startTime: state.run.startTime ?? now,
       // Init containers are not scripted: they succeed at once.
       init: state.initNames.map((n) => [n, { state: 'terminated', exitCode: 0, reason: 'Completed', startedAt: now, finishedAt: now, restartCount: 0 }] as const),
-      app: state.run.app.map(([n, c]) => [n, { state: 'running', startedAt: now, ready, restartCount: c.restartCount, ...(c.last ? { last: c.last } : {}) }] as const),
+      // Containers that already ended with 0 stay so (an OnFailure restart reruns the failed ones).
+      app: state.run.app.map(([n, c]) => [n, c.state === 'terminated' && c.exitCode === 0 ? c : { state: 'running', startedAt: now, ready, restartCount: c.restartCount, ...(c.last ? { last: c.last } : {}) }] as const),
     };
-    const restarts = state.run.app[0]?.[1].restartCount ?? 0;
+    const restarts = Math.max(0, ...state.run.app.map(([, c]) => c.restartCount));
     this.report(state, restarts > 0 ? `restarted (restartCount ${restarts})` : `Running${ready ? ', Ready' : ''}`);
     if (outcome.readyAfterMs !== undefined && outcome.readyAfterMs > 0 && outcome.readyAfterMs < outcome.durationMs) {
       this.later(state, outcome.readyAfterMs, () => {
@@ -119,32 +120,35 @@ export class ScriptedKubelet implements PodRuntime {
     }
     this.later(state, outcome.durationMs, () => {
       if (outcome.disruption !== undefined) this.disrupt(state, outcome);
-      else this.exit(state, outcome.exitCode);
+      else this.exit(state, outcome);
     });
   }
 
-  private exit(state: PodState, exitCode: number): void {
+  private exit(state: PodState, outcome: Outcome): void {
     const now = this.scheduler.now();
-    const app = state.run.app.map(([n, c]) => [n, terminated(c, exitCode, exitCode === 0 ? 'Completed' : 'Error', now)] as const);
-    if (exitCode !== 0 && state.restartPolicy === 'OnFailure') {
-      // The container restarts in place after the crash-loop back-off; restartCount counts
+    const codeOf = (name: string): number => outcome.containerExitCodes.get(name) ?? outcome.exitCode;
+    const app = state.run.app.map(([n, c]) => [n, c.state === 'running' ? terminated(c, codeOf(n), codeOf(n) === 0 ? 'Completed' : 'Error', now) : c] as const);
+    const failed = app.filter(([, c]) => c.state === 'terminated' && c.exitCode !== 0).map(([n]) => n);
+    const codes = [...new Set(app.map(([n]) => codeOf(n)))].join(',');
+    if (failed.length > 0 && state.restartPolicy === 'OnFailure') {
+      // Failed containers restart in place after the crash-loop back-off; restartCount counts
       // restarts done, so it grows when the new container starts.
-      const restarts = app[0]?.[1].restartCount ?? 0;
+      const restarts = Math.max(...app.filter(([n]) => failed.includes(n)).map(([, c]) => c.restartCount));
       const delay = crashLoopDelayMs(restarts + 1);
       state.run = {
         ...state.run,
-        app: app.map(([n, c]) => [n, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: restarts, ...(c.state === 'terminated' ? { last: c } : {}) }] as const),
+        app: app.map(([n, c]) => [n, failed.includes(n) ? { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: c.restartCount, ...(c.state === 'terminated' ? { last: c } : {}) } : c] as const),
       };
-      this.report(state, `container exited with ${exitCode}; restart ${restarts + 1} in ${delay / 1000}s${delay > 0 ? ' (CrashLoopBackOff)' : ''}`);
-      const outcome = this.nextOutcome(state);
+      this.report(state, `${failed.join(', ')} exited with ${codes}; restart ${restarts + 1} in ${delay / 1000}s${delay > 0 ? ' (CrashLoopBackOff)' : ''}`);
+      const next = this.nextOutcome(state);
       this.later(state, delay, () => {
-        state.run = { ...state.run, app: state.run.app.map(([n, c]) => [n, { ...c, restartCount: c.restartCount + 1 }] as const) };
-        this.startContainers(state, outcome);
+        state.run = { ...state.run, app: state.run.app.map(([n, c]) => [n, failed.includes(n) ? { ...c, restartCount: c.restartCount + 1 } : c] as const) };
+        this.startContainers(state, next);
       });
       return;
     }
     state.run = { ...state.run, app, phase: phaseOf(state.restartPolicy, app) };
-    this.report(state, `${state.run.phase} (exit code ${exitCode})`);
+    this.report(state, `${state.run.phase} (exit code ${codes})`);
   }
 
   private disrupt(state: PodState, outcome: Outcome): void {
