@@ -115,3 +115,11 @@ export function expectAsResult(x) {
   for (const k of ['startTime', 'completionTime']) if (status[k] === 'unset') delete status[k];
   return { actions, status, error: x.error === true };
 }
+
+/** statusValidation: errors compare as a set of (type, field) pairs (FORMAT.md; a pair reported twice counts once, FORMAT-extra.md). */
+export function checkStatusValidation(c, res) {
+  const list = Array.isArray(res) ? res : res?.errors ?? [];
+  const got = [...new Set(list.map((x) => `${x.type} ${x.field}`))];
+  const want = [...new Set((c.expect.errors ?? []).map((x) => `${x.type} ${x.field}`))];
+  return sameSet(want, got) ? [] : [`errors: want ${JSON.stringify(sortStr(want))}, got ${JSON.stringify(sortStr(got))}`];
+}

@@ -64,8 +64,15 @@ func cmdRun(args []string) error {
 	if err := json.Unmarshal(in, &doc); err != nil {
 		return fmt.Errorf("reading cases: %w", err)
 	}
+	if doc.Family == "statusValidation" {
+		out, err := runStatusValidation(in, *keepGoing)
+		if err != nil {
+			return err
+		}
+		return writeAnyDoc(os.Stdout, out)
+	}
 	if doc.Family != "" && doc.Family != "sync" {
-		return fmt.Errorf("family %q: only \"sync\" is supported", doc.Family)
+		return fmt.Errorf("family %q: only \"sync\" and \"statusValidation\" are supported", doc.Family)
 	}
 	doc.Family = "sync"
 	varied := 0
@@ -131,6 +138,35 @@ func writeDoc(w io.Writer, doc *vectorFile) error {
 			sep = ""
 		}
 		fmt.Fprintf(bw, "    %s%s\n", b, sep)
+	}
+	fmt.Fprint(bw, "  ]\n}\n")
+	return bw.Flush()
+}
+
+// writeAnyDoc writes a vector document of another family with one case per line.
+func writeAnyDoc(w io.Writer, doc any) error {
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	var generic struct {
+		Family string            `json:"family"`
+		Source string            `json:"source"`
+		Cases  []json.RawMessage `json:"cases"`
+	}
+	if err := json.Unmarshal(b, &generic); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	head, _ := json.Marshal(generic.Family)
+	src, _ := json.Marshal(generic.Source)
+	fmt.Fprintf(bw, "{\n  \"family\": %s,\n  \"source\": %s,\n  \"cases\": [\n", head, src)
+	for i, c := range generic.Cases {
+		sep := ","
+		if i == len(generic.Cases)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(bw, "    %s%s\n", c, sep)
 	}
 	fmt.Fprint(bw, "  ]\n}\n")
 	return bw.Flush()

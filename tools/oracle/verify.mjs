@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSync, expectAsResult } from './check.mjs';
+import { checkStatusValidation, checkSync, expectAsResult } from './check.mjs';
 import { ensureOracle } from './build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,17 +14,22 @@ const root = path.resolve(here, '../..');
 let files = process.argv.slice(2);
 if (files.length === 0) {
   const dir = path.join(root, 'testdata/conformance/shared');
-  files = fs.readdirSync(dir).filter((f) => /^sync-.*\.json$/.test(f)).sort().map((f) => path.join(dir, f));
+  files = fs.readdirSync(dir).filter((f) => /^(sync-.*|status-validation)\.json$/.test(f)).sort().map((f) => path.join(dir, f));
 }
 const oracle = ensureOracle();
 let total = 0, bad = 0;
 for (const file of files) {
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (doc.family !== 'sync') continue;
-  const out = JSON.parse(execFileSync(oracle, ['run', '--exact-times', '--runs', '1'], { input: JSON.stringify(doc), maxBuffer: 1 << 30 }).toString());
+  if (doc.family !== 'sync' && doc.family !== 'statusValidation') continue;
+  const out = JSON.parse(execFileSync(oracle, ['run', '--exact-times', '--runs', '1', '--keep-going'], { input: JSON.stringify(doc), maxBuffer: 1 << 30 }).toString());
   doc.cases.forEach((c, i) => {
     total++;
-    const errs = checkSync(c, expectAsResult(out.cases[i].expect));
+    const got = out.cases[i].expect;
+    const errs = got.oracleError
+      ? [`upstream could not run it: ${got.oracleError}`]
+      : doc.family === 'sync'
+        ? checkSync(c, expectAsResult(got))
+        : checkStatusValidation(c, got.errors);
     if (errs.length) {
       bad++;
       console.log(`${path.relative(root, file)} :: ${c.name}`);
