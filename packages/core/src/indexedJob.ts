@@ -86,8 +86,30 @@ export function podsWithDelayedDeletionPerIndex(ctx: SyncCtx): Map<number, Pod> 
 
 /** A stable sort of pods by completion index (unknown, -1, first). */
 export function sortByCompletionIndex(ctx: SyncCtx, pods: readonly Pod[]): Pod[] {
-  const keyed = pods.map((pod) => ({ pod, ix: ctx.indexOf(pod) }));
-  keyed.sort((a, b) => a.ix - b.ix);
+  const n = pods.length;
+  // Pack (index, position) into one float and sort numerically: far faster than a comparator
+  // over 10^5 pods. Falls back to the comparator beyond the packing's exact range.
+  const POS = 2 ** 21;
+  if (n < POS) {
+    const keys = new Float64Array(n);
+    let packable = true;
+    for (let i = 0; i < n; i++) {
+      const ix = ctx.indexOf(pods[i]!);
+      if (ix >= 2 ** 31) {
+        packable = false;
+        break;
+      }
+      keys[i] = (ix + 1) * POS + i;
+    }
+    if (packable) {
+      keys.sort();
+      const out = new Array<Pod>(n);
+      for (let i = 0; i < n; i++) out[i] = pods[keys[i]! % POS]!;
+      return out;
+    }
+  }
+  const keyed = pods.map((pod, pos) => ({ pod, ix: ctx.indexOf(pod), pos }));
+  keyed.sort((a, b) => a.ix - b.ix || a.pos - b.pos);
   return keyed.map((k) => k.pod);
 }
 
@@ -128,32 +150,33 @@ export function activePodsForRemoval(ctx: SyncCtx, pods: readonly Pod[], rmAtLea
     const completions = ctx.completions ?? 0;
     // Groups of equal index are flushed when the next index starts; the out-of-range tail is
     // appended before the last pending group, as upstream's loop does.
-    const flush = (group: Pod[], ix: number): void => {
-      if (group.length === 0) return;
-      if (ix < 0) rm.push(...group);
-      else if (group.length === 1) kept.push(group[0]!);
+    const flush = (start: number, end: number, ix: number): void => {
+      if (end - start === 0) return;
+      if (ix < 0) for (let k = start; k < end; k++) rm.push(sorted[k]!);
+      else if (end - start === 1) kept.push(sorted[start]!);
       else {
-        const order = sortActivePods(group);
+        const order = sortActivePods(sorted.slice(start, end));
         for (let k = 0; k < order.length - 1; k++) rm.push(order[k]!);
         kept.push(order[order.length - 1]!);
       }
     };
-    let group: Pod[] = [];
+    let start = 0;
     let lastIx = -1;
+    let end = sorted.length;
     for (let i = 0; i < sorted.length; i++) {
       const ix = ctx.indexOf(sorted[i]!);
       if (ix >= completions) {
         for (let k = i; k < sorted.length; k++) rm.push(sorted[k]!);
+        end = i;
         break;
       }
       if (ix !== lastIx) {
-        flush(group, lastIx);
-        group = [];
+        flush(start, i, lastIx);
+        start = i;
         lastIx = ix;
       }
-      group.push(sorted[i]!);
     }
-    flush(group, lastIx);
+    flush(start, end, lastIx);
     left = kept;
   }
   // Only the first `limit` are used: select them rather than sort every pod.
