@@ -15,10 +15,10 @@ let logsDir = '';
 beforeAll(() => {
   // The tests exercise the built bin, as users run it.
   try {
-    execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'packages/cli'], { cwd: root, stdio: 'pipe' });
   } catch (error) {
     const output = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '');
-    throw new Error(`building the jobkit bin (npx tsc -b packages/cli) failed; the run tests need it:\n${output}`);
+    throw new Error(`building the jobkit bin (tsc -b packages/cli) failed; the run tests need it:\n${output}`);
   }
   if (!existsSync(bin)) throw new Error(`${bin} is missing after the build`);
   logsDir = mkdtempSync(join(tmpdir(), 'jobkit-examples-'));
