@@ -107,16 +107,17 @@ describe('syncJob status writes pass status validation: upstream clashes (Kubern
     ]);
   });
 
-  // Found by the property (seed 1, run 1522, with spec edits and controller lag in the world).
-  // NEITHER jobkit side is wrong against upstream: with backoffLimitPerIndex, v1.37.2's
-  // calculateFailedIndexes (indexed_job_utils.go l.78-94) adds the index of any tracked failed pod
-  // whose failure count exceeds the limit, without excluding completed indexes, while its API
-  // server rejects failedIndexes overlapping completedIndexes (validation.go
-  // RejectFailedIndexesOverlappingCompleted; strategy.go l.380, on when failedIndexes changed).
-  // How a second pod of a completed index exists: under podReplacementPolicy TerminatingOrFailed a
-  // deleted (terminating) pod is replaced at once and may still exit 0; manageJob leaves the
-  // replacement running (appendDuplicatedIndexPodsForRemoval only dedups active pods). tools/oracle
-  // (v1.37.2) writes the same status for this input: completedIndexes "0", failedIndexes "0".
+  // Found by the property (seed 1 run 1522, seed 7; the reverse order with seed 3), with spec
+  // edits and controller lag in the world. NEITHER jobkit side is wrong against upstream: with
+  // backoffLimitPerIndex, v1.37.2 keeps completed and failed indexes independently —
+  // calculateFailedIndexes (indexed_job_utils.go l.78-94) does not skip completed indexes, and
+  // calculateSucceededIndexes (l.59-73) / trackJobStatusAndRemoveFinalizers (job_controller.go
+  // l.1346-1352) do not skip failed ones — while its API server rejects the overlap (validation.go
+  // RejectFailedIndexesOverlappingCompleted; strategy.go l.380, on when either list changed).
+  // Two pods of one index can end differently: under podReplacementPolicy TerminatingOrFailed a
+  // deleted (terminating) pod counts as failed and is replaced at once, yet may still exit 0, and
+  // manageJob leaves the replacement of a completed index running (appendDuplicatedIndexPodsForRemoval
+  // only dedups active pods). tools/oracle (v1.37.2) writes the same status for both inputs.
   const indexed = { completionMode: 'Indexed', completions: 3, parallelism: 1, backoffLimitPerIndex: 1, podReplacementPolicy: 'TerminatingOrFailed' } as const;
   const afterIndex0Completed: JobStatus = {
     startTime: T0,
@@ -131,15 +132,48 @@ describe('syncJob status writes pass status validation: upstream clashes (Kubern
   };
   const replacementFails = [pod('job-0-b', { index: 0, failureCount: 1, phase: 'Failed', exitCode: 1, finishedAt: '2026-01-01T00:00:20Z' })];
 
-  test.failing('upstream clash: an index that already completed gets its second pod failed past backoffLimitPerIndex ⇒ failedIndexes overlaps completedIndexes', () => {
+  test.failing('upstream clash: index completed, then its second pod fails past backoffLimitPerIndex ⇒ index completed and failed (overlap rejected)', () => {
     expect(shape(rejectedStatusWrites(job(indexed, afterIndex0Completed), replacementFails, now))).toEqual([]);
   });
 
-  test('upstream clash, pinned: the first write carries only the overlap error', () => {
+  test('upstream clash, pinned: completed-then-failed index, the first write carries only the overlap error', () => {
     const r = syncJob(job(indexed, afterIndex0Completed), replacementFails, now);
     const first = r.actions.findIndex((a) => a.type === 'UpdateJobStatus');
     expect(writes(r)[0]).toMatchObject({ completedIndexes: '0', failedIndexes: '0' });
     expect(shape(rejectedStatusWrites(job(indexed, afterIndex0Completed), replacementFails, now))).toEqual([
+      `write #${first}: FieldValueInvalid status.failedIndexes: failedIndexes and completedIndexes overlap at index: 0`,
+    ]);
+  });
+
+  // The reverse order: index 0 failed (backoffLimitPerIndex 0; its terminating pod counted as
+  // failed at once) and the same pod then exits 0 while still tracked (its finalizer removal was
+  // held back, e.g. by the 500-per-pass uncounted cap).
+  const indexedNoRetry = { completionMode: 'Indexed', completions: 2, parallelism: 2, backoffLimitPerIndex: 0, podReplacementPolicy: 'TerminatingOrFailed' } as const;
+  const afterIndex0Failed: JobStatus = {
+    startTime: T0,
+    active: 1,
+    ready: 1,
+    succeeded: 0,
+    failed: 1,
+    terminating: 1,
+    completedIndexes: '',
+    failedIndexes: '0',
+    uncountedTerminatedPods: {},
+  };
+  const lateSuccess = [
+    pod('job-0-a', { index: 0, failureCount: 0, phase: 'Succeeded', deletedAt: '2026-01-01T00:00:05Z', disruption: true, finishedAt: '2026-01-01T00:00:20Z' }),
+    pod('job-1-a', { index: 1, failureCount: 0, phase: 'Running', ready: true }),
+  ];
+
+  test.failing('upstream clash: index failed, then its terminating pod exits 0 ⇒ index completed and failed (overlap rejected)', () => {
+    expect(shape(rejectedStatusWrites(job(indexedNoRetry, afterIndex0Failed), lateSuccess, now))).toEqual([]);
+  });
+
+  test('upstream clash, pinned: failed-then-completed index, the first write carries only the overlap error', () => {
+    const r = syncJob(job(indexedNoRetry, afterIndex0Failed), lateSuccess, now);
+    const first = r.actions.findIndex((a) => a.type === 'UpdateJobStatus');
+    expect(writes(r)[0]).toMatchObject({ completedIndexes: '0', failedIndexes: '0' });
+    expect(shape(rejectedStatusWrites(job(indexedNoRetry, afterIndex0Failed), lateSuccess, now))).toEqual([
       `write #${first}: FieldValueInvalid status.failedIndexes: failedIndexes and completedIndexes overlap at index: 0`,
     ]);
   });

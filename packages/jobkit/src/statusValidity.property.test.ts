@@ -11,9 +11,10 @@
 //     clears startTime on suspend (MutableSchedulingDirectivesForSuspendedJobs) yet can still
 //     finish the suspended Job; its API server then requires startTime. jobkit follows both.
 //     Found with seed 20261128 (run 291); cases "upstream clash: suspended Job …".
-//   - "upstream clash: a completed index is also marked failed": v1.37.2's calculateFailedIndexes
-//     does not skip completed indexes; its API server rejects the overlap. jobkit follows both.
-//     Found with seed 1 (run 1522); cases "upstream clash: an index that already completed …".
+//   - "upstream clash: an index both completed and failed": v1.37.2 tracks completed and failed
+//     indexes independently (backoffLimitPerIndex); its API server rejects the overlap. jobkit
+//     follows both. Found with seeds 1 (run 1522), 3 and 7 of the exploration; cases "upstream
+//     clash: index completed, then …" and "… index failed, then …".
 // Fixed: "backoff reports active=0" (core, kubernetes#139428), seed 20261128 run 291 before core
 // d487edc; regression cases "global pod backoff…", "per-index backoff…".
 import fc from 'fast-check';

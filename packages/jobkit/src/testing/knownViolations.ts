@@ -65,33 +65,36 @@ function indexesOf(s: string | undefined): Set<number> {
 
 /**
  * UPSTREAM CLASH (Kubernetes v1.37.2 disagrees with itself; jobkit follows both sides). With
- * backoffLimitPerIndex, calculateFailedIndexes (indexed_job_utils.go v1.37.2 l.78-94) marks an
- * index failed from any tracked failed pod of that index, even when the index is already in
- * completedIndexes; the API server rejects the overlap (validation.go v1.37.2
- * RejectFailedIndexesOverlappingCompleted, on when failedIndexes changed). Reached when a
- * second pod of an index runs after the index completed: under podReplacementPolicy
- * TerminatingOrFailed a terminating pod is replaced at once and may still end Succeeded, and
- * manageJob does not remove active pods of completed indexes (appendDuplicatedIndexPodsForRemoval
- * only dedups active pods). tools/oracle (v1.37.2) writes the same failedIndexes as syncJob.
+ * backoffLimitPerIndex, v1.37.2 keeps completed and failed indexes independently:
+ * calculateFailedIndexes (indexed_job_utils.go l.78-94) adds the index of any tracked pod that
+ * failed past the limit without skipping completed indexes, and calculateSucceededIndexes
+ * (l.59-73) and trackJobStatusAndRemoveFinalizers (job_controller.go l.1346-1352) add the index of
+ * any tracked Succeeded pod without skipping failed ones. The API server rejects the overlap
+ * (validation.go RejectFailedIndexesOverlappingCompleted; strategy.go l.380, on when either list
+ * changed). Reached when two pods of one index end differently: under podReplacementPolicy
+ * TerminatingOrFailed a terminating pod counts as failed and is replaced at once, yet may still
+ * exit 0; manageJob leaves a second pod of a completed index running
+ * (appendDuplicatedIndexPodsForRemoval only dedups active pods). tools/oracle (v1.37.2) writes
+ * the same indexes as syncJob for both cases' inputs.
  * Shape: only `status.failedIndexes: failedIndexes and completedIndexes overlap at index: N`,
- * where N was already completed before the write and is newly failed by it.
- * Cases: statusValidity.cases.test.ts "upstream clash: an index that already completed …".
+ * where the write puts N in both lists and N was not in both before.
+ * Cases: statusValidity.cases.test.ts "upstream clash: … index … completed and failed …".
  */
-export function isFailedIndexOverlapsCompletedIndex(v: Violation): boolean {
+export function isIndexBothCompletedAndFailed(v: Violation): boolean {
   if (v.kind !== 'statusUpdateRejected') return false;
   const errs = (v.errors ?? []) as readonly FieldError[];
   const prefix = 'failedIndexes and completedIndexes overlap at index: ';
   if (errs.length === 0 || !errs.every((e) => e.field === 'status.failedIndexes' && (e.detail ?? '').startsWith(prefix))) return false;
-  const completedBefore = indexesOf(v.oldStatus?.completedIndexes);
-  const failedBefore = indexesOf(v.oldStatus?.failedIndexes);
+  const before = (n: number): boolean => indexesOf(v.oldStatus?.completedIndexes).has(n) && indexesOf(v.oldStatus?.failedIndexes).has(n);
+  const after = (n: number): boolean => indexesOf(v.newStatus?.completedIndexes).has(n) && indexesOf(v.newStatus?.failedIndexes).has(n);
   return errs.every((e) => {
     const n = Number((e.detail ?? '').slice(prefix.length));
-    return completedBefore.has(n) && !failedBefore.has(n) && indexesOf(v.newStatus?.failedIndexes).has(n);
+    return after(n) && !before(n);
   });
 }
 
 /** The shapes the property excludes, by name (only open ones; fixed ones must fail again). */
 export const knownViolations: readonly { readonly name: string; readonly matches: (v: Violation) => boolean }[] = [
   { name: 'upstream clash: suspended Job finishes without startTime', matches: isSuspendedJobFinishesWithoutStartTime },
-  { name: 'upstream clash: a completed index is also marked failed', matches: isFailedIndexOverlapsCompletedIndex },
+  { name: 'upstream clash: an index both completed and failed', matches: isIndexBothCompletedAndFailed },
 ];
