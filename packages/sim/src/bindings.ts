@@ -5,6 +5,8 @@ import * as api from '@jobkit/api';
 import * as core from '@jobkit/core';
 import * as validation from '@jobkit/validation';
 import type { Job, JobStatus, Pod } from '@jobkit/api';
+import type { Action as CoreAction, SyncResult as CoreSyncResult } from '@jobkit/core';
+import type { FieldError as CoreFieldError } from '@jobkit/validation';
 
 /** One action of a reconcile pass (the `Action` union of @jobkit/core). */
 export type ControllerAction =
@@ -44,6 +46,15 @@ export interface SpecFieldError {
   readonly detail?: string;
   readonly value?: unknown;
 }
+
+// Compile-time checks that the contracts above still describe what the packages export.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type BindingContractsHold = [
+  Holds<Same<CoreAction, ControllerAction>>,
+  Holds<CoreSyncResult['actions'] extends readonly ControllerAction[] ? true : false>,
+  Holds<CoreFieldError extends SpecFieldError ? true : false>,
+];
 
 export interface ClusterObjects {
   readonly job: Job;
