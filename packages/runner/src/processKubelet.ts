@@ -120,10 +120,9 @@ export class ProcessKubelet implements PodRuntime {
       // A sidecar: it keeps running (restarted whenever it exits) next to the app containers
       // and is stopped once they are done. Upstream waits for it to be started; a spawned
       // process counts as started here (no probes).
-      const onSidecarExit = (exitCode: number): void => {
+      const onSidecarExit = (): void => {
         if (state.appDone !== undefined) this.finishAfterSidecars(state);
         else if (!state.deleting) this.restartLater(state, 'init', i, container, onSidecarExit);
-        void exitCode;
       };
       this.startContainer(state, 'init', i, container, onSidecarExit);
       this.startInit(state, i + 1);
