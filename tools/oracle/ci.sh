@@ -26,5 +26,8 @@ if [ $status -ne 0 ]; then
   exit 0
 fi
 count="$(echo "$out" | sed -n 's/^summary: \([0-9]*\)\/.*/\1/p' | tail -1)"
-echo "oracle divergences: ${count:-unknown} (seed $SEED, $COUNT cases)"
+sv="$(cd "$root" && node tools/oracle/diff.mjs --family statusValidation --seed "$SEED" --count "$COUNT" --limit 3 2>&1)"
+echo "$sv"
+svcount="$(echo "$sv" | sed -n 's/^summary: \([0-9]*\)\/.*/\1/p' | tail -1)"
+echo "oracle divergences: sync ${count:-unknown}, statusValidation ${svcount:-unknown} (seed $SEED, $COUNT cases each)"
 exit 0

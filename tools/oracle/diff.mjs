@@ -11,14 +11,14 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkSync } from './check.mjs';
+import { checkStatusValidation, checkSync } from './check.mjs';
 import { ensureOracle } from './build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
 function parseArgs(argv) {
-  const a = { seed: 1, count: 200, limit: 5, out: null, shrink: true, quiet: false };
+  const a = { seed: 1, count: 200, limit: 5, out: null, shrink: true, quiet: false, family: 'sync' };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = () => argv[++i];
@@ -26,15 +26,17 @@ function parseArgs(argv) {
     else if (k === '--count') a.count = Number(v());
     else if (k === '--limit') a.limit = Number(v());
     else if (k === '--out') a.out = v();
+    else if (k === '--family') a.family = v();
     else if (k === '--no-shrink') a.shrink = false;
     else if (k === '--quiet') a.quiet = true;
     else if (k === '--help' || k === '-h') {
-      console.log('usage: node tools/oracle/diff.mjs --seed S --count N [--limit K] [--out FILE] [--no-shrink] [--quiet]');
+      console.log('usage: node tools/oracle/diff.mjs [--family sync|statusValidation] --seed S --count N [--limit K] [--out FILE] [--no-shrink] [--quiet]');
       process.exit(0);
     } else throw new Error(`unknown argument ${k}`);
   }
   if (!Number.isInteger(a.seed) || a.seed < 0) throw new Error('--seed: a non-negative integer');
   if (!Number.isInteger(a.count) || a.count < 1) throw new Error('--count: a positive integer');
+  if (!['sync', 'statusValidation'].includes(a.family)) throw new Error('--family: sync or statusValidation');
   return a;
 }
 
@@ -51,14 +53,16 @@ async function loadJobkit() {
 
 const oracle = ensureOracle();
 
+let family = 'sync';
+
 function oracleRun(cases) {
-  const input = JSON.stringify({ family: 'sync', source: 'diff.mjs', cases });
+  const input = JSON.stringify({ family, source: 'diff.mjs', cases });
   const out = execFileSync(oracle, ['run', '--keep-going'], { input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore'] });
   return JSON.parse(out.toString()).cases;
 }
 
 function generate(seed, count) {
-  const out = execFileSync(oracle, ['generate', '--seed', String(seed), '--count', String(count)], { maxBuffer: 1 << 30 });
+  const out = execFileSync(oracle, ['generate', '--family', family, '--seed', String(seed), '--count', String(count)], { maxBuffer: 1 << 30 });
   return JSON.parse(out.toString()).cases;
 }
 
@@ -67,11 +71,13 @@ function divergence(jobkit, c) {
   if (!c.expect || c.expect.oracleError) return null; // upstream could not run this input
   let res;
   try {
-    res = jobkit.syncJob(structuredClone(c.job), structuredClone(c.pods ?? []), new Date(c.now), structuredClone(c.options ?? {}));
+    res = family === 'sync'
+      ? jobkit.syncJob(structuredClone(c.job), structuredClone(c.pods ?? []), new Date(c.now), structuredClone(c.options ?? {}))
+      : jobkit.validateJobStatusUpdate(structuredClone(c.oldJob), structuredClone(c.newJob));
   } catch (e) {
     return [`jobkit threw: ${e?.message ?? e}`];
   }
-  const errs = checkSync(c, res);
+  const errs = family === 'sync' ? checkSync(c, res) : checkStatusValidation(c, res);
   return errs.length ? errs : null;
 }
 
@@ -82,11 +88,12 @@ const topic = (line) => line.split(/[: ]/)[0] + (line.startsWith('condition ') ?
 function candidates(c) {
   const out = [];
   const pods = c.pods ?? [];
+  const objects = family === 'sync' ? { job: c.job, pods } : { oldJob: c.oldJob, newJob: c.newJob };
   for (let i = 0; i < pods.length; i++) out.push({ ...c, pods: pods.filter((_, k) => k !== i) });
   if (c.options) out.push({ ...c, options: undefined });
   const paths = [];
   const protectedPath = (p) =>
-    /^job\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+$/.test(p);
+    /^(job|oldJob|newJob)\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+$/.test(p);
   const walk = (node, keys, depth) => {
     if (node === null || typeof node !== 'object') return;
     const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
@@ -96,17 +103,17 @@ function candidates(c) {
       walk(v, q, depth + 1);
     }
   };
-  walk({ job: c.job, pods }, [], 0);
+  walk(objects, [], 0);
   paths.sort((a, b) => a.depth - b.depth);
   for (const { q } of paths) {
-    if (q.length === 1) continue; // job / pods themselves
-    const next = structuredClone({ job: c.job, pods });
+    if (q.length === 1) continue; // the top-level objects themselves
+    const next = structuredClone(objects);
     let parent = next;
     for (const k of q.slice(0, -1)) parent = parent[k];
     const last = q[q.length - 1];
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
-    out.push({ ...c, job: next.job, pods: next.pods });
+    out.push({ ...c, ...next });
   }
   return out.map((x) => {
     const y = { ...x };
@@ -141,6 +148,7 @@ function shrink(jobkit, c, errs) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  family = args.family;
   const jobkit = await loadJobkit();
   const cases = oracleRun(generate(args.seed, args.count));
   const diverging = [];
@@ -159,17 +167,18 @@ async function main() {
     for (const l of e) console.log(`    ${l}`);
     if (!args.shrink) continue;
     const s = shrink(jobkit, c, e);
-    console.log(`  shrunk in ${s.steps} step(s) to ${(s.c.pods ?? []).length} pod(s):`);
+    console.log(family === 'sync' ? `  shrunk in ${s.steps} step(s) to ${(s.c.pods ?? []).length} pod(s):` : `  shrunk in ${s.steps} step(s):`);
     for (const l of s.errs) console.log(`    ${l}`);
     if (!args.quiet) {
-      for (const k of ['now', 'job', 'options', 'expect']) if (s.c[k] !== undefined) console.log(`  ${k}: ${JSON.stringify(s.c[k])}`);
+      for (const k of ['now', 'job', 'oldJob', 'newJob', 'options', 'expect']) if (s.c[k] !== undefined) console.log(`  ${k}: ${JSON.stringify(s.c[k])}`);
       for (const p of s.c.pods ?? []) console.log(`  pod: ${JSON.stringify(p)}`);
     }
     shrunk.push({ ...s.c, name: `${c.name}/shrunk` });
+    if (family !== 'sync') delete shrunk[shrunk.length - 1].pods;
   }
   if (args.out && shrunk.length) {
     const version = execFileSync(oracle, ['version']).toString().trim();
-    const doc = { family: 'sync', source: `shrunk divergences from tools/oracle/diff.mjs --seed ${args.seed} --count ${args.count}; expectations from ${version}`, cases: shrunk };
+    const doc = { family, source: `shrunk divergences from tools/oracle/diff.mjs --seed ${args.seed} --count ${args.count}; expectations from ${version}`, cases: shrunk };
     fs.writeFileSync(args.out, JSON.stringify(doc, null, 1) + '\n');
     console.log(`\nwrote ${shrunk.length} shrunk case(s) to ${args.out}`);
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the golden vectors testdata/conformance/oracle/golden-<seed>.json
-# (SEEDS seeds x COUNT cases each) from upstream's answers. Needs Go and the module proxy.
+# Regenerates the golden vectors from upstream's answers. Needs Go and the module proxy.
+#   testdata/conformance/oracle/golden-<seed>.json                   family sync (SEEDS x COUNT)
+#   testdata/conformance/oracle/status-validation-golden-<seed>.json family statusValidation
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/../../testdata/conformance/oracle"
@@ -11,4 +12,8 @@ mkdir -p "$out"
 for s in $SEEDS; do
   "$here/bin/oracle" generate --seed "$s" --count "$COUNT" | "$here/bin/oracle" run > "$out/golden-$s.json"
   echo "golden-$s.json: $(wc -c < "$out/golden-$s.json") bytes"
+done
+for s in ${STATUS_SEEDS:-1}; do
+  "$here/bin/oracle" generate --family statusValidation --seed "$s" --count "${STATUS_COUNT:-1000}" | "$here/bin/oracle" run > "$out/status-validation-golden-$s.json"
+  echo "status-validation-golden-$s.json: $(wc -c < "$out/status-validation-golden-$s.json") bytes"
 done
