@@ -29,6 +29,8 @@ function sortedFinishTimes(pods: readonly Pod[]): number[] {
  * The record after this pass's newly finished pods: without new successes, new failures add up
  * and the latest one is the last failure time; with a new success, only failures finishing
  * strictly after the latest new success count.
+ *
+ * @category Backoff
  */
 export function newBackoffRecord(
   prev: BackoffRecord | undefined,
@@ -58,7 +60,11 @@ export function newBackoffRecord(
   return last === undefined ? emptyBackoffRecord : { failuresAfterLastSuccess: count, lastFailureTime: new Date(last).toISOString() };
 }
 
-/** The delay owed after `failures` consecutive failures: base doubling, capped at max. */
+/**
+ * The delay owed after `failures` consecutive failures: base doubling, capped at max.
+ *
+ * @category Backoff
+ */
 export function backoffDelayMs(failures: number, limits: BackoffLimits = {}): number {
   const base = limits.baseMs ?? DefaultJobPodFailureBackOffMs;
   const max = limits.maxMs ?? MaxJobPodFailureBackOffMs;
@@ -71,7 +77,11 @@ export function backoffDelayMs(failures: number, limits: BackoffLimits = {}): nu
   return d;
 }
 
-/** Remaining wait for `failures` failures, the last at `lastFailureMs` (upstream getRemainingTimeForFailuresCount). */
+/**
+ * Remaining wait for `failures` failures, the last at `lastFailureMs` (upstream getRemainingTimeForFailuresCount).
+ *
+ * @category Backoff
+ */
 export function remainingTimeForFailuresMs(failures: number, lastFailureMs: number, now: Date, limits: BackoffLimits = {}): number {
   if (failures <= 0) return 0;
   const delay = backoffDelayMs(failures, limits);
@@ -79,7 +89,11 @@ export function remainingTimeForFailuresMs(failures: number, lastFailureMs: numb
   return delay < elapsed ? 0 : delay - elapsed;
 }
 
-/** How long pod creation must still wait for this record (0 when it need not wait). */
+/**
+ * How long pod creation must still wait for this record (0 when it need not wait).
+ *
+ * @category Backoff
+ */
 export function remainingBackoffMs(record: BackoffRecord | undefined, now: Date, limits: BackoffLimits = {}): number {
   if (record === undefined || record.failuresAfterLastSuccess <= 0) return 0;
   return remainingTimeForFailuresMs(record.failuresAfterLastSuccess, timeMs(record.lastFailureTime), now, limits);
@@ -89,6 +103,8 @@ export function remainingBackoffMs(record: BackoffRecord | undefined, now: Date,
  * Remaining wait before an index may get a replacement pod (backoffLimitPerIndex), from the
  * index's last failed pod: its failure + ignored-failure annotations + 1 failures, the last at
  * its finish time. No failed pod ⇒ 0.
+ *
+ * @category Backoff
  */
 export function remainingBackoffMsPerIndex(lastFailedPod: Pod | undefined, now: Date, limits: BackoffLimits = {}): number {
   if (lastFailedPod === undefined) return 0;

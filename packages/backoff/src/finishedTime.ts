@@ -39,9 +39,11 @@ function finishTimeFromDeletion(pod: Pod): number | undefined {
 }
 
 /**
- * When a pod finished, in epoch milliseconds: the latest container finish time if all
- * containers terminated; else the PodReady=False transition time; else deletionTimestamp minus
- * the grace period; else the creation time (Go's zero time if unset).
+ * When a pod finished, in epoch milliseconds: the latest container finish time (app containers,
+ * then init containers, see finishTimeFromContainers); else the PodReady=False transition time;
+ * else deletionTimestamp minus the grace period; else the creation time (Go's zero time if unset).
+ *
+ * @category Backoff
  */
 export function getFinishedTimeMs(pod: Pod): number {
   return (
@@ -52,7 +54,11 @@ export function getFinishedTimeMs(pod: Pod): number {
   );
 }
 
-/** {@link getFinishedTimeMs} as a Date. */
+/**
+ * {@link getFinishedTimeMs} as a Date.
+ *
+ * @category Backoff
+ */
 export function getFinishedTime(pod: Pod): Date {
   return new Date(getFinishedTimeMs(pod));
 }

@@ -29,6 +29,8 @@ const keyOf = (p: Pod): string => p.metadata.uid || p.metadata.name || '';
  * the tracking finalizer and removes the pod if it was being deleted and has none left;
  * UpdateJobStatus replaces the status; RecordEvent changes nothing. Actions on pods that are
  * gone are ignored (upstream treats NotFound as success).
+ *
+ * @category Simulation
  */
 export function applyActions(state: ClusterState, actions: readonly Action[], opts: ApplyOptions): ClusterState {
   const pods = new Map<string, Pod>();

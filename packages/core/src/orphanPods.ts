@@ -12,6 +12,8 @@ import type { Action } from './types.js';
  * Job are left alone, as are pods of `job` while it is unfinished or managed by another
  * controller. A pod whose controller reference names a Job other than `job` is treated as an
  * orphan, so pass only pods whose owner you resolved to `job` (or to nothing).
+ *
+ * @category Reconcile
  */
 export function orphanPodActions(job: Job | undefined, pods: readonly Pod[]): Action[] {
   const out: Action[] = [];

@@ -50,6 +50,10 @@ function pastBackoffLimitOnFailure(job: Job, pods: readonly Pod[], backoffLimit:
  * One reconcile pass of the Job controller: from the Job, its pods and the controller's memory,
  * the pod creations/deletions, finalizer removals, status writes and events upstream performs,
  * in the order it performs them. Pure: reads no clock (`now` is the pass's time).
+ *
+ * @category Reconcile
+ * @example
+ * const { actions, status, backoff } = syncJob(job, pods, new Date('2026-01-01T00:00:00Z'));
  */
 export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncResult {
   const prevBackoff = options.backoff ?? emptyBackoffRecord;
