@@ -21,11 +21,11 @@ interface Harness {
 }
 
 let counter = 0;
-function start(containers: Container[], extra: { restartPolicy?: string; initContainers?: Container[]; grace?: number } = {}): Harness {
+function start(containers: Container[], extra: { restartPolicy?: string; initContainers?: Container[]; grace?: number; deadline?: number } = {}): Harness {
   counter += 1;
   let current: Pod = {
     metadata: { name: `p${counter}`, uid: `uid-${counter}`, labels: { 'batch.kubernetes.io/job-name': 'j' } },
-    spec: { restartPolicy: extra.restartPolicy ?? 'Never', containers, initContainers: extra.initContainers, terminationGracePeriodSeconds: extra.grace },
+    spec: { restartPolicy: extra.restartPolicy ?? 'Never', containers, initContainers: extra.initContainers, terminationGracePeriodSeconds: extra.grace, activeDeadlineSeconds: extra.deadline },
     status: { phase: 'Pending' },
   };
   const changes: string[] = [];
@@ -108,6 +108,12 @@ describe('ProcessKubelet', () => {
     const pod = await h.settled;
     expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
     expect(exitCodes(pod)).toEqual([137]);
+  });
+
+  test('pod activeDeadlineSeconds: Failed with reason DeadlineExceeded', async () => {
+    const pod = await start([sh('exec sleep 30')], { deadline: 0.3 }).settled;
+    expect(pod.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+    expect(exitCodes(pod)).toEqual([143]);
   });
 
   test('command not found: StartError, exit 128', async () => {

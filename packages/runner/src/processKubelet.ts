@@ -35,6 +35,9 @@ interface PodProcesses {
   killTimer?: Cancel;
   /** The phase the app containers ended in, while sidecars are being stopped. */
   appDone?: PodRun['phase'];
+  /** Set when the pod must end Failed whatever its containers exit with (pod deadline). */
+  failOnEnd?: boolean;
+  deadlineTimer?: Cancel;
 }
 
 export class ProcessKubelet implements PodRuntime {
@@ -59,6 +62,7 @@ export class ProcessKubelet implements PodRuntime {
       for (const t of p.timers) t();
       p.timers = [];
       p.killTimer?.();
+      p.deadlineTimer?.();
       for (const child of p.children.values()) killGroup(child, 'SIGKILL');
     }
   }
@@ -87,23 +91,41 @@ export class ProcessKubelet implements PodRuntime {
       this.options.onWarning?.(`cannot create log folder ${dir}: ${(error as Error).message}`);
     }
     this.later(state, 0, () => this.startInit(state, 0));
+    const deadline = pod.spec?.activeDeadlineSeconds;
+    if (typeof deadline === 'number' && deadline >= 0) {
+      // The kubelet's pod deadline (pkg/kubelet/active_deadline.go): the pod fails with reason
+      // DeadlineExceeded and its containers are killed.
+      const cancel = this.options.scheduler.at(this.options.scheduler.now() + deadline * 1000, () => {
+        if (isTerminalPhase(state.run.phase) || state.deleting) return;
+        state.run = { ...state.run, reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+        state.failOnEnd = true;
+        this.terminate(state, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, 'pod activeDeadlineSeconds exceeded');
+      });
+      state.deadlineTimer = cancel;
+    }
   }
 
   podDeleting(pod: Pod): void {
     const state = this.pods.get(pod.metadata.uid ?? '');
     if (state === undefined || state.deleting) return;
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    this.terminate(state, grace, 'deleted');
+  }
+
+  /** Stops every container: SIGTERM, SIGKILL after `graceMs`; the pod then ends (Failed unless all exited 0). */
+  private terminate(state: PodProcesses, graceMs: number, why: string): void {
     state.deleting = true;
     for (const t of state.timers) t();
     state.timers = [];
     if (isTerminalPhase(state.run.phase)) return;
     if (state.children.size === 0) {
       // Nothing is running (not started yet, or waiting to restart): the pod ends at once.
-      this.finish(state, 137, 'pod deleted while no container was running');
+      this.finish(state, 137, `${why} while no container was running`);
       return;
     }
-    const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    const grace = graceMs;
     for (const child of state.children.values()) killGroup(child, 'SIGTERM');
-    this.report(state, `deleted: SIGTERM sent, SIGKILL after ${grace / 1000}s`);
+    this.report(state, `${why}: SIGTERM sent, SIGKILL after ${grace / 1000}s`);
     state.killTimer = this.options.scheduler.at(this.options.scheduler.now() + grace, () => {
       for (const child of state.children.values()) killGroup(child, 'SIGKILL');
     });
@@ -272,6 +294,8 @@ export class ProcessKubelet implements PodRuntime {
   }
 
   private setPhase(state: PodProcesses, phase: PodRun['phase'], why: string): void {
+    if (isTerminalPhase(phase)) state.deadlineTimer?.();
+    if (state.failOnEnd && phase === 'Succeeded') phase = 'Failed';
     state.run = { ...state.run, phase };
     this.report(state, `${phase} (${why})`);
   }
