@@ -117,6 +117,13 @@ describe('simulate with a stand-in controller', () => {
     expect(statuses.map((s) => [s.name, s.restartCount, s.state?.terminated?.exitCode])).toEqual([['main', 1, 0], ['side', 0, 0]]);
   });
 
+  test('pod activeDeadlineSeconds: the kubelet fails the pod with DeadlineExceeded', () => {
+    const limited: Job = { ...job, spec: { ...job.spec, backoffLimit: 0, template: { spec: { restartPolicy: 'Never', activeDeadlineSeconds: 5, containers: [{ name: 'c' }] } } } };
+    const r = simulate(limited, script({ default: { duration: '1m' } }), { bindings: fakeBindings });
+    expect(r.pods[0]!.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+    expect(r.outcome.kind).toBe('Failed');
+  });
+
   test('disruption: DisruptionTarget condition, pod deleted and failed', () => {
     const r = simulate(job, script({ attempts: [{ disruption: 'PreemptionByScheduler' }] }), { bindings: fakeBindings });
     const first = r.pods[0]!;

@@ -64,6 +64,22 @@ export class ScriptedKubelet implements PodRuntime {
     this.pods.set(uid, state);
     const outcome = this.nextOutcome(state);
     this.later(state, outcome.startDelayMs, () => this.startContainers(state, outcome));
+    const deadline = pod.spec?.activeDeadlineSeconds;
+    if (typeof deadline === 'number' && deadline >= 0) {
+      // The kubelet's pod deadline: the pod fails with reason DeadlineExceeded, containers killed.
+      this.later(state, deadline * 1000, () => {
+        if (isTerminalPhase(state.run.phase) || state.deleting) return;
+        this.clearTimers(state);
+        state.run = { ...state.run, reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+        const kill = (): void => {
+          const now = this.scheduler.now();
+          const app = state.run.app.map(([n, c]) => [n, c.state === 'terminated' ? c : terminated(c, 143, 'Error', now)] as const);
+          state.run = { ...state.run, app, phase: 'Failed' };
+          this.report(state, 'Failed (pod activeDeadlineSeconds exceeded, DeadlineExceeded)');
+        };
+        this.later(state, Math.min(state.outcome?.terminationDelayMs ?? 0, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000), kill);
+      });
+    }
   }
 
   podDeleting(pod: Pod): void {
