@@ -64,6 +64,13 @@ func cmdRun(args []string) error {
 	if err := json.Unmarshal(in, &doc); err != nil {
 		return fmt.Errorf("reading cases: %w", err)
 	}
+	if doc.Family == "jobValidation" || doc.Family == "jobUpdateValidation" {
+		out, err := runJobValidation(doc.Family, in, *keepGoing)
+		if err != nil {
+			return err
+		}
+		return writeAnyDoc(os.Stdout, out)
+	}
 	if doc.Family == "statusValidation" {
 		out, err := runStatusValidation(in, *keepGoing)
 		if err != nil {
@@ -72,7 +79,7 @@ func cmdRun(args []string) error {
 		return writeAnyDoc(os.Stdout, out)
 	}
 	if doc.Family != "" && doc.Family != "sync" {
-		return fmt.Errorf("family %q: only \"sync\" and \"statusValidation\" are supported", doc.Family)
+		return fmt.Errorf("family %q: supported: sync, statusValidation, jobValidation, jobUpdateValidation", doc.Family)
 	}
 	doc.Family = "sync"
 	varied := 0

@@ -20,7 +20,7 @@ const oracle = ensureOracle();
 let total = 0, bad = 0;
 for (const file of files) {
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (doc.family !== 'sync' && doc.family !== 'statusValidation') continue;
+  if (!['sync', 'statusValidation', 'jobValidation', 'jobUpdateValidation'].includes(doc.family)) continue;
   const out = JSON.parse(execFileSync(oracle, ['run', '--exact-times', '--runs', '1', '--keep-going'], { input: JSON.stringify(doc), maxBuffer: 1 << 30 }).toString());
   doc.cases.forEach((c, i) => {
     total++;
