@@ -70,6 +70,7 @@ const expectations: Record<string, Expectation> = {
   },
   'success-policy': { simulate: [0, /completed \(SuccessPolicy: Matched rules at index 0\)/], run: [0, /completed \(SuccessPolicy/] },
   'suspended': { simulate: [0, /completed/], run: [0, /is suspended/] },
+  'flaky-onfailure': { simulate: [0, /completed/], run: [0, /completed/] },
 };
 
 describe('examples', () => {

@@ -43,8 +43,7 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
   progress.finish(result);
   const name = result.job.metadata.name ?? '';
   io.stdout.write(`\n${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: result.startMs + result.elapsedMs, startMs: result.startMs })}\n`);
-  const shown = relative(io.cwd, join(logsDir, name)) || '.';
-  if (result.pods.length > 0) io.stdout.write(`Logs:                 ${shown.startsWith('..') ? join(logsDir, name) : shown}/<pod>/<container>.log\n`);
+  if (result.pods.length > 0) io.stdout.write(`Logs:                 ${shortPath(io.cwd, join(logsDir, name))}/<pod>/<container>.log\n`);
   if (flags.printLogs) {
     for (const pod of result.pods) {
       for (const file of result.logFiles.get(pod.metadata.name ?? '') ?? []) {
@@ -54,7 +53,7 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
         } catch {
           text = '<unreadable>\n';
         }
-        io.stdout.write(`\n==> ${relative(io.cwd, file)} <==\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`);
+        io.stdout.write(`\n==> ${shortPath(io.cwd, file)} <==\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`);
       }
     }
   }
@@ -63,4 +62,10 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
   const out = report.code === ExitCode.Ok ? io.stdout : io.stderr;
   for (const line of report.lines) out.write(`${line}\n`);
   return report.code;
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function shortPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
