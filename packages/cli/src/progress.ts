@@ -26,6 +26,13 @@ export class Progress {
     this.redraw(loop, true);
   }
 
+  /** A line on another stream (warnings on stderr) without tearing the progress line. */
+  message(out: Output, text: string, loop?: ProgressSource): void {
+    this.clear();
+    out.write(text);
+    if (loop !== undefined) this.redraw(loop, true);
+  }
+
   update(loop: ProgressSource): void {
     this.redraw(loop, false);
   }

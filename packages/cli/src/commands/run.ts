@@ -38,7 +38,7 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
     ...(flags.restartDelayMs !== undefined ? { restartDelayMs: () => flags.restartDelayMs! } : {}),
     onEntry: (entry, loop) => progress.entry(entry, loop),
     onChange: (loop) => progress.update(loop),
-    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+    onWarning: (message) => progress.message(io.stderr, `warning: ${message}\n`),
   });
   progress.finish(result);
   const name = result.job.metadata.name ?? '';
