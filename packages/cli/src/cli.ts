@@ -24,7 +24,7 @@ Usage:
       kubectl get pods -o json): the actions it would take and why.
   jobkit help | --help
 
-Manifests may be YAML (several documents) or JSON.
+Manifests may be YAML (several documents) or JSON; "-" reads standard input.
 Exit status: 0 Job completed (or valid, or suspended), 1 Job failed, 2 bad input, 3 jobkit bug.
 `;
 

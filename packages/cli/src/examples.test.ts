@@ -2,7 +2,7 @@
 // main(), which is fast and deterministic), and the quick ones under `run` through the BUILT
 // command (node packages/cli/dist/main.js), checking the exit status and upstream's reason string.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './cli.js';
@@ -119,6 +119,12 @@ describe('examples', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Job pi-2000 failed: BackoffLimitExceeded: Job has reached the specified backoff limit/);
     expect(r.stdout).toMatch(/requeue after 9\.000s/);
+  });
+
+  test('validate reads standard input with "-"', () => {
+    const r = spawnSync('node', [bin, 'validate', '-'], { cwd: root, encoding: 'utf8', input: readFileSync(join(examples, 'pi.yaml'), 'utf8') });
+    expect(r.stdout).toBe('job pi: valid\n');
+    expect(r.status).toBe(0);
   });
 
   test('pi prints π with --logs and the images note once', () => {

@@ -11,11 +11,11 @@ export class InputError extends Error {
   }
 }
 
-/** Every document of a YAML or JSON file as plain data; empty documents are skipped. */
+/** Every document of a YAML or JSON file ("-" is standard input) as plain data; empty documents are skipped. */
 export function readDocuments(path: string): unknown[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
