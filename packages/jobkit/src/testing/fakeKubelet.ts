@@ -22,7 +22,12 @@ export interface KubeletStep {
   /** Pod GC removes finished pods without finalizers. */
   readonly gc: boolean;
   /** The controller's memory for the next pass (informer lag, small uncounted batches). */
-  readonly controller: { readonly expectationsSatisfied: boolean; readonly maxUncountedPods: number | undefined };
+  readonly controller: {
+    readonly expectationsSatisfied: boolean;
+    readonly maxUncountedPods: number | undefined;
+    /** The next pass sees the pods as the previous pass saw them (see playPasses). */
+    readonly lag: boolean;
+  };
 }
 
 /** Delays around the backoff steps (10 s doubling to 10 min) and the deadlines the generator uses. */
@@ -39,6 +44,7 @@ export const kubeletStepArb: fc.Arbitrary<KubeletStep> = fc.record({
   controller: fc.record({
     expectationsSatisfied: fc.oneof({ arbitrary: fc.constant(true), weight: 6 }, { arbitrary: fc.constant(false), weight: 1 }),
     maxUncountedPods: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 1 }),
+    lag: fc.oneof({ arbitrary: fc.constant(false), weight: 5 }, { arbitrary: fc.constant(true), weight: 1 }),
   }),
 });
 

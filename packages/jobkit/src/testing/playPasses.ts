@@ -61,16 +61,28 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
   let names = 0;
   const violations: Violation[] = [];
   let pass = 0;
+  // The previous pass's view and actions, for a lagging informer.
+  let prev: { readonly pods: readonly Pod[]; readonly actions: readonly Action[]; readonly lagged: boolean } | undefined;
   for (; pass < maxPasses; pass++) {
     const now = new Date(nowMs);
     const memory = steps[pass - 1]?.controller;
+    // Informer lag: the pass sees the pods its predecessor saw (none of that pass's writes nor the
+    // kubelet's since); upstream's expectations then hold back pod management and skip the pods
+    // whose finalizer removal is unobserved. The Job itself is always fresh (stale writes conflict).
+    const lag = memory?.lag === true && prev !== undefined && !prev.lagged;
+    const view = lag ? prev!.pods : state.pods;
+    const prevActions = lag ? prev!.actions : [];
+    const unobservedPodWrites = prevActions.some((a) => a.type === 'CreatePod' || a.type === 'DeletePod');
+    const pendingRemovals = prevActions.flatMap((a) => (a.type === 'RemovePodFinalizer' ? [a.uid] : []));
     const options: SyncOptions = {
       ...(backoff !== undefined ? { backoff } : {}),
-      ...(memory !== undefined && !memory.expectationsSatisfied ? { expectationsSatisfied: false } : {}),
+      ...((memory !== undefined && !memory.expectationsSatisfied) || unobservedPodWrites ? { expectationsSatisfied: false } : {}),
       ...(memory?.maxUncountedPods !== undefined ? { maxUncountedPods: memory.maxUncountedPods } : {}),
+      ...(pendingRemovals.length > 0 ? { finalizerRemovalsPending: pendingRemovals } : {}),
     };
-    const input = { job: state.job, pods: state.pods, now: iso(nowMs), options };
-    const res = syncJob(state.job, state.pods, now, options);
+    const input = { job: state.job, pods: view, now: iso(nowMs), options };
+    const res = syncJob(state.job, view, now, options);
+    prev = { pods: state.pods, actions: res.actions, lagged: lag };
     const applyOpts = { now, generateName: (prefix: string) => `${prefix}${(names++).toString(36)}` };
     res.actions.forEach((a: Action, i) => {
       if (a.type === 'UpdateJobStatus') {
