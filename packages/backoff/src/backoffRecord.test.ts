@@ -1,4 +1,6 @@
-// Tables ported from pkg/controller/job/backoff_utils_test.go @ e4348a1210ad876a1bbd71523104215258d68f57.
+// Tables ported from pkg/controller/job/backoff_utils_test.go @ e4348a1210ad876a1bbd71523104215258d68f57,
+// with TestGetFinishedTime's init-container case as k8s.io/kubernetes v1.37.2 has it (only
+// sidecars, declared in the pod spec, are consulted since).
 import type { Pod } from '@jobkit/api';
 import {
   getFinishedTime,
@@ -81,14 +83,28 @@ describe('TestGetFinishedTime', () => {
     },
     { name: 'fallback to creationTimestamp', pod: { metadata: { creationTimestamp: iso(T) }, status: { containerStatuses: [term()] } }, want: T },
     {
-      name: 'Pod with init container and all containers terminated',
-      pod: { metadata: {}, status: { containerStatuses: [term(T - 1000)], initContainerStatuses: [term(T)] } },
+      // e4348a1 expected T here (every init container counted); v1.37.2 only counts sidecars.
+      name: 'Pod with init container and all containers terminated (v1.37.2: not a sidecar, not consulted)',
+      pod: { metadata: {}, status: { containerStatuses: [term(T - 1000)], initContainerStatuses: [{ ...term(T), name: 'init' }] } },
+      want: T - 1000,
+    },
+    {
+      name: 'Pod with sidecar container and all containers terminated',
+      pod: {
+        metadata: {},
+        spec: { initContainers: [{ name: 'sidecar', restartPolicy: 'Always' }] },
+        status: { containerStatuses: [term(T - 1000)], initContainerStatuses: [{ ...term(T), name: 'sidecar' }] },
+      },
       want: T,
     },
   ];
   cases.push({
-    name: 'app container without finish time: terminated init containers alone give the time (as upstream latestFinishTime)',
-    pod: { metadata: { creationTimestamp: iso(T) }, status: { containerStatuses: [term()], initContainerStatuses: [term(T - 15_000)] } },
+    name: 'app container without finish time: terminated sidecars alone give the time (as upstream latestFinishTime)',
+    pod: {
+      metadata: { creationTimestamp: iso(T) },
+      spec: { initContainers: [{ name: 'side', restartPolicy: 'Always' }] },
+      status: { containerStatuses: [term()], initContainerStatuses: [{ ...term(T - 15_000), name: 'side' }] },
+    },
     want: T - 15_000,
   });
   test.each(cases)('$name', ({ pod, want }) => {

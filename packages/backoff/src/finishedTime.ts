@@ -1,14 +1,19 @@
-// Mirrors getFinishedTime in pkg/controller/job/backoff_utils.go.
+// Mirrors getFinishedTime in pkg/controller/job/backoff_utils.go (k8s.io/kubernetes v1.37.2).
 import { PodConditionType, type ContainerStatus, type Pod } from '@jobkit/api';
 import { GoZeroTimeMs, isZeroTime, timeMs } from './internal/time.js';
 
 /**
- * Latest finishedAt over `statuses`, starting from `prev`; undefined as soon as one container is
- * not terminated or has no finish time (upstream latestFinishTime).
+ * Latest finishedAt over `statuses` (those `include` accepts), starting from `prev`; undefined
+ * as soon as one of them is not terminated or has no finish time (upstream latestFinishTime).
  */
-function latestFinishTime(prev: number | undefined, statuses: readonly ContainerStatus[] | undefined): number | undefined {
+function latestFinishTime(
+  prev: number | undefined,
+  statuses: readonly ContainerStatus[] | undefined,
+  include?: (cs: ContainerStatus) => boolean,
+): number | undefined {
   let finish = prev;
   for (const cs of statuses ?? []) {
+    if (include !== undefined && !include(cs)) continue;
     const t = cs.state?.terminated;
     if (t === undefined || isZeroTime(t.finishedAt)) return undefined;
     const ms = timeMs(t.finishedAt);
@@ -18,12 +23,15 @@ function latestFinishTime(prev: number | undefined, statuses: readonly Container
 }
 
 /**
- * App containers, then init containers starting from the app result: sidecars stop after the
- * app containers. As upstream, an app container without a finish time only drops the app
- * containers' result, so terminated init containers alone still give a time.
+ * App containers, then sidecars (init containers the pod spec declares with restartPolicy
+ * Always), which stop after the app containers. As upstream (v1.37.2), the sidecars' scan starts
+ * from the app result: an app container without a finish time only drops the app containers'
+ * time, so terminated sidecars alone still give one.
  */
 function finishTimeFromContainers(pod: Pod): number | undefined {
-  return latestFinishTime(latestFinishTime(undefined, pod.status?.containerStatuses), pod.status?.initContainerStatuses);
+  const app = latestFinishTime(undefined, pod.status?.containerStatuses);
+  const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  return latestFinishTime(app, pod.status?.initContainerStatuses, (cs) => cs.name !== undefined && sidecars.has(cs.name));
 }
 
 function finishTimeFromReadyFalse(pod: Pod): number | undefined {
@@ -40,7 +48,7 @@ function finishTimeFromDeletion(pod: Pod): number | undefined {
 
 /**
  * When a pod finished, in epoch milliseconds: the latest container finish time (app containers,
- * then init containers, see finishTimeFromContainers); else the PodReady=False transition time;
+ * then sidecars, see finishTimeFromContainers); else the PodReady=False transition time;
  * else deletionTimestamp minus the grace period; else the creation time (Go's zero time if unset).
  *
  * @category Backoff
