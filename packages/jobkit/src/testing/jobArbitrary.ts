@@ -114,11 +114,17 @@ interface Knobs {
   readonly activeDeadlineSeconds: number | undefined;
 }
 
-const knobs: fc.Arbitrary<Knobs> = fc
+/** Size limits of generated Jobs (small by default: most behaviour shows with a few pods). */
+export interface JobSize {
+  readonly maxCompletions: number;
+  readonly maxParallelism: number;
+}
+
+const knobs = (size: JobSize): fc.Arbitrary<Knobs> => fc
   .record({
     indexed: fc.boolean(),
-    completions: opt(fc.integer({ min: 0, max: 5 }), 3, 1),
-    parallelism: opt(fc.integer({ min: 0, max: 4 }), 3, 1),
+    completions: opt(fc.integer({ min: 0, max: size.maxCompletions }), 3, 1),
+    parallelism: opt(fc.integer({ min: 0, max: size.maxParallelism }), 3, 1),
     backoffLimit: opt(fc.integer({ min: 0, max: 4 }), 3, 1),
     restartPolicy: fc.constantFrom<'Never' | 'OnFailure'>('Never', 'Never', 'OnFailure'),
     backoffLimitPerIndex: opt(fc.integer({ min: 0, max: 2 })),
@@ -174,8 +180,8 @@ function specOf(k: Knobs): fc.Arbitrary<Omit<JobSpec, 'template' | 'selector'> &
  * rules on exit codes and the DisruptionTarget condition; successPolicy; podReplacementPolicy;
  * suspend; activeDeadlineSeconds.
  */
-export function validJob(createdAt: string): fc.Arbitrary<Job> {
-  return knobs
+export function validJob(createdAt: string, size: JobSize = { maxCompletions: 5, maxParallelism: 4 }): fc.Arbitrary<Job> {
+  return knobs(size)
     .chain(specOf)
     .map((spec) => withJobDefaults(newJob(spec, createdAt)))
     .filter((job) => validateJob(job).length === 0);
