@@ -19,9 +19,10 @@ Usage:
       Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.
   jobkit validate JOB.yaml
       Check every Job in the file as the API server would on create.
-  jobkit explain --job JOB.json [--pods PODS.json] [--now TIME]
+  jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller]
       One reconcile pass over objects from a cluster (kubectl get job X -o json,
-      kubectl get pods -o json): the actions it would take and why.
+      kubectl get pods -o json): the actions it would take and why. The pod-recreation
+      back-off is rebuilt from the counted pods (--fresh-controller: none, as after a restart).
   jobkit help | --help
 
 Manifests may be YAML (several documents) or JSON; "-" reads standard input.
@@ -29,13 +30,13 @@ Exit status: 0 Job completed (or valid, or suspended), 1 Job failed, 2 bad input
 `;
 
 const valueFlags = new Set(['script', 'logs-dir', 'name', 'job', 'pods', 'now', 'restart-delay']);
-const switches = new Set(['json', 'logs', 'help', 'verbose']);
+const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
   run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'help']),
   simulate: new Set(['script', 'json', 'name', 'help']),
   validate: new Set(['help']),
-  explain: new Set(['job', 'pods', 'now', 'help']),
+  explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
 };
 
 export async function main(argv: readonly string[], io: Io, bindings: ControllerBindings = loadControllerBindings()): Promise<number> {
@@ -78,7 +79,7 @@ export async function main(argv: readonly string[], io: Io, bindings: Controller
       case 'explain': {
         const job = stringFlag(args, 'job') ?? args.positionals[0];
         if (job === undefined) throw new UsageError('explain needs --job JOB.json');
-        return explainCommand({ job, pods: stringFlag(args, 'pods'), now: stringFlag(args, 'now') }, bindings, io);
+        return explainCommand({ job, pods: stringFlag(args, 'pods'), now: stringFlag(args, 'now'), freshController: args.flags.has('fresh-controller') }, bindings, io);
       }
     }
     throw new UsageError(`unknown command "${args.command}"`);

@@ -1,5 +1,5 @@
 import type { Job, Pod } from '@jobkit/api';
-import { podsOfJob, selectorMatches } from './explain.js';
+import { backoffFromCountedPods, podsOfJob, selectorMatches } from './explain.js';
 
 describe('selectorMatches', () => {
   const labels = { app: 'pi', tier: 'batch' };
@@ -30,5 +30,23 @@ describe('podsOfJob', () => {
     ]);
     expect(owned.map((p) => p.metadata.name)).toEqual(['mine', 'orphan-match']);
     expect(ignored.map((p) => p.metadata.name)).toEqual(['other-job', 'orphan-miss']);
+  });
+});
+
+describe('backoffFromCountedPods', () => {
+  const pod = (phase: string, finishedAt: string, tracked = false): Pod => ({
+    metadata: { name: `${phase}-${finishedAt}`, ...(tracked ? { finalizers: ['batch.kubernetes.io/job-tracking'] } : {}) },
+    status: { phase, containerStatuses: [{ state: { terminated: { exitCode: phase === 'Failed' ? 1 : 0, finishedAt } } }] },
+  });
+  test('failures after the last counted success; tracked pods are not counted yet', () => {
+    const record = backoffFromCountedPods([
+      pod('Failed', '2026-01-01T00:00:01Z'),
+      pod('Succeeded', '2026-01-01T00:00:02Z'),
+      pod('Failed', '2026-01-01T00:00:03Z'),
+      pod('Failed', '2026-01-01T00:00:04Z'),
+      pod('Failed', '2026-01-01T00:00:05Z', true),
+    ]);
+    expect(record.failuresAfterLastSuccess).toBe(2);
+    expect(record.lastFailureTime).toBe('2026-01-01T00:00:04.000Z');
   });
 });

@@ -1,6 +1,7 @@
 // `jobkit explain --job JOB.json --pods PODS.json [--now T]`: one pass of the controller over a
 // real cluster's objects, and why it decides what it does.
 import { JobTrackingFinalizer, type Job, type LabelSelector, type Pod } from '@jobkit/api';
+import { newBackoffRecord, remainingBackoffMs, type BackoffRecord } from '@jobkit/backoff';
 import { matchPodFailurePolicy } from '@jobkit/policy';
 import { conditionText, formatDuration, podCompletionIndex, requireBinding, statusChanges, table, type ControllerAction, type ControllerBindings } from '@jobkit/sim';
 import { ExitCode, type Io } from '../io.js';
@@ -10,6 +11,8 @@ export interface ExplainFlags {
   readonly job: string;
   readonly pods?: string;
   readonly now?: string;
+  /** Assume a freshly started controller (no backoff memory) instead of rebuilding it from the pods. */
+  readonly freshController?: boolean;
 }
 
 const limitText: Record<string, string> = {
@@ -43,7 +46,13 @@ export function explainCommand(flags: ExplainFlags, bindings: ControllerBindings
   out.push('Limits:');
   out.push(...limits(job, owned, now).map((l) => `  ${l}`));
   out.push('');
-  const result = syncJob(job, owned, now, { expectationsSatisfied: true, finalizerRemovalsPending: [] });
+  const backoff = flags.freshController ? undefined : backoffFromCountedPods(owned);
+  if (backoff !== undefined && backoff.failuresAfterLastSuccess > 0) {
+    const remaining = remainingBackoffMs(backoff, now);
+    out.push(`Back-off memory (rebuilt from ${backoff.failuresAfterLastSuccess} counted failure(s) after the last counted success, last at ${backoff.lastFailureTime}): ${remaining > 0 ? `${formatDuration(remaining)} of pod-recreation back-off left` : 'expired'}`);
+    out.push('');
+  }
+  const result = syncJob(job, owned, now, { expectationsSatisfied: true, finalizerRemovalsPending: [], ...(backoff !== undefined ? { backoff } : {}) });
   out.push(`Decision (${result.actions.length} action${result.actions.length === 1 ? '' : 's'}):`);
   const finished = conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   if (result.actions.length === 0) {
@@ -65,7 +74,9 @@ export function explainCommand(flags: ExplainFlags, bindings: ControllerBindings
   if (result.requeueAfterMs !== undefined) out.push(`  requeue after ${formatDuration(result.requeueAfterMs)} (${requeueWhy(job, result.requeueAfterMs, now)})`);
   if (result.error !== undefined) out.push(`  the pass returns an error (retried with back-off 1s..60s): ${result.error}`);
   out.push('');
-  out.push('Note: controller memory is not part of the objects; this pass assumes expectations satisfied, no finalizer removals in flight and no pod-recreation back-off record, so the live controller may still be waiting out a back-off.');
+  out.push(flags.freshController
+    ? 'Note: controller memory is not part of the objects; this pass assumes a freshly started controller: expectations satisfied, no finalizer removals in flight, no pod-recreation back-off record.'
+    : 'Note: controller memory is not part of the objects; this pass assumes expectations satisfied and no finalizer removals in flight, and rebuilds the pod-recreation back-off record from the pods already counted (pods deleted since are not seen).');
   io.stdout.write(`${out.join('\n')}\n`);
   return ExitCode.Ok;
 }
@@ -175,7 +186,7 @@ function actionText(action: ControllerAction, job: Job, written: Job['status']):
     case 'RemovePodFinalizer':
       return `remove the tracking finalizer from ${action.name} (the pod is accounted for in status)`;
     case 'UpdateJobStatus':
-      return `write status: ${statusChanges(written, action.status).join(', ') || 'no visible change'}`;
+      return `write status: ${statusChanges(written, action.status).join(', ') || 'fields set, no change in counters or conditions'}`;
     case 'RecordEvent':
       return `event ${action.eventType} ${action.reason}: ${action.message}`;
   }
@@ -188,4 +199,14 @@ function requeueWhy(job: Job, ms: number, now: Date): string {
     if (Math.abs(left - ms) < 1000) return 'to check activeDeadlineSeconds';
   }
   return 'pod-recreation back-off after failures';
+}
+
+/**
+ * The backoff record a long-running controller would hold, from the pods it has already counted
+ * (terminal, tracking finalizer removed): folding them in one step gives the same record as the
+ * pass-by-pass folds (failures finishing after the latest success).
+ */
+export function backoffFromCountedPods(pods: readonly Pod[]): BackoffRecord {
+  const counted = pods.filter((p) => !(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer));
+  return newBackoffRecord(undefined, counted.filter((p) => p.status?.phase === 'Succeeded'), counted.filter((p) => p.status?.phase === 'Failed'));
 }
