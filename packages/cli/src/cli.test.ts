@@ -242,6 +242,29 @@ describe('jobkit', () => {
     expect(stderr).toMatch(/warning: jobkit bug: the API server would reject the status written in sync #1:\n  status\.active: Invalid value: stand-in rejection/);
     void stdout;
   });
+  test('explain: back-off rebuilt from counted pods delays the replacement; --fresh-controller does not', async () => {
+    const job = {
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi', namespace: 'default', uid: 'J' },
+      spec: {
+        parallelism: 1, completions: 1, backoffLimit: 4, completionMode: 'NonIndexed', podReplacementPolicy: 'TerminatingOrFailed',
+        selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'J' } },
+        template: { metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'J' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } },
+      },
+      status: { startTime: '2026-01-01T00:00:00Z', failed: 2, active: 0 },
+    };
+    const pod = (name: string, finishedAt: string) => ({
+      metadata: { name, uid: name, labels: { 'batch.kubernetes.io/controller-uid': 'J' }, ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'pi', uid: 'J', controller: true }] },
+      status: { phase: 'Failed', containerStatuses: [{ name: 'pi', state: { terminated: { exitCode: 255, finishedAt } } }] },
+    });
+    const jobFile = file('bj.json', JSON.stringify(job));
+    const podsFile = file('bp.json', JSON.stringify({ kind: 'PodList', items: [pod('pi-a', '2026-01-01T00:00:05Z'), pod('pi-b', '2026-01-01T00:00:20Z')] }));
+    const remembered = await jobkit('explain', '--job', jobFile, '--pods', podsFile, '--now', '2026-01-01T00:00:25Z');
+    expect(remembered.stdout).toMatch(/rebuilt from 2 counted failure\(s\).*15s of pod-recreation back-off left/);
+    expect(remembered.stdout).toMatch(/requeue after 15s/);
+    expect(remembered.stdout).not.toMatch(/create pod/);
+    const fresh = await jobkit('explain', '--job', jobFile, '--pods', podsFile, '--now', '2026-01-01T00:00:25Z', '--fresh-controller');
+    expect(fresh.stdout).toMatch(/create pod pi-\*/);
+  });
   test('explain without --job: exit 2', async () => {
     const r = await jobkit('explain');
     expect(r.code).toBe(2);
