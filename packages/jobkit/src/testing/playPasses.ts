@@ -33,6 +33,8 @@ export interface Violation {
 export interface PlayResult {
   readonly violations: readonly Violation[];
   readonly passes: number;
+  /** Status writes validated. */
+  readonly statusWrites: number;
   readonly finished: boolean;
   readonly final: ClusterState;
 }
@@ -60,6 +62,7 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
   let backoff: BackoffRecord | undefined;
   let names = 0;
   const violations: Violation[] = [];
+  let statusWrites = 0;
   let pass = 0;
   // The previous pass's view and actions, for a lagging informer.
   let prev: { readonly pods: readonly Pod[]; readonly actions: readonly Action[]; readonly lagged: boolean } | undefined;
@@ -89,6 +92,7 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
         const before = state.job;
         const after: Job = { ...before, status: a.status };
         const errors = validateJobStatusUpdate(before, after);
+        statusWrites++;
         if (errors.length > 0) {
           violations.push({ kind: 'statusUpdateRejected', pass, input, actionIndex: i, actions: res.actions, oldStatus: before.status ?? {}, newStatus: a.status, errors });
         }
@@ -106,14 +110,14 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
       const u = s.uncountedTerminatedPods ?? {};
       if ((u.succeeded ?? []).length + (u.failed ?? []).length > 0) problems.push(`uncounted=${JSON.stringify(u)}`);
       if (problems.length > 0) violations.push({ kind: 'finishedInconsistent', pass, input, newStatus: s, errors: problems });
-      return { violations, passes: pass + 1, finished: true, final: state };
+      return { violations, passes: pass + 1, statusWrites, finished: true, final: state };
     }
     const step = steps[pass];
     if (step === undefined) break;
     nowMs += step.advanceMs;
     state = kubeletStep(state, step, nowMs);
   }
-  return { violations, passes: pass + 1, finished: false, final: state };
+  return { violations, passes: pass + 1, statusWrites, finished: false, final: state };
 }
 
 /** A status write of one pass that the API server rejects. */
