@@ -12,7 +12,7 @@ import { InputError } from './manifest.js';
 export const usage = `jobkit: the Kubernetes Job controller's decisions, locally
 
 Usage:
-  jobkit run JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--name NAME] [--restart-delay D]
+  jobkit run JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D]
       Run the Job here: pods are local processes (images are not pulled), the controller is
       the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log.
   jobkit simulate JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]
@@ -33,7 +33,7 @@ const valueFlags = new Set(['script', 'logs-dir', 'name', 'job', 'pods', 'now', 
 const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
-  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'help']),
+  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'json', 'help']),
   simulate: new Set(['script', 'json', 'name', 'help']),
   validate: new Set(['help']),
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
@@ -74,6 +74,7 @@ export async function main(argv: readonly string[], io: Io, bindings: Controller
           verbose: args.flags.has('verbose'),
           name: stringFlag(args, 'name'),
           restartDelayMs,
+          json: args.flags.has('json'),
         }, bindings, io);
       }
       case 'explain': {

@@ -71,6 +71,16 @@ describe('jobkit run', () => {
   });
 });
 
+test('run --json: one JSON document with the outcome, pods and log files', async () => {
+  const r = await run(job('  completions: 2\n  parallelism: 2', '["sh", "-c", "echo json"]'), '--json');
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.outcome.kind).toBe('Complete');
+  expect(doc.exitCode).toBe(0);
+  expect(doc.pods).toHaveLength(2);
+  expect(Object.keys(doc.logs)).toHaveLength(2);
+});
+
 describe('progress', () => {
   const state = (succeeded: number, completions?: number) => ({
     job: { metadata: { name: 'pi' }, spec: { template: {}, ...(completions !== undefined ? { completions } : {}) }, status: { active: 1, ready: 1, succeeded, failed: 2 } } as Job,

@@ -16,6 +16,8 @@ export interface RunFlags {
   readonly verbose: boolean;
   readonly name?: string;
   readonly restartDelayMs?: number;
+  /** The result as JSON on stdout instead of progress and summary. */
+  readonly json?: boolean;
 }
 
 export async function runCommand(path: string, flags: RunFlags, bindings: ControllerBindings, io: Io): Promise<number> {
@@ -29,7 +31,8 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
   const logsDir = flags.logsDir === undefined ? join(io.cwd, 'jobkit-logs') : isAbsolute(flags.logsDir) ? flags.logsDir : join(io.cwd, flags.logsDir);
   const images = [...new Set([...(job.spec.template.spec?.initContainers ?? []), ...(job.spec.template.spec?.containers ?? [])].map((c) => c.image).filter((i): i is string => typeof i === 'string'))];
   io.stderr.write(`note: images are not pulled (no container runtime here): ${images.length > 0 ? images.join(', ') : 'none'}; each container's command runs as a local process\n`);
-  const progress = new Progress(io.stdout, flags.verbose);
+  // With --json, progress goes nowhere so stdout carries only the JSON document.
+  const progress = new Progress(flags.json ? { write: () => undefined } : io.stdout, flags.verbose);
   const result = await runJob(job, {
     logsDir,
     bindings,
@@ -42,6 +45,20 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
   });
   progress.finish(result);
   const name = result.job.metadata.name ?? '';
+  if (flags.json) {
+    const report = outcomeReport(name, result.outcome);
+    io.stdout.write(`${JSON.stringify({
+      outcome: result.outcome,
+      exitCode: report.code,
+      elapsedMs: result.elapsedMs,
+      job: result.job,
+      pods: result.pods,
+      events: result.events,
+      timeline: result.timeline,
+      logs: Object.fromEntries(result.logFiles),
+    }, null, 2)}\n`);
+    return report.code;
+  }
   io.stdout.write(`\n${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: result.startMs + result.elapsedMs, startMs: result.startMs })}\n`);
   if (result.pods.length > 0) io.stdout.write(`Logs:                 ${shortPath(io.cwd, join(logsDir, name))}/<pod>/<container>.log\n`);
   if (flags.printLogs) {
