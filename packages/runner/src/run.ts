@@ -66,9 +66,13 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
     let kubelet: ProcessKubelet | undefined;
     let settleQueued = false;
     let done = false;
+    // Containers run in their own process groups: never leave them behind if node exits.
+    const killAll = (): void => kubelet?.stop();
+    process.once('exit', killAll);
     const finish = (outcome: LoopOutcome): void => {
       if (done) return;
       done = true;
+      process.removeListener('exit', killAll);
       kubelet?.stop();
       // Let the exit events of killed processes drain before reporting.
       setTimeout(() => resolve({
