@@ -43,6 +43,16 @@ function start(containers: Container[], extra: { restartPolicy?: string; initCon
   return { kubelet, pod: () => current, changes, settled };
 }
 
+/** Waits (up to 5 s) until every container of the pod is running. */
+async function running(h: Harness): Promise<void> {
+  const t0 = Date.now();
+  while (!(h.pod().status?.containerStatuses ?? []).every((c) => c.state?.running !== undefined) || h.pod().status?.phase !== 'Running') {
+    if (Date.now() - t0 > 5000) throw new Error(`pod never ran: ${JSON.stringify(h.pod().status)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 50)); // let the shell install its traps
+}
+
 const sh = (script: string, name = 'main'): Container => ({ name, command: ['sh', '-c', script] });
 const exitCodes = (pod: Pod) => (pod.status?.containerStatuses ?? []).map((s) => s.state?.terminated?.exitCode);
 
@@ -92,8 +102,7 @@ describe('ProcessKubelet', () => {
 
   test('deletion: SIGTERM ends a cooperative process (exit 143)', async () => {
     const h = start([sh('exec sleep 30')]);
-    await new Promise((r) => setTimeout(r, 150));
-    expect(h.pod().status?.phase).toBe('Running');
+    await running(h);
     h.kubelet.podDeleting({ ...h.pod(), metadata: { ...h.pod().metadata, deletionTimestamp: 'now' } });
     const pod = await h.settled;
     expect(pod.status?.phase).toBe('Failed');
@@ -102,7 +111,7 @@ describe('ProcessKubelet', () => {
 
   test('deletion: SIGKILL after the grace period (exit 137)', async () => {
     const h = start([sh("trap '' TERM; sleep 30 & wait; sleep 30")], { grace: 0.3 });
-    await new Promise((r) => setTimeout(r, 150));
+    await running(h);
     const t0 = Date.now();
     h.kubelet.podDeleting({ ...h.pod(), metadata: { ...h.pod().metadata, deletionTimestamp: 'now' } });
     const pod = await h.settled;
