@@ -56,7 +56,8 @@ export interface ClaimedPods {
  * selector; plus orphans that match it and are not being deleted (adopted: upstream patches in
  * the owner reference and the tracking finalizer, and treats them as tracked at once). Pods
  * controlled by something else, or in another namespace, are not the Job's. Owned pods that no
- * longer match are released, unless the Job is being deleted.
+ * longer match are released, unless the Job is being deleted. A missing namespace (on the Job or
+ * the pod) reads as the same namespace: the API always sets one; hand-made inputs often do not.
  */
 export function claimPods(job: Job, pods: readonly Pod[]): ClaimedPods {
   const uid = job.metadata.uid;
@@ -72,15 +73,17 @@ export function claimPods(job: Job, pods: readonly Pod[]): ClaimedPods {
     else {
       const ref = controllerOf(p);
       if (ref !== undefined) {
-        // Ours only if it names this Job and still matches.
-        if (ref.uid !== uid) keep = undefined;
+        // Listed only when the reference names this Job (the pod indexer keys on kind, name and
+        // uid); ours only while it still matches the selector.
+        if (ref.uid !== uid || ref.kind !== 'Job' || ref.name !== job.metadata.name) keep = undefined;
         else if (!matches(p.metadata.labels)) {
           keep = undefined;
           if (!jobDeleting) released.push(p);
         }
       } else if (jobDeleting || p.metadata.deletionTimestamp != null || !matches(p.metadata.labels)) {
         keep = undefined;
-      } else if (!(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer)) {
+      } else if (!(p.metadata.ownerReferences ?? []).some((r) => r.uid === uid) && !(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer)) {
+        // Adopted: tracked from now on, as if the adoption patch had added the finalizer.
         keep = { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), JobTrackingFinalizer] } };
       }
     }
