@@ -11,11 +11,13 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkStatusValidation, checkSync } from './check.mjs';
+import { checkSync } from './check.mjs';
 import { ensureOracle } from './build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
+
+const FAMILIES = ['sync', 'statusValidation', 'jobValidation', 'jobUpdateValidation'];
 
 function parseArgs(argv) {
   const a = { seed: 1, count: 200, limit: 5, out: null, shrink: true, quiet: false, family: 'sync' };
@@ -27,16 +29,17 @@ function parseArgs(argv) {
     else if (k === '--limit') a.limit = Number(v());
     else if (k === '--out') a.out = v();
     else if (k === '--family') a.family = v();
+    else if (k === '--only') a.only = new Set(v().split(','));
     else if (k === '--no-shrink') a.shrink = false;
     else if (k === '--quiet') a.quiet = true;
     else if (k === '--help' || k === '-h') {
-      console.log('usage: node tools/oracle/diff.mjs [--family sync|statusValidation] --seed S --count N [--limit K] [--out FILE] [--no-shrink] [--quiet]');
+      console.log(`usage: node tools/oracle/diff.mjs [--family ${FAMILIES.join('|')}] --seed S --count N [--limit K] [--only NAME,...] [--out FILE] [--no-shrink] [--quiet]`);
       process.exit(0);
     } else throw new Error(`unknown argument ${k}`);
   }
   if (!Number.isInteger(a.seed) || a.seed < 0) throw new Error('--seed: a non-negative integer');
   if (!Number.isInteger(a.count) || a.count < 1) throw new Error('--count: a positive integer');
-  if (!['sync', 'statusValidation'].includes(a.family)) throw new Error('--family: sync or statusValidation');
+  if (!FAMILIES.includes(a.family)) throw new Error(`--family: one of ${FAMILIES.join(', ')}`);
   return a;
 }
 
@@ -71,26 +74,39 @@ function divergence(jobkit, c) {
   if (!c.expect || c.expect.oracleError) return null; // upstream could not run this input
   let res;
   try {
-    res = family === 'sync'
-      ? jobkit.syncJob(structuredClone(c.job), structuredClone(c.pods ?? []), new Date(c.now), structuredClone(c.options ?? {}))
-      : jobkit.validateJobStatusUpdate(structuredClone(c.oldJob), structuredClone(c.newJob));
+    const x = structuredClone(c);
+    res =
+      family === 'sync' ? jobkit.syncJob(x.job, x.pods ?? [], new Date(x.now), x.options ?? {})
+      : family === 'statusValidation' ? jobkit.validateJobStatusUpdate(x.oldJob, x.newJob, x.options)
+      : family === 'jobValidation' ? jobkit.validateJob(x.job, x.options)
+      : jobkit.validateJobUpdate(x.oldJob, x.newJob, x.options ?? jobkit.getUpdateValidationOptions(x.oldJob, x.featureGates));
   } catch (e) {
     return [`jobkit threw: ${e?.message ?? e}`];
   }
-  const errs = family === 'sync' ? checkSync(c, res) : checkStatusValidation(c, res);
+  const errs = family === 'sync' ? checkSync(c, res) : errorSetDiff(c.expect.errors ?? [], res);
   return errs.length ? errs : null;
 }
 
+/** Validation families: one line per (type, field) pair on which upstream and jobkit differ. */
+function errorSetDiff(want, got) {
+  const key = (e) => `${e.type} ${e.field}`;
+  const w = new Set(want.map(key));
+  const g = new Set((Array.isArray(got) ? got : got?.errors ?? []).map(key));
+  return [...[...w].filter((k) => !g.has(k)).map((k) => `missing ${k}`), ...[...g].filter((k) => !w.has(k)).map((k) => `extra ${k}`)];
+}
+
 // The field a check line is about ("status.failed: want 1, got 2" -> "status.failed").
-const topic = (line) => line.split(/[: ]/)[0] + (line.startsWith('condition ') ? line.split(' ')[1].split(':')[0] : '');
+const topic = (line) => (family === 'sync' ? syncTopic(line) : line);
+const syncTopic = (line) => line.split(/[: ]/)[0] + (line.startsWith('condition ') ? line.split(' ')[1].split(':')[0] : '');
 
 /** Every case obtained by removing one piece of c: whole pods first, then keys / list items, coarse to fine. */
 function candidates(c) {
   const out = [];
   const pods = c.pods ?? [];
-  const objects = family === 'sync' ? { job: c.job, pods } : { oldJob: c.oldJob, newJob: c.newJob };
+  const objects = family === 'sync' ? { job: c.job, pods } : family === 'jobValidation' ? { job: c.job } : { oldJob: c.oldJob, newJob: c.newJob };
   for (let i = 0; i < pods.length; i++) out.push({ ...c, pods: pods.filter((_, k) => k !== i) });
   if (c.options) out.push({ ...c, options: undefined });
+  if (c.featureGates) out.push({ ...c, featureGates: undefined });
   const paths = [];
   const protectedPath = (p) =>
     /^(job|oldJob|newJob)\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+\.metadata\.(name|namespace|uid)$/.test(p) || /^pods\.\d+$/.test(p);
@@ -119,6 +135,7 @@ function candidates(c) {
     const y = { ...x };
     delete y.expect;
     if (y.options === undefined) delete y.options;
+    if (y.featureGates === undefined) delete y.featureGates;
     return y;
   });
 }
@@ -150,7 +167,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   family = args.family;
   const jobkit = await loadJobkit();
-  const cases = oracleRun(generate(args.seed, args.count));
+  const cases = oracleRun(generate(args.seed, args.count).filter((c) => !args.only || args.only.has(c.name)));
   const diverging = [];
   let skipped = 0;
   for (const c of cases) {
@@ -170,7 +187,7 @@ async function main() {
     console.log(family === 'sync' ? `  shrunk in ${s.steps} step(s) to ${(s.c.pods ?? []).length} pod(s):` : `  shrunk in ${s.steps} step(s):`);
     for (const l of s.errs) console.log(`    ${l}`);
     if (!args.quiet) {
-      for (const k of ['now', 'job', 'oldJob', 'newJob', 'options', 'expect']) if (s.c[k] !== undefined) console.log(`  ${k}: ${JSON.stringify(s.c[k])}`);
+      for (const k of ['now', 'job', 'oldJob', 'newJob', 'options', 'featureGates', 'expect']) if (s.c[k] !== undefined) console.log(`  ${k}: ${JSON.stringify(s.c[k])}`);
       for (const p of s.c.pods ?? []) console.log(`  pod: ${JSON.stringify(p)}`);
     }
     shrunk.push({ ...s.c, name: `${c.name}/shrunk` });

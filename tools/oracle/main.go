@@ -14,6 +14,7 @@ import (
 	"io"
 	"k8s.io/klog/v2"
 	"os"
+	"strings"
 )
 
 func usage() {
@@ -54,8 +55,10 @@ func cmdRun(args []string) error {
 	fs := flag.NewFlagSet("run", flag.ExitOnError)
 	exact := fs.Bool("exact-times", false, "write startTime/completionTime as exact timestamps instead of set/unset")
 	keepGoing := fs.Bool("keep-going", false, "on a case upstream cannot run (parse error, panic), write expect {\"oracleError\": ...} and go on")
+	drop := fs.Bool("drop-unrunnable", false, "like --keep-going, but leave such cases out of the output")
 	runs := fs.Int("runs", 6, "passes per case, each listing the pods in another order (input, reversed, shuffles); fields on which they disagree are left out of expect")
 	_ = fs.Parse(args)
+	*keepGoing = *keepGoing || *drop
 	in, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		return err
@@ -69,14 +72,14 @@ func cmdRun(args []string) error {
 		if err != nil {
 			return err
 		}
-		return writeAnyDoc(os.Stdout, out)
+		return writeAnyDoc(os.Stdout, out, *drop)
 	}
 	if doc.Family == "statusValidation" {
 		out, err := runStatusValidation(in, *keepGoing)
 		if err != nil {
 			return err
 		}
-		return writeAnyDoc(os.Stdout, out)
+		return writeAnyDoc(os.Stdout, out, *drop)
 	}
 	if doc.Family != "" && doc.Family != "sync" {
 		return fmt.Errorf("family %q: supported: sync, statusValidation, jobValidation, jobUpdateValidation", doc.Family)
@@ -97,6 +100,15 @@ func cmdRun(args []string) error {
 		if c.Expect, err = marshalOrdered(expect); err != nil {
 			return err
 		}
+	}
+	if *drop {
+		kept := doc.Cases[:0]
+		for _, c := range doc.Cases {
+			if !strings.Contains(string(c.Expect), `"oracleError"`) {
+				kept = append(kept, c)
+			}
+		}
+		doc.Cases = kept
 	}
 	if varied > 0 {
 		fmt.Fprintf(os.Stderr, "oracle: %d/%d cases depend on pod order; their order-dependent fields are left out\n", varied, len(doc.Cases))
@@ -151,7 +163,7 @@ func writeDoc(w io.Writer, doc *vectorFile) error {
 }
 
 // writeAnyDoc writes a vector document of another family with one case per line.
-func writeAnyDoc(w io.Writer, doc any) error {
+func writeAnyDoc(w io.Writer, doc any, dropUnrunnable bool) error {
 	b, err := json.Marshal(doc)
 	if err != nil {
 		return err
@@ -168,6 +180,19 @@ func writeAnyDoc(w io.Writer, doc any) error {
 	head, _ := json.Marshal(generic.Family)
 	src, _ := json.Marshal(generic.Source)
 	fmt.Fprintf(bw, "{\n  \"family\": %s,\n  \"source\": %s,\n  \"cases\": [\n", head, src)
+	if dropUnrunnable {
+		kept := generic.Cases[:0]
+		for _, c := range generic.Cases {
+			var probe struct {
+				Expect map[string]json.RawMessage `json:"expect"`
+			}
+			if json.Unmarshal(c, &probe) == nil && probe.Expect["oracleError"] != nil {
+				continue
+			}
+			kept = append(kept, c)
+		}
+		generic.Cases = kept
+	}
 	for i, c := range generic.Cases {
 		sep := ","
 		if i == len(generic.Cases)-1 {

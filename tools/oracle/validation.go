@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	batchv1 "k8s.io/api/batch/v1"
-	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	fieldpath "k8s.io/apimachinery/pkg/util/validation/field"
+	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	batchinternal "k8s.io/kubernetes/pkg/apis/batch"
 	batchv1api "k8s.io/kubernetes/pkg/apis/batch/v1"
 	batchvalidation "k8s.io/kubernetes/pkg/apis/batch/validation"

@@ -9,9 +9,9 @@ import (
 
 	batchv1 "k8s.io/api/batch/v1"
 	v1 "k8s.io/api/core/v1"
+	fieldpath "k8s.io/apimachinery/pkg/util/validation/field"
 	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	utilfeature "k8s.io/apiserver/pkg/util/feature"
-	fieldpath "k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/component-base/featuregate"
 	batchinternal "k8s.io/kubernetes/pkg/apis/batch"
 	batchv1api "k8s.io/kubernetes/pkg/apis/batch/v1"
@@ -82,7 +82,14 @@ func withGates(gates map[string]bool, f func() error) error {
 	return f()
 }
 
-func validateJobCase(family string, c *jobValidationCase) ([]fieldErr, error) {
+func validateJobCase(family string, c *jobValidationCase) (out []fieldErr, rerr error) {
+	defer func() {
+		if r := recover(); r != nil {
+			// e.g. v1.37.2 dereferences spec.completions of an Indexed job with a successPolicy
+			// even when completions is missing (the API server answers 500 there).
+			out, rerr = nil, fmt.Errorf("upstream panicked: %v", r)
+		}
+	}()
 	ctx := genericapirequest.NewDefaultContext()
 	var errs fieldpath.ErrorList
 	run := func() error {
@@ -126,7 +133,7 @@ func validateJobCase(family string, c *jobValidationCase) ([]fieldErr, error) {
 		return nil, err
 	}
 	seen := map[fieldErr]bool{}
-	out := []fieldErr{}
+	out = []fieldErr{}
 	for _, e := range errs {
 		fe := fieldErr{Type: string(e.Type), Field: e.Field}
 		if !seen[fe] {
