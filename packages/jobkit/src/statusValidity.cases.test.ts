@@ -178,3 +178,34 @@ describe('syncJob status writes pass status validation: upstream clashes (Kubern
     ]);
   });
 });
+
+describe('syncJob status writes pass status validation: upstream clash, elastic Indexed scale-down', () => {
+  // Found by the property (seeds 1 and 2 of the exploration, once the world allowed two spec edits
+  // between passes). NEITHER jobkit side is wrong against upstream: an Indexed Job changes
+  // completions only together with parallelism (validation.go validateCompletions), and the
+  // status strategy lets succeeded decrease only while completions == parallelism (strategy.go
+  // v1.37.2 l.373, on the stored spec). Scale 5→2 (both), then parallelism alone 2→1 before the
+  // controller syncs: calculateSucceededIndexes (indexed_job_utils.go l.59-73) parses
+  // completedIndexes "0-3" against completions 2 and the controller writes succeeded 2 < 4, which
+  // the server rejects until parallelism equals completions again. tools/oracle (v1.37.2) writes
+  // the same status for this input (completedIndexes "0,1", succeeded 2).
+  const now = new Date('2026-01-01T00:00:20Z');
+  const scaledDown = job(
+    { completionMode: 'Indexed', completions: 2, parallelism: 1 },
+    { startTime: T0, active: 1, ready: 1, succeeded: 4, failed: 0, terminating: 0, completedIndexes: '0-3', uncountedTerminatedPods: {} },
+  );
+  const pods = [pod('job-4-a', { index: 4, phase: 'Running', ready: true })];
+
+  test.failing('upstream clash: elastic scale-down (5→2) then parallelism-only edit (→1) ⇒ succeeded decrease rejected', () => {
+    expect(shape(rejectedStatusWrites(scaledDown, pods, now))).toEqual([]);
+  });
+
+  test('upstream clash, pinned: the write carries only the succeeded-decrease error', () => {
+    const r = syncJob(scaledDown, pods, now);
+    const first = r.actions.findIndex((a) => a.type === 'UpdateJobStatus');
+    expect(writes(r)[0]).toMatchObject({ completedIndexes: '0,1', succeeded: 2 });
+    expect(shape(rejectedStatusWrites(scaledDown, pods, now))).toEqual([
+      `write #${first}: FieldValueInvalid status.succeeded: cannot decrease the succeeded counter`,
+    ]);
+  });
+});

@@ -17,6 +17,10 @@
 //     indexes independently (backoffLimitPerIndex); its API server rejects the overlap. jobkit
 //     follows both. Found with seeds 1 (run 1522), 3 and 7 of the exploration; cases "upstream
 //     clash: index completed, then …" and "… index failed, then …".
+//   - "upstream clash: elastic scale-down then parallelism-only edit drops succeeded": v1.37.2
+//     allows succeeded to decrease only while completions == parallelism; a second edit before
+//     the controller syncs breaks that. Found with seeds 1 and 2 of the exploration; case
+//     "upstream clash: elastic scale-down …".
 // Fixed: "backoff reports active=0" (core, kubernetes#139428), seed 20261128 run 291 before core
 // d487edc; regression cases "global pod backoff…", "per-index backoff…".
 import fc from 'fast-check';

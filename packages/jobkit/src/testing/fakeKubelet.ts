@@ -17,6 +17,8 @@ export interface KubeletStep {
   readonly toggleSuspend: boolean;
   /** Scale: parallelism (and completions, for an elastic Indexed Job) to this, if the API allows it. */
   readonly scaleTo: number | undefined;
+  /** Then (a second edit before the controller's next pass) parallelism alone to this. */
+  readonly parallelismTo: number | undefined;
   /** The user deletes the Job (metadata.deletionTimestamp; the Job's own finalizers keep it). */
   readonly deleteJob: boolean;
   /** Pod GC removes finished pods without finalizers. */
@@ -39,6 +41,7 @@ export const kubeletStepArb: fc.Arbitrary<KubeletStep> = fc.record({
   exitCodes: fc.array(fc.constantFrom(...FailureExitCodes), { minLength: 1, maxLength: 3 }),
   toggleSuspend: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))), // ~1 in 4
   scaleTo: fc.oneof({ arbitrary: fc.constant(undefined), weight: 8 }, { arbitrary: fc.integer({ min: 0, max: 5 }), weight: 1 }),
+  parallelismTo: fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary: fc.integer({ min: 0, max: 5 }), weight: 1 }),
   deleteJob: fc.oneof({ arbitrary: fc.constant(false), weight: 40 }, { arbitrary: fc.constant(true), weight: 1 }),
   gc: fc.boolean(),
   controller: fc.record({
@@ -98,8 +101,9 @@ function running(p: Pod, isReady: boolean, t: string, restartCount?: number): Po
  *   DisruptionTarget, still running), 7 flip readiness, 8-9 stay;
  * - with `gc`, finished pods without finalizers are removed;
  * - Running pods with fate 10 lose their node (phase Unknown);
- * - with `toggleSuspend`, spec.suspend flips; with `scaleTo`, the Job is scaled; with
- *   `deleteJob`, it is deleted (both only as the API server allows).
+ * - with `toggleSuspend`, spec.suspend flips; with `scaleTo`, the Job is scaled (elastic Indexed
+ *   Jobs: completions too), then with `parallelismTo` parallelism alone; with `deleteJob`, it is
+ *   deleted (spec edits only as the API server allows).
  */
 export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: number): ClusterState {
   const t = iso(nowMs);
@@ -192,6 +196,7 @@ function userEdits(job: Job, step: KubeletStep, t: string): Job {
     const elastic = s.completionMode === 'Indexed' && s.completions === s.parallelism;
     tryUpdate({ ...j, spec: { ...s, parallelism: step.scaleTo, ...(elastic ? { completions: step.scaleTo } : {}) } });
   }
+  if (step.parallelismTo !== undefined) tryUpdate({ ...j, spec: { ...j.spec, parallelism: step.parallelismTo } });
   if (step.deleteJob && j.metadata.deletionTimestamp == null) {
     j = { ...j, metadata: { ...j.metadata, deletionTimestamp: t, deletionGracePeriodSeconds: 0, finalizers: ['foregroundDeletion'] } };
   }

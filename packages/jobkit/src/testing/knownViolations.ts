@@ -93,8 +93,31 @@ export function isIndexBothCompletedAndFailed(v: Violation): boolean {
   });
 }
 
+/**
+ * UPSTREAM CLASH (Kubernetes v1.37.2 disagrees with itself; jobkit follows both sides). An
+ * Indexed Job may change completions only together with parallelism (elastic Jobs); the status
+ * strategy allows succeeded to decrease only while completions == parallelism (strategy.go
+ * v1.37.2 l.373, computed on the stored spec). If the user scales completions and parallelism
+ * down together and then changes parallelism alone before the controller syncs, the controller
+ * drops the completed indexes ≥ completions (calculateSucceededIndexes parses completedIndexes
+ * against the new completions, indexed_job_utils.go l.59-73) and writes a smaller succeeded,
+ * which the server rejects until parallelism equals completions again. tools/oracle (v1.37.2)
+ * writes the same status as syncJob for the case's input.
+ * Shape: only `status.succeeded: cannot decrease the succeeded counter`, on an Indexed Job with
+ * completions ≠ parallelism whose old completedIndexes had an index ≥ completions.
+ * Case: statusValidity.cases.test.ts "upstream clash: elastic scale-down …".
+ */
+export function isScaledDownIndexedJobDropsSucceeded(v: Violation): boolean {
+  if (!only(v, 'status.succeeded', 'cannot decrease the succeeded counter')) return false;
+  const spec = v.input.job.spec;
+  if (spec.completionMode !== 'Indexed' || spec.completions === spec.parallelism) return false;
+  const completions = spec.completions ?? 0;
+  return [...indexesOf(v.oldStatus?.completedIndexes)].some((ix) => ix >= completions);
+}
+
 /** The shapes the property excludes, by name (only open ones; fixed ones must fail again). */
 export const knownViolations: readonly { readonly name: string; readonly matches: (v: Violation) => boolean }[] = [
   { name: 'upstream clash: suspended Job finishes without startTime', matches: isSuspendedJobFinishesWithoutStartTime },
   { name: 'upstream clash: an index both completed and failed', matches: isIndexBothCompletedAndFailed },
+  { name: 'upstream clash: elastic scale-down then parallelism-only edit drops succeeded', matches: isScaledDownIndexedJobDropsSucceeded },
 ];

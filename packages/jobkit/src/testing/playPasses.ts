@@ -53,8 +53,9 @@ const canonical = (v: unknown): string =>
 /**
  * Plays up to `maxPasses` passes from `job` (no pods) starting at `startMs`: each pass runs
  * syncJob, applies its actions one by one (validating each status write against the Job as
- * stored just before it), checks `result.status` and the finished-Job invariants, then runs one
- * kubelet step. Stops when the Job is finished or the steps run out.
+ * stored just before it; a rejected write is not stored and ends the pass, as upstream returns
+ * the error), checks `result.status` and the finished-Job invariants, then runs one kubelet
+ * step. Stops when the Job is finished or the steps run out.
  */
 export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: number, maxPasses = steps.length + 1): PlayResult {
   let state: ClusterState = { job, pods: [] };
@@ -87,7 +88,8 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
     const res = syncJob(state.job, view, now, options);
     prev = { pods: state.pods, actions: res.actions, lagged: lag };
     const applyOpts = { now, generateName: (prefix: string) => `${prefix}${(names++).toString(36)}` };
-    res.actions.forEach((a: Action, i) => {
+    let rejected = false;
+    for (const [i, a] of res.actions.entries()) {
       if (a.type === 'UpdateJobStatus') {
         const before = state.job;
         const after: Job = { ...before, status: a.status };
@@ -95,11 +97,14 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
         statusWrites++;
         if (errors.length > 0) {
           violations.push({ kind: 'statusUpdateRejected', pass, input, actionIndex: i, actions: res.actions, oldStatus: before.status ?? {}, newStatus: a.status, errors });
+          // As upstream: the write fails, the pass returns its error and does nothing more.
+          rejected = true;
+          break;
         }
       }
       state = applyActions(state, [a], applyOpts);
-    });
-    if (canonical(res.status) !== canonical(state.job.status ?? {})) {
+    }
+    if (!rejected && canonical(res.status) !== canonical(state.job.status ?? {})) {
       violations.push({ kind: 'resultStatusMismatch', pass, input, oldStatus: state.job.status ?? {}, newStatus: res.status });
     }
     backoff = res.backoff;
@@ -130,20 +135,21 @@ export interface RejectedWrite {
 
 /**
  * Runs one pass on (`job`, `pods`) at `now` and validates each of its status writes against the
- * Job as stored just before it (earlier writes of the pass applied). [] when the server accepts all.
+ * Job as stored just before it (earlier writes of the pass applied). [] when the server accepts
+ * all; else the first rejected write (upstream's pass stops there).
  */
 export function rejectedStatusWrites(job: Job, pods: readonly Pod[], now: Date, backoff?: BackoffRecord): RejectedWrite[] {
   const res = syncJob(job, pods, now, backoff !== undefined ? { backoff } : {});
-  const out: RejectedWrite[] = [];
   let stored = job;
-  res.actions.forEach((a, i) => {
-    if (a.type !== 'UpdateJobStatus') return;
+  for (const [i, a] of res.actions.entries()) {
+    if (a.type !== 'UpdateJobStatus') continue;
     const next: Job = { ...stored, status: a.status };
     const errors = validateJobStatusUpdate(stored, next);
-    if (errors.length > 0) out.push({ actionIndex: i, errors, oldStatus: stored.status ?? {}, newStatus: a.status });
+    // The first rejection ends the pass upstream; later writes would never be sent.
+    if (errors.length > 0) return [{ actionIndex: i, errors, oldStatus: stored.status ?? {}, newStatus: a.status }];
     stored = next;
-  });
-  return out;
+  }
+  return [];
 }
 
 /** A short, stable description of a violation, for grouping and for assertion messages. */
