@@ -40,3 +40,11 @@ describe('claimPods', () => {
     expect(claimPods({ ...job, metadata: { ...job.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }, [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }]).pods).toEqual([]);
   });
 });
+
+describe('claimPods order', () => {
+  test("the job's own pods first, then adopted orphans (upstream's indexer order)", () => {
+    const orphan = (name: string) => ({ ...newPod(name), metadata: { ...newPod(name).metadata, ownerReferences: [] } });
+    const got = claimPods(newJob(), [orphan('o1'), newPod('a'), orphan('o2'), newPod('b')]).pods;
+    expect(got.map((p) => p.metadata.name)).toEqual(['a', 'b', 'o1', 'o2']);
+  });
+});

@@ -65,30 +65,33 @@ export function claimPods(job: Job, pods: readonly Pod[]): ClaimedPods {
   const matches = compileSelector(job.spec.selector);
   const jobDeleting = job.metadata.deletionTimestamp != null;
   const released: Pod[] = [];
-  let out: Pod[] | undefined; // allocated only when some pod is left out or changed
+  // Upstream lists the Job's own pods first, then the namespace's orphans (FilterPodsByOwner
+  // reads two index keys in turn); order decides ties later (ActivePods), so keep it.
+  let owned: Pod[] | undefined; // allocated only when some pod is not kept in place
+  const orphans: Pod[] = [];
   for (let i = 0; i < pods.length; i++) {
     const p = pods[i]!;
-    let keep: Pod | undefined = p;
-    if (ns !== undefined && p.metadata.namespace !== undefined && p.metadata.namespace !== ns) keep = undefined;
-    else {
+    let keepOwned = false;
+    if (ns !== undefined && p.metadata.namespace !== undefined && p.metadata.namespace !== ns) {
+      // another namespace: never listed
+    } else {
       const ref = controllerOf(p);
       if (ref !== undefined) {
         // Listed only when the reference names this Job (the pod indexer keys on kind, name and
         // uid); ours only while it still matches the selector.
-        if (ref.uid !== uid || ref.kind !== 'Job' || ref.name !== job.metadata.name) keep = undefined;
-        else if (!matches(p.metadata.labels)) {
-          keep = undefined;
-          if (!jobDeleting) released.push(p);
+        if (ref.uid === uid && ref.kind === 'Job' && ref.name === job.metadata.name) {
+          if (matches(p.metadata.labels)) keepOwned = true;
+          else if (!jobDeleting) released.push(p);
         }
-      } else if (jobDeleting || p.metadata.deletionTimestamp != null || !matches(p.metadata.labels)) {
-        keep = undefined;
-      } else if (!(p.metadata.ownerReferences ?? []).some((r) => r.uid === uid) && !(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer)) {
+      } else if (!jobDeleting && p.metadata.deletionTimestamp == null && matches(p.metadata.labels)) {
+        const tracked = (p.metadata.ownerReferences ?? []).some((r) => r.uid === uid) || (p.metadata.finalizers ?? []).includes(JobTrackingFinalizer);
         // Adopted: tracked from now on, as if the adoption patch had added the finalizer.
-        keep = { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), JobTrackingFinalizer] } };
+        orphans.push(tracked ? p : { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), JobTrackingFinalizer] } });
       }
     }
-    if (keep !== p && out === undefined) out = pods.slice(0, i);
-    if (out !== undefined && keep !== undefined) out.push(keep);
+    if (keepOwned) owned?.push(p);
+    else if (owned === undefined) owned = pods.slice(0, i);
   }
-  return { pods: out ?? pods, released };
+  if (owned === undefined) return { pods, released };
+  return { pods: orphans.length > 0 ? owned.concat(orphans) : owned, released };
 }
