@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI entry: when Go is available, build the oracle and diff jobkit against upstream on a fixed
-# seed (N=500). Prints the divergence summary and exits 0 whatever the count (whether CI fails
+# seed (N=500 per family: sync, statusValidation, jobValidation, jobUpdateValidation). Prints the divergence summary and exits 0 whatever the count (whether CI fails
 # on divergences is decided later). Without Go it says so and exits 0.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,16 +18,18 @@ fi
 if [ ! -f "$root/packages/jobkit/dist/index.js" ]; then
   (cd "$root" && npx tsc -b packages/jobkit) || { echo "oracle: jobkit build failed; skipping"; exit 0; }
 fi
-out="$(cd "$root" && node tools/oracle/diff.mjs --seed "$SEED" --count "$COUNT" --limit 3 2>&1)"
-status=$?
-echo "$out"
-if [ $status -ne 0 ]; then
-  echo "oracle: diff.mjs failed (exit $status)"
-  exit 0
-fi
-count="$(echo "$out" | sed -n 's/^summary: \([0-9]*\)\/.*/\1/p' | tail -1)"
-sv="$(cd "$root" && node tools/oracle/diff.mjs --family statusValidation --seed "$SEED" --count "$COUNT" --limit 3 2>&1)"
-echo "$sv"
-svcount="$(echo "$sv" | sed -n 's/^summary: \([0-9]*\)\/.*/\1/p' | tail -1)"
-echo "oracle divergences: sync ${count:-unknown}, statusValidation ${svcount:-unknown} (seed $SEED, $COUNT cases each)"
+summary=""
+for fam in sync statusValidation jobValidation jobUpdateValidation; do
+  echo "=== oracle diff: $fam"
+  out="$(cd "$root" && node tools/oracle/diff.mjs --family "$fam" --seed "$SEED" --count "$COUNT" --limit 3 2>&1)"
+  status=$?
+  echo "$out"
+  if [ $status -ne 0 ]; then
+    summary="$summary $fam=failed(exit $status)"
+    continue
+  fi
+  n="$(echo "$out" | sed -n 's/^summary: \([0-9]*\)\/.*/\1/p' | tail -1)"
+  summary="$summary $fam=${n:-unknown}"
+done
+echo "oracle divergences (seed $SEED, $COUNT cases each):$summary"
 exit 0

@@ -1,10 +1,12 @@
 // Differential test: upstream's Job controller (the Go oracle) against jobkit on random cases.
 //
-//   node tools/oracle/diff.mjs --seed S --count N [--limit K] [--out shrunk.json] [--no-shrink]
+//   node tools/oracle/diff.mjs [--family F] --seed S --count N [--limit K] [--only NAMES] [--out shrunk.json] [--no-shrink]
 //
-// Generates N cases with `oracle generate`, asks upstream (`oracle run`) and jobkit (the built
+// Generates N cases of family F (sync by default; statusValidation, jobValidation,
+// jobUpdateValidation) with `oracle generate`, asks upstream (`oracle run`) and jobkit (the built
 // packages/jobkit/dist/index.js) for each, compares them with the conformance rules
-// (check.mjs, same as packages/jobkit/src/conformance/check.ts) and prints the first K
+// (check.mjs, same as packages/jobkit/src/conformance/check.ts; validation families as sets of
+// (type, field) pairs, one difference line per pair) and prints the first K
 // divergences, each shrunk greedily (drop pods, then object keys and list items) while the
 // divergence persists. --out writes the shrunk cases, with upstream's answers, as a vector file.
 import { execFileSync } from 'node:child_process';
