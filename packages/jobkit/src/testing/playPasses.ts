@@ -89,6 +89,7 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
     prev = { pods: state.pods, actions: res.actions, lagged: lag };
     const applyOpts = { now, generateName: (prefix: string) => `${prefix}${(names++).toString(36)}` };
     let rejected = false;
+    let writesStored = 0;
     for (const [i, a] of res.actions.entries()) {
       if (a.type === 'UpdateJobStatus') {
         const before = state.job;
@@ -101,13 +102,15 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
           rejected = true;
           break;
         }
+        writesStored++;
       }
       state = applyActions(state, [a], applyOpts);
     }
     if (!rejected && canonical(res.status) !== canonical(state.job.status ?? {})) {
       violations.push({ kind: 'resultStatusMismatch', pass, input, oldStatus: state.job.status ?? {}, newStatus: res.status });
     }
-    backoff = res.backoff;
+    // Upstream saves the new backoff record once its first status write went through.
+    if (!rejected || writesStored > 0) backoff = res.backoff;
     if (isFinished(state.job)) {
       const s = state.job.status ?? {};
       const problems: string[] = [];
