@@ -16,6 +16,7 @@ import type { Pod } from '@jobkit/api';
 import { isValidIndex, type SyncCtx } from './internal/context.js';
 import { intervalsOf } from './internal/indexSet.js';
 import { firstActivePods, sortActivePods } from './internal/activePods.js';
+import { goSort } from './internal/goSort.js';
 import { hasTrackingFinalizer, isPodFailed, podUid } from './internal/podState.js';
 
 /** Previous (from status) and current succeeded indexes: Succeeded pods with finalizer and valid index. */
@@ -84,33 +85,30 @@ export function podsWithDelayedDeletionPerIndex(ctx: SyncCtx): Map<number, Pod> 
   return out;
 }
 
-/** A stable sort of pods by completion index (unknown, -1, first). */
+/** Pods by completion index (unknown, -1, first), as Go's sort.Sort(byCompletionIndex) leaves them. */
 export function sortByCompletionIndex(ctx: SyncCtx, pods: readonly Pod[]): Pod[] {
   const n = pods.length;
-  // Pack (index, position) into one float and sort numerically: far faster than a comparator
-  // over 10^5 pods. Falls back to the comparator beyond the packing's exact range.
-  const POS = 2 ** 21;
-  if (n < POS) {
-    const keys = new Float64Array(n);
-    let packable = true;
-    for (let i = 0; i < n; i++) {
-      const ix = ctx.indexOf(pods[i]!);
-      if (ix >= 2 ** 31) {
-        packable = false;
-        break;
-      }
-      keys[i] = (ix + 1) * POS + i;
-    }
-    if (packable) {
-      keys.sort();
-      const out = new Array<Pod>(n);
-      for (let i = 0; i < n; i++) out[i] = pods[keys[i]! % POS]!;
-      return out;
-    }
+  const ix = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    ix[i] = ctx.indexOf(pods[i]!);
+    order[i] = i;
   }
-  const keyed = pods.map((pod, pos) => ({ pod, ix: ctx.indexOf(pod), pos }));
-  keyed.sort((a, b) => a.ix - b.ix || a.pos - b.pos);
-  return keyed.map((k) => k.pod);
+  goSort(
+    n,
+    (i, j) => ix[i]! < ix[j]!,
+    (i, j) => {
+      const t = ix[i]!;
+      ix[i] = ix[j]!;
+      ix[j] = t;
+      const o = order[i]!;
+      order[i] = order[j]!;
+      order[j] = o;
+    },
+  );
+  const out = new Array<Pod>(n);
+  for (let i = 0; i < n; i++) out[i] = pods[order[i]!]!;
+  return out;
 }
 
 /** One linear scan: does any pod lack a valid index, or share its index with another? */

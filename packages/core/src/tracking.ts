@@ -95,8 +95,23 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
     candidates.push(p);
   }
   if (cleanUncounted(ws, uidsWithFinalizer)) needsFlush = true;
-  // Indexed: introduce completed indexes in order (upstream sorts all pods by index).
-  if (ctx.indexed) candidates = sortByCompletionIndex(ctx, candidates);
+  // Indexed: introduce completed indexes in order. Upstream sorts all pods by index with Go's
+  // unstable sort; only the order of candidates sharing an index depends on the other pods.
+  if (ctx.indexed && candidates.length > 1) {
+    const seen = new Set<number>();
+    let shared = false;
+    for (const p of candidates) {
+      const ix = ctx.indexOf(p);
+      if (seen.has(ix)) shared = true;
+      seen.add(ix);
+    }
+    if (shared) {
+      const isCandidate = new Set(candidates);
+      candidates = sortByCompletionIndex(ctx, ctx.pods).filter((p) => isCandidate.has(p));
+    } else {
+      candidates = sortByCompletionIndex(ctx, candidates);
+    }
+  }
 
   const toRemove: Pod[] = [];
   const newSucceededIndexes: number[] = [];

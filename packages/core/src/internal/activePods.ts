@@ -1,6 +1,8 @@
-// The ActivePods sort of pkg/controller/controller_utils.go: pods to delete first sort first.
+// The ActivePods sort of pkg/controller/controller_utils.go (v1.37.2): pods to delete first sort
+// first. Sorted with Go's algorithm, so equal pods keep upstream's order.
 import type { Pod } from '@jobkit/api';
 import { isPodReady } from './podState.js';
+import { goSortArray } from './goSort.js';
 import { parseTime } from './time.js';
 
 const phaseOrdinal: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
@@ -83,68 +85,19 @@ function less(a: Key, b: Key): boolean {
 interface Keyed {
   readonly pod: Pod;
   readonly key: Key;
-  readonly pos: number;
 }
 
-/** ActivePods order, ties broken by input position (a stable sort). */
-function before(x: Keyed, y: Keyed): boolean {
-  if (less(x.key, y.key)) return true;
-  if (less(y.key, x.key)) return false;
-  return x.pos < y.pos;
-}
-
-const compare = (x: Keyed, y: Keyed): number => (before(x, y) ? -1 : before(y, x) ? 1 : 0);
-
-/** A copy of `pods` in ActivePods order (stable for ties, where upstream's sort is unstable). */
+/** `pods` in ActivePods order, sorted as Go's sort.Sort leaves them (ties included). */
 export function sortActivePods(pods: readonly Pod[]): Pod[] {
-  return firstActivePods(pods, pods.length);
+  const times: TimeCache = new Map();
+  const keyed = pods.map((pod): Keyed => ({ pod, key: sortKey(pod, times) }));
+  goSortArray(keyed, (x, y) => less(x.key, y.key));
+  return keyed.map((e) => e.pod);
 }
 
-/**
- * The first `k` pods of {@link sortActivePods}, without sorting all of them: a bounded max-heap
- * keeps the best `k` seen so far, O(n log k) instead of O(n log n) for scale-downs capped at 500.
- */
+/** The first `k` pods of {@link sortActivePods}. */
 export function firstActivePods(pods: readonly Pod[], k: number): Pod[] {
-  const n = pods.length;
   if (k <= 0) return [];
-  const times: TimeCache = new Map();
-  if (k * 4 >= n) {
-    const keyed = pods.map((pod, pos): Keyed => ({ pod, key: sortKey(pod, times), pos }));
-    keyed.sort(compare);
-    return keyed.slice(0, k).map((e) => e.pod);
-  }
-  // heap[0] is the worst of the best k.
-  const heap: Keyed[] = [];
-  const worse = (i: number, j: number): boolean => before(heap[j]!, heap[i]!);
-  const up = (i: number): void => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(i, parent)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  };
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(l, m)) m = l;
-      if (r < heap.length && worse(r, m)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
-  for (let pos = 0; pos < n; pos++) {
-    const e: Keyed = { pod: pods[pos]!, key: sortKey(pods[pos]!, times), pos };
-    if (heap.length < k) {
-      heap.push(e);
-      up(heap.length - 1);
-    } else if (before(e, heap[0]!)) {
-      heap[0] = e;
-      down(0);
-    }
-  }
-  return heap.sort(compare).map((e) => e.pod);
+  // A full sort, not a selection: which of several equal pods come first is Go's sort's call.
+  return sortActivePods(pods).slice(0, k);
 }
