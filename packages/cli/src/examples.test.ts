@@ -135,6 +135,14 @@ describe('examples', () => {
     expect(r.stderr.match(/images are not pulled/g)).toHaveLength(1);
   });
 
+  test('the quick start: pi prints π and a completed summary without flags', () => {
+    const r = jobkit(['run', 'examples/pi.yaml', '--logs-dir', logsDir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3\.14159265358979323846264338327950288419716939937510/);
+    expect(r.stdout).toMatch(/Complete +True +CompletionsReached/);
+    expect(r.stdout).toMatch(/Job pi completed/);
+  });
+
   test('indexed pods read JOB_COMPLETION_INDEX (static work assignment)', () => {
     const r = jobkit(['run', 'examples/indexed.yaml', '--logs', '--logs-dir', logsDir]);
     expect(r.code).toBe(0);
