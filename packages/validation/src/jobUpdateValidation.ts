@@ -1,12 +1,18 @@
-// Job spec update validation: strategy.go ValidateUpdate = ValidateJob + ValidateJobUpdate
-// (ValidateObjectMetaUpdate, ValidateJobSpecUpdate: validateCompletions, immutable fields,
-// validatePodTemplateUpdate) of pkg/apis/batch/validation/validation.go, with the update options
-// of validationOptionsForJob.
+// Job spec update validation: strategy.go ValidateUpdate = ValidateJobUpdate (ValidateObjectMetaUpdate,
+// ValidateJobSpecUpdate: ValidateJobSpec, validateCompletions, immutable fields,
+// validatePodTemplateUpdate; validateNameAllowsCompletions) of pkg/apis/batch/validation/validation.go,
+// with the update options of validationOptionsForJob.
 
 import type { Job } from '@jobkit/api';
 import { type FieldError, invalid, mergeFieldErrors } from './fieldError.js';
 import { summarizeConditions } from './jobConditions.js';
-import { type JobValidationOptions, ControllerUidLabel, JobNameLabel, validateJobWithOptionsInto } from './jobValidation.js';
+import {
+  type JobValidationOptions,
+  ControllerUidLabel,
+  JobNameLabel,
+  validateJobSpecInto,
+  validateNameAllowsCompletionsInto,
+} from './jobValidation.js';
 import { selectorHasInvalidLabelValue } from './labelSelector.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
 import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
@@ -101,12 +107,10 @@ function relaxedOldTemplate(template: unknown, oldTemplate: unknown): unknown {
   };
 }
 
-/** Keeps the first of identical errors (the strategy runs ValidateJobSpec twice on update). */
-
 /**
  * Validates a spec update (PUT .../jobs/NAME) replacing `oldJob` with `newJob` as the API server
- * does: the whole new Job is validated as on create (with options derived from the old Job), then
- * the metadata update, completions (elastic Indexed Jobs: only in tandem with parallelism), the
+ * does: the metadata update, the new spec as on create (but not the generated selector and
+ * template labels, nor the create-only metadata rules: upstream's update path skips them), completions (elastic Indexed Jobs: only in tandem with parallelism), the
  * immutable fields (selector, completionMode, podFailurePolicy, backoffLimitPerIndex, managedBy,
  * successPolicy) and the pod template, which may change only in its scheduling directives, labels
  * and annotations, and only while the old Job is suspended and has never started. Never throws.
@@ -116,8 +120,8 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
   if (!isObj(newJob)) return [invalid('', 'the new Job must be an object')];
   const o: JobValidationOptions = { ...getUpdateValidationOptions(oldJob), ...(opts ?? {}) };
   const errs: FieldError[] = [];
-  validateJobWithOptionsInto(newJob, o, errs);
   validateObjectMetaUpdateInto(newJob, oldJob, errs);
+  validateJobSpecInto(newJob, o, errs);
   const spec = obj(prop(newJob, 'spec'));
   const oldSpec = obj(prop(oldJob, 'spec'));
   validateCompletionsInto(spec, oldSpec, errs);
@@ -145,5 +149,6 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
   for (const f of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy']) {
     if (!deepEqual(prop(spec, f), prop(oldSpec, f))) errs.push(invalid(`spec.${f}`, 'field is immutable'));
   }
+  validateNameAllowsCompletionsInto(newJob, errs);
   return mergeFieldErrors(errs);
 }

@@ -386,11 +386,16 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
   }
 }
 
-/** ValidateJob as the create strategy calls it, with a given set of options. */
+/** ValidateJobCreate as the create strategy calls it, with a given set of options. */
 export function validateJobWithOptionsInto(job: unknown, opts: JobValidationOptions, errs: FieldError[]): void {
   validateObjectMetaInto(job, errs);
   validateGeneratedSelectorInto(job, opts.requirePrefixedLabels, errs);
   validateJobSpecInto(job, opts, errs);
+  validateNameAllowsCompletionsInto(job, errs);
+}
+
+/** validateNameAllowsCompletions (create and update): `<name>-<completions-1>` must be a DNS label. */
+export function validateNameAllowsCompletionsInto(job: unknown, errs: FieldError[]): void {
   const spec = obj(prop(job, 'spec'));
   const completions = prop(spec, 'completions');
   if (prop(spec, 'completionMode') === 'Indexed' && typeof completions === 'number' && Number.isInteger(completions) && completions > 0) {
