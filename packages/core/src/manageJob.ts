@@ -107,6 +107,12 @@ export function manageJob(ctx: SyncCtx): number {
   }
 
   const template = prepareTemplate(ctx.job, ctx.indexed);
+  if (!ctx.indexed && Object.keys(template.labels).length === 0) {
+    // Pod control refuses label-less pods before calling the API; slow start then skips the
+    // rest, so nothing is created and the pass fails (indexed pods always carry the index label).
+    ctx.error = 'unable to create pods, no labels';
+    return active;
+  }
   for (let i = 0; i < diff; i++) {
     let pod: Pod;
     let index: number | undefined;

@@ -68,6 +68,13 @@ describe('manageJob', () => {
     expect(res.status.active).toBe(3);
     expect(ofType(res.actions, 'RecordEvent').filter((e) => e.reason === 'SuccessfulCreate')).toHaveLength(3);
   });
+  test('a template without labels creates nothing and the pass fails (pod control refuses it)', () => {
+    const job = newJob({ completions: 2, parallelism: 2, template: { spec: { containers: [{ name: 'c' }] } } });
+    const res = syncJob(job, [], NOW);
+    expect(ofType(res.actions, 'CreatePod')).toHaveLength(0);
+    expect(res.error).toBe('unable to create pods, no labels');
+    expect(res.status.active).toBe(0);
+  });
   test('pod-recreation backoff blocks creation and requeues; active pods still count', () => {
     const failedAt = '2025-12-31T23:59:58Z';
     const job = newJob({ completions: 3, parallelism: 2 }, {});

@@ -291,5 +291,6 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
     status: finalStatus,
     backoff: ctx.savedBackoffRecord,
     ...(requeue !== undefined ? { requeueAfterMs: requeue } : {}),
+    ...(ctx.error !== undefined ? { error: ctx.error } : {}),
   };
 }

@@ -59,6 +59,8 @@ export interface SyncCtx {
   /** Only with backoffLimitPerIndex. */
   failedIndexes: OrderedIntervals | undefined;
   podsWithDelayedDeletionPerIndex: Map<number, Pod>;
+  /** The error upstream's pass would return (it still acts as far as it gets). */
+  error?: string;
 }
 
 export function isValidIndex(ctx: SyncCtx, ix: number): boolean {
