@@ -19,6 +19,10 @@ describe('getUpdateValidationOptions', () => {
     ['running job', {}, {}, { requirePrefixedLabels: true, allowMutableSchedulingDirectives: false }],
     ['suspended, never started', { suspend: true }, {}, { allowMutableSchedulingDirectives: true }],
     ['suspended after it started', { suspend: true }, { startTime: '2026-01-01T00:00:00Z' }, { allowMutableSchedulingDirectives: false }],
+    // KEP-5440 gates are beta and on by default since 1.36: a suspended Job with active pods is frozen.
+    ['suspended, never started, pods still active', { suspend: true }, { active: 2 }, { allowMutableSchedulingDirectives: false, allowMutablePodResources: false }],
+    ['suspended, never started, no active pods', { suspend: true }, {}, { allowMutablePodResources: true }],
+    ['suspended after it started, Suspended=True', { suspend: true }, { startTime: '2026-01-01T00:00:00Z', conditions: [{ type: 'Suspended', status: 'True' }] }, { allowMutableSchedulingDirectives: true, allowMutablePodResources: true }],
   ])('%s', (_n, spec, status, want) => {
     const j = base();
     expect(getUpdateValidationOptions({ ...j, spec: { ...j.spec, ...spec }, status })).toMatchObject(want);
@@ -42,6 +46,9 @@ describe('validateJobUpdate / validateJob', () => {
     ['running Job: node selector is immutable', (j) => { j.spec.template.spec.nodeSelector = { zone: 'a' }; }, ['FieldValueInvalid spec.template']],
     ['elastic Indexed: completions with parallelism', (j) => { j.spec.completions = 4; j.spec.parallelism = 4; }, []],
     ['managedBy is immutable', (j) => { j.spec.managedBy = 'example.com/mgr'; }, ['FieldValueInvalid spec.managedBy']],
+    // Upstream's ValidateJobUpdate has no validateGeneratedSelector: only the immutable template is reported.
+    ['running Job: dropping a generated template label', (j) => { delete j.spec.template.metadata.labels['job-name']; }, ['FieldValueInvalid spec.template']],
+    ['suspended never-started Job: dropping a generated template label', (j) => { j.spec.suspend = true; delete j.spec.template.metadata.labels['job-name']; }, []],
   ])('%s', (_n, mutate, want) => {
     const oldJob: any = base();
     oldJob.spec.completionMode = 'Indexed';

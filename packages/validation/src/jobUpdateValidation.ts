@@ -18,8 +18,8 @@ import { validateObjectMetaUpdateInto } from './objectMeta.js';
 import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
 
 /**
- * Alpha feature gates of kube-apiserver that change the update options (both off by default in
- * the current release). Names as in pkg/features/kube_features.go.
+ * Feature gates of kube-apiserver that change the update options: both beta and on by default
+ * since 1.36 (pkg/features/kube_features.go), so an absent gate counts as on.
  * @category Validation
  */
 export interface JobFeatureGates {
@@ -32,8 +32,8 @@ export interface JobFeatureGates {
 /**
  * The options the update strategy derives from the old Job (strategy.go validationOptionsForJob):
  * prefixed labels are required only if the old template had both; scheduling directives are
- * mutable only while the old Job is suspended and has never started. With the alpha gates on, a
- * suspended Job with no active pods that never started or carries Suspended=True may change its
+ * mutable only while the old Job is suspended and has never started. With the gates on (the
+ * default), a suspended Job with no active pods that never started or carries Suspended=True may change its
  * container resources and/or scheduling directives.
  * @category Validation
  */
@@ -51,9 +51,9 @@ export function getUpdateValidationOptions(oldJob: Job | unknown, gates: JobFeat
   const mutableTemplate = suspended && (notStarted || suspendedCondition) && noActive;
   return {
     requirePrefixedLabels: has(JobNameLabel) && has(ControllerUidLabel),
-    allowMutableSchedulingDirectives: gates.MutableSchedulingDirectivesForSuspendedJobs === true ? mutableTemplate : suspended && notStarted,
+    allowMutableSchedulingDirectives: gates.MutableSchedulingDirectivesForSuspendedJobs !== false ? mutableTemplate : suspended && notStarted,
     allowInvalidLabelValueInSelector: selectorHasInvalidLabelValue(prop(oldSpec, 'selector')),
-    allowMutablePodResources: gates.MutablePodResourcesForSuspendedJobs === true ? mutableTemplate : false,
+    allowMutablePodResources: gates.MutablePodResourcesForSuspendedJobs !== false ? mutableTemplate : false,
   };
 }
 
