@@ -19,7 +19,7 @@ import {
 import { calculateFailedIndexes, calculateSucceededIndexes, podsWithDelayedDeletionPerIndex } from './indexedJob.js';
 import { ensureConditionStatus, findCondition, isJobFinished, newCondition } from './internal/conditions.js';
 import { workingStatus, type SyncCtx } from './internal/context.js';
-import { claimPods } from './internal/claimPods.js';
+import { claimPods, selectorError } from './internal/claimPods.js';
 import { inputShapeError } from './internal/inputShape.js';
 import { hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodTerminating, podName, podUid } from './internal/podState.js';
 import { formatTime, parseTime } from './internal/time.js';
@@ -77,6 +77,8 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
   const completions = spec.completions ?? undefined;
   if (indexed && completions === undefined) return noop(job, prevBackoff, [], 'spec.completions: Required value: when completion mode is Indexed');
 
+  const badSelector = selectorError(spec.selector);
+  if (badSelector !== undefined) return noop(job, prevBackoff, [], `couldn't convert Job selector: ${badSelector}`);
   const { pods, released } = claimPods(job, listedPods);
   const nowStr = formatTime(now);
   const podFailurePolicy = spec.podFailurePolicy ?? undefined;

@@ -1,4 +1,4 @@
-import { claimPods, selectorMatches } from './claimPods.js';
+import { claimPods, selectorError, selectorMatches } from './claimPods.js';
 import { newJob, newPod } from '../__tests__/builders.js';
 
 describe('label selectors (LabelSelectorAsSelector)', () => {
@@ -46,5 +46,22 @@ describe('claimPods order', () => {
     const orphan = (name: string) => ({ ...newPod(name), metadata: { ...newPod(name).metadata, ownerReferences: [] } });
     const got = claimPods(newJob(), [orphan('o1'), newPod('a'), orphan('o2'), newPod('b')]).pods;
     expect(got.map((p) => p.metadata.name)).toEqual(['a', 'b', 'o1', 'o2']);
+  });
+});
+
+describe('selectorError (LabelSelectorAsSelector)', () => {
+  const cases = [
+    { name: 'absent selector is fine (selects nothing)', sel: undefined, bad: false },
+    { name: 'plain labels', sel: { matchLabels: { 'batch.kubernetes.io/job-name': 'pi', app: '' } }, bad: false },
+    { name: 'In with values', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: ['b'] }] }, bad: false },
+    { name: 'In without values', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: [] }] }, bad: true },
+    { name: 'Exists with values', sel: { matchExpressions: [{ key: 'a', operator: 'Exists', values: ['b'] }] }, bad: true },
+    { name: 'unknown operator', sel: { matchExpressions: [{ key: 'a', operator: 'Near', values: ['b'] }] }, bad: true },
+    { name: 'key with a space', sel: { matchLabels: { 'a b': 'c' } }, bad: true },
+    { name: 'bad prefix', sel: { matchLabels: { 'Example.com/a': 'c' } }, bad: true },
+    { name: 'value too long', sel: { matchLabels: { a: 'x'.repeat(64) } }, bad: true },
+  ];
+  test.each(cases)('$name', ({ sel, bad }) => {
+    expect(selectorError(sel) !== undefined).toBe(bad);
   });
 });

@@ -5,6 +5,53 @@ import { JobTrackingFinalizer, type Job, type LabelSelector, type OwnerReference
 
 type LabelMatcher = (labels: Readonly<Record<string, string>> | undefined) => boolean;
 
+const nameRe = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const dnsSubdomainRe = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Label key syntax (a qualified name: optional DNS-subdomain prefix, then a name of ≤ 63). */
+function labelKeyError(key: string): string | undefined {
+  const slash = key.indexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !dnsSubdomainRe.test(prefix))) return `invalid label key "${key}"`;
+  if (name.length === 0 || name.length > 63 || !nameRe.test(name)) return `invalid label key "${key}"`;
+  return undefined;
+}
+
+function labelValueError(v: string): string | undefined {
+  return v.length > 63 || (v !== '' && !nameRe.test(v)) ? `invalid label value: "${v}"` : undefined;
+}
+
+/**
+ * Why `selector` does not convert to a label selector (metav1.LabelSelectorAsSelector), or
+ * undefined. Upstream's pass stops with this error before touching anything.
+ */
+export function selectorError(selector: LabelSelector | undefined | null): string | undefined {
+  if (selector === undefined || selector === null) return undefined;
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
+    const e = labelKeyError(k) ?? labelValueError(v);
+    if (e !== undefined) return e;
+  }
+  for (const r of selector.matchExpressions ?? []) {
+    const values = r.values ?? [];
+    switch (r.operator) {
+      case 'In':
+      case 'NotIn':
+        if (values.length === 0) return 'for \'in\', \'notin\' operators, values set can\'t be empty';
+        break;
+      case 'Exists':
+      case 'DoesNotExist':
+        if (values.length > 0) return 'values set must be empty for exists and does not exist';
+        break;
+      default:
+        return `"${r.operator}" is not a valid label selector operator`;
+    }
+    const e = labelKeyError(r.key) ?? values.map(labelValueError).find((x) => x !== undefined);
+    if (e !== undefined) return e;
+  }
+  return undefined;
+}
+
 /**
  * A matcher for `selector` (metav1.LabelSelectorAsSelector): an absent selector matches nothing,
  * an empty one everything, an unknown operator nothing. Compiled once per pass.
