@@ -1,8 +1,9 @@
 // Object metadata checks the Job strategy runs: ValidateObjectMeta (create) and
 // ValidateObjectMetaUpdate (update), from staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go
-// and ValidateLabels (pkg/apis/meta/v1/validation). Owner references and managed fields are not checked.
+// and ValidateLabels (pkg/apis/meta/v1/validation), with the finalizer-name checks of
+// pkg/apis/core/validation. Owner references and managed fields are not checked.
 
-import { type FieldError, child, forbidden, invalid, required, tooLong } from './fieldError.js';
+import { type FieldError, child, forbidden, index, invalid, required, tooLong } from './fieldError.js';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names.js';
 import { deepEqual, isNil, list, obj, optInt64, optString, prop, stringMap } from './internal/untrusted.js';
 
@@ -26,6 +27,37 @@ export function validateAnnotationsInto(annotations: ReadonlyMap<string, string>
   if (size > totalAnnotationSizeLimitB) errs.push(tooLong(path, totalAnnotationSizeLimitB));
 }
 
+/** The finalizers core's validateKubeFinalizerName accepts without a '/' (helper.standardFinalizers). */
+const standardFinalizers = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+/** Only string items can be judged; a wrong type is reported per item. */
+function finalizerNames(meta: unknown, p: string, errs: FieldError[]): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  list(meta, 'finalizers', p, errs).forEach((f, i) => {
+    if (typeof f === 'string') out.push([i, f]);
+    else errs.push(invalid(index(p, i), 'must be a string'));
+  });
+  return out;
+}
+
+/** core validateKubeFinalizerName: a name without a '/' must be one of the standard finalizers. */
+function validateKubeFinalizerNamesInto(names: ReadonlyArray<[number, string]>, p: string, errs: FieldError[]): void {
+  for (const [i, f] of names) {
+    if (!f.includes('/') && !standardFinalizers.has(f)) {
+      errs.push(invalid(index(p, i), 'name is neither a standard finalizer name nor is it fully qualified'));
+    }
+  }
+}
+
+/** ValidateFinalizers (create): qualified names, not both orphan and foregroundDeletion. */
+function validateFinalizersInto(names: ReadonlyArray<[number, string]>, p: string, errs: FieldError[]): void {
+  for (const [, f] of names) for (const m of isQualifiedName(f)) errs.push(invalid(p, m));
+  const set = new Set(names.map(([, f]) => f));
+  if (set.has('orphan') && set.has('foregroundDeletion')) {
+    errs.push(invalid(p, 'finalizer orphan and foregroundDeletion cannot be both set'));
+  }
+}
+
 /** ValidateObjectMeta for a namespaced object whose name must be a DNS subdomain (Jobs). */
 export function validateObjectMetaInto(o: unknown, errs: FieldError[]): void {
   const p = 'metadata';
@@ -46,11 +78,16 @@ export function validateObjectMetaInto(o: unknown, errs: FieldError[]): void {
   if (gen !== undefined && gen < 0) errs.push(invalid(child(p, 'generation'), 'must be greater than or equal to 0'));
   validateLabelsInto(stringMap(meta, 'labels', child(p, 'labels'), errs), child(p, 'labels'), errs);
   validateAnnotationsInto(stringMap(meta, 'annotations', child(p, 'annotations'), errs), child(p, 'annotations'), errs);
+  const fp = child(p, 'finalizers');
+  const finalizers = finalizerNames(meta, fp, errs);
+  validateFinalizersInto(finalizers, fp, errs);
+  validateKubeFinalizerNamesInto(finalizers, fp, errs);
 }
 
 /**
- * ValidateObjectMetaUpdate: resourceVersion present, generation not decremented, identity fields
- * immutable, no new finalizers while deleting, labels and annotations well formed.
+ * ValidateObjectMetaUpdate: resourceVersion present, generation non-negative and not decremented,
+ * identity fields immutable, no new finalizers while deleting, labels, annotations and finalizer
+ * names well formed.
  */
 export function validateObjectMetaUpdateInto(newObj: unknown, oldObj: unknown, errs: FieldError[]): void {
   const p = 'metadata';
@@ -68,6 +105,7 @@ export function validateObjectMetaUpdateInto(newObj: unknown, oldObj: unknown, e
   if (rv === '') errs.push(invalid(child(p, 'resourceVersion'), 'must be specified for an update'));
   const ng = optInt64(nm, 'generation', child(p, 'generation'), errs) ?? 0;
   const og = optInt64(om, 'generation', '', sink) ?? 0;
+  if (ng < 0) errs.push(invalid(child(p, 'generation'), 'must be greater than or equal to 0'));
   if (ng < og) errs.push(invalid(child(p, 'generation'), 'must not be decremented'));
   for (const f of ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds']) {
     const a = prop(nm, f);
@@ -77,4 +115,6 @@ export function validateObjectMetaUpdateInto(newObj: unknown, oldObj: unknown, e
   }
   validateLabelsInto(stringMap(nm, 'labels', child(p, 'labels'), errs), child(p, 'labels'), errs);
   validateAnnotationsInto(stringMap(nm, 'annotations', child(p, 'annotations'), errs), child(p, 'annotations'), errs);
+  // The update path checks finalizer names only against the core rule, not as qualified names.
+  validateKubeFinalizerNamesInto(finalizerNames(nm, child(p, 'finalizers'), errs), child(p, 'finalizers'), errs);
 }
