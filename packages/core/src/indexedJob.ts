@@ -22,13 +22,7 @@ import { hasTrackingFinalizer, isPodFailed, podUid } from './internal/podState.j
 /** Previous (from status) and current succeeded indexes: Succeeded pods with finalizer and valid index. */
 export function calculateSucceededIndexes(ctx: SyncCtx): { prev: OrderedIntervals; current: OrderedIntervals } {
   const prev = parseIndexesFromString(ctx.status.completedIndexes ?? '', ctx.completions ?? 0);
-  const fresh: number[] = [];
-  for (const p of ctx.pods) {
-    if (p.status?.phase !== 'Succeeded' || !hasTrackingFinalizer(p)) continue;
-    const ix = ctx.indexOf(p);
-    if (isValidIndex(ctx, ix)) fresh.push(ix);
-  }
-  return { prev, current: mergeIntervals(prev, intervalsOf(fresh)) };
+  return { prev, current: mergeIntervals(prev, intervalsOf(ctx.succeededWithFinalizerIndexes)) };
 }
 
 /** Whether the pod's failure fails its index: a FailIndex rule, or a counted failure at the per-index limit. */
@@ -47,7 +41,8 @@ export function isIndexFailed(ctx: SyncCtx, p: Pod): boolean {
 export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
   const prev = ctx.status.failedIndexes !== undefined ? parseIndexesFromString(ctx.status.failedIndexes, ctx.completions ?? 0) : emptyIntervals;
   const fresh: number[] = [];
-  for (const p of ctx.pods) {
+  for (let i = 0; i < ctx.pods.length; i++) {
+    const p = ctx.pods[i]!;
     if (!hasTrackingFinalizer(p)) continue;
     const ix = ctx.indexOf(p);
     if (isValidIndex(ctx, ix) && isIndexFailed(ctx, p)) fresh.push(ix);
@@ -62,12 +57,14 @@ export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
  */
 export function podsWithDelayedDeletionPerIndex(ctx: SyncCtx): Map<number, Pod> {
   const activeIndexes = new Set<number>();
-  for (const p of ctx.activePods) {
+  for (let i = 0; i < ctx.activePods.length; i++) {
+    const p = ctx.activePods[i]!;
     const ix = ctx.indexOf(p);
     if (ix >= 0) activeIndexes.add(ix);
   }
   const out = new Map<number, Pod>();
-  for (const p of ctx.pods) {
+  for (let i = 0; i < ctx.pods.length; i++) {
+    const p = ctx.pods[i]!;
     if (!hasTrackingFinalizer(p) || ctx.expectedRmFinalizers.has(podUid(p))) continue;
     const ix = ctx.indexOf(p);
     if (!isValidIndex(ctx, ix) || !isPodFailed(p, ctx.onlyReplaceFailedPods)) continue;
@@ -111,14 +108,13 @@ export function sortByCompletionIndex(ctx: SyncCtx, pods: readonly Pod[]): Pod[]
   return out;
 }
 
-/** One linear scan: does any pod lack a valid index, or share its index with another? */
-function hasInvalidOrDuplicateIndex(ctx: SyncCtx, pods: readonly Pod[]): boolean {
-  const completions = ctx.completions ?? 0;
+/** One linear scan: does any index lack validity, or repeat? `indexes` as from ctx.indexOf. */
+function hasInvalidOrDuplicateIndex(completions: number, indexes: ArrayLike<number>): boolean {
   // A bitmap is far cheaper than a Set for the usual completions; huge ones fall back to a Set.
   const bits = completions <= 1 << 24 ? new Uint32Array((completions >>> 5) + 1) : undefined;
   const seen = bits === undefined ? new Set<number>() : undefined;
-  for (const p of pods) {
-    const ix = ctx.indexOf(p);
+  for (let i = 0; i < indexes.length; i++) {
+    const ix = indexes[i]!;
     if (ix < 0 || ix >= completions) return true;
     if (bits !== undefined) {
       const w = ix >>> 5;
@@ -141,7 +137,10 @@ function hasInvalidOrDuplicateIndex(ctx: SyncCtx, pods: readonly Pod[]): boolean
 export function activePodsForRemoval(ctx: SyncCtx, pods: readonly Pod[], rmAtLeast: number, limit = Infinity): Pod[] {
   const rm: Pod[] = [];
   let left: readonly Pod[] = pods;
-  if (ctx.indexed && rmAtLeast === 0 && !hasInvalidOrDuplicateIndex(ctx, pods)) return rm;
+  if (ctx.indexed && rmAtLeast === 0) {
+    const indexes = pods === ctx.activePods ? ctx.activeIndexes : pods.map(ctx.indexOf);
+    if (!hasInvalidOrDuplicateIndex(ctx.completions ?? 0, indexes)) return rm;
+  }
   if (ctx.indexed) {
     const kept: Pod[] = [];
     const sorted = sortByCompletionIndex(ctx, pods);

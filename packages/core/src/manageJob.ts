@@ -84,7 +84,7 @@ export function manageJob(ctx: SyncCtx): number {
   let indexes: number[] | undefined;
   if (ctx.indexed) {
     const completions = ctx.completions ?? 0;
-    const activeSet = indexesOf(ctx, ctx.activePods);
+    const activeSet = intervalsOf(ctx.activeIndexes);
     const occupied = [ctx.succeededIndexes, activeSet];
     if (ctx.onlyReplaceFailedPods) occupied.push(indexesOf(ctx, ctx.pods.filter(isPodTerminating)));
     if (ctx.failedIndexes !== undefined) occupied.push(ctx.failedIndexes);

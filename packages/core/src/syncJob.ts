@@ -37,7 +37,8 @@ function noop(job: Job, backoff: BackoffRecord, actions: Action[] = [], error?: 
 function pastBackoffLimitOnFailure(job: Job, pods: readonly Pod[], backoffLimit: number): boolean {
   if (job.spec.template?.spec?.restartPolicy !== 'OnFailure') return false;
   let restarts = 0;
-  for (const p of pods) {
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i]!;
     const phase = p.status?.phase;
     if (phase !== 'Running' && phase !== 'Pending') continue;
     for (const c of p.status?.initContainerStatuses ?? []) restarts += c.restartCount ?? 0;
@@ -100,21 +101,26 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
   let terminating = 0;
   const newSucceeded: Pod[] = [];
   const newFailed: Pod[] = [];
-  for (const p of pods) {
+  // Indexed: indexes of the active pods and of Succeeded pods with a finalizer, read here once
+  // so later steps need not walk 10^5 pods again.
+  const activeIndexes: number[] = [];
+  const succeededWithFinalizerIndexes: number[] = [];
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i]!;
     const phase = p.status?.phase;
+    const ix = indexed ? indexOf(p) : -1;
     if (isPodActive(p)) {
       activePods.push(p);
+      if (indexed) activeIndexes.push(ix);
       if (isPodReady(p)) ready++;
     } else if (isPodTerminating(p)) terminating++;
     const succeeded = phase === 'Succeeded';
     if (!succeeded && !isPodFailed(p, onlyReplaceFailedPods)) continue;
     if (!hasTrackingFinalizer(p)) continue;
+    if (indexed && succeeded && ix >= 0 && ix < completions!) succeededWithFinalizerIndexes.push(ix);
     const uid = podUid(p);
     if (expected.size > 0 && expected.has(uid)) continue;
-    if (indexed) {
-      const ix = indexOf(p);
-      if (ix < 0 || ix >= completions!) continue;
-    }
+    if (indexed && (ix < 0 || ix >= completions!)) continue;
     if (succeeded) {
       if (!uncountedSucceeded.has(uid)) newSucceeded.push(p);
     } else if (!uncountedFailed.has(uid)) newFailed.push(p);
@@ -159,6 +165,8 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
     succeededIndexes: emptyIntervals,
     failedIndexes: undefined,
     podsWithDelayedDeletionPerIndex: new Map(),
+    activeIndexes,
+    succeededWithFinalizerIndexes,
   };
 
   let nonIgnoredFailed = newFailed.length;
@@ -183,7 +191,8 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
     if (ft !== undefined && ft.status === 'True') {
       ctx.finishedCondition = newCondition(JobConditionTypes.Failed, 'True', ft.reason ?? '', ft.message ?? '', nowStr);
     } else if (podFailurePolicy !== undefined) {
-      for (const p of pods) {
+      for (let i = 0; i < pods.length; i++) {
+    const p = pods[i]!;
         if (!isPodFailed(p, onlyReplaceFailedPods)) continue;
         const msg = matchPodFailurePolicy(podFailurePolicy, p).jobFailureMessage;
         if (msg !== undefined && msg !== null) {

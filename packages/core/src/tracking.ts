@@ -87,7 +87,8 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
   const uidsWithFinalizer = new Set<string>();
   // Pods whose finalizer may go, in lister order (upstream walks all pods, skipping the rest).
   let candidates: Pod[] = [];
-  for (const p of ctx.pods) {
+  for (let i = 0; i < ctx.pods.length; i++) {
+    const p = ctx.pods[i]!;
     if (!tracked(p)) continue;
     const uid = podUid(p);
     if (uncountedUids.size > 0 && uncountedUids.has(uid)) uidsWithFinalizer.add(uid);

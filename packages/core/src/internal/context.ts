@@ -59,6 +59,10 @@ export interface SyncCtx {
   /** Only with backoffLimitPerIndex. */
   failedIndexes: OrderedIntervals | undefined;
   podsWithDelayedDeletionPerIndex: Map<number, Pod>;
+  /** Indexed: completion index of each active pod, aligned with activePods. */
+  readonly activeIndexes: readonly number[];
+  /** Indexed: valid indexes of Succeeded pods that still carry the tracking finalizer. */
+  readonly succeededWithFinalizerIndexes: readonly number[];
   /** The error upstream's pass would return (it still acts as far as it gets). */
   error?: string;
 }
