@@ -17,6 +17,7 @@ interface Scenario {
   spec: Partial<JobSpec>;
   outcomes: Outcome[]; // per created pod, in creation order
   toggles: number[]; // steps at which the user flips spec.suspend
+  caps: { maxUncountedPods?: number; maxPodCreateDeletePerSync?: number }; // small per-pass limits
   crashes: (number | null)[]; // per pass: stop after (n mod (#actions+1)) actions, or run fully
 }
 
@@ -43,6 +44,10 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
     })),
   outcomes: fc.array(fc.constantFrom<Outcome>('ok', 'ok', 'fail', 'ignored'), { maxLength: 30 }),
   toggles: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 3 }),
+  caps: fc.record(
+    { maxUncountedPods: fc.integer({ min: 1, max: 3 }), maxPodCreateDeletePerSync: fc.integer({ min: 1, max: 3 }) },
+    { requiredKeys: [] },
+  ),
   crashes: fc.array(fc.option(fc.nat(), { nil: null, freq: 2 }), { maxLength: 40 }),
 });
 
@@ -132,18 +137,18 @@ function run(sc: Scenario, crash: boolean): RunResult {
   const ledger: Ledger = { succeededUids: new Set(), succeededIndexes: new Set(), failed: 0 };
   let backoff: BackoffRecord | undefined;
   let nowMs = START;
-  for (let step = 0; step < 60; step++) {
+  for (let step = 0; step < 80; step++) {
     if (sc.toggles.includes(step) || (step === 15 && state.job.spec.suspend === true)) {
       // The user flips suspend now and then; by step 15 the job runs again.
       const job = state.job;
       state = { ...state, job: { ...job, spec: { ...job.spec, suspend: !(job.spec.suspend ?? false) } } };
     }
-    const res = syncJob(state.job, state.pods, new Date(nowMs), { backoff });
+    const res = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff });
     const cut = crash ? sc.crashes[step] ?? null : null;
     if (cut !== null) {
       state = applyWithLedger(state, res.actions.slice(0, cut % (res.actions.length + 1)), nowMs, gen, ledger);
       // The controller restarts: its memory is gone.
-      const again = syncJob(state.job, state.pods, new Date(nowMs), {});
+      const again = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps });
       state = applyWithLedger(state, again.actions, nowMs, gen, ledger);
       backoff = again.backoff;
     } else {
@@ -187,7 +192,11 @@ describe('crash safety of the uncountedTerminatedPods protocol', () => {
           if (sc.spec.completionMode === 'Indexed') expect(s.succeeded).toBe(r.ledger.succeededIndexes.size);
           else expect(s.succeeded).toBe(r.ledger.succeededUids.size);
         }
-        expect(summary(crashed.final)).toEqual(summary(whole.final));
+        // Without per-pass caps a complete pass reaches a fixpoint, so the fresh pass after a cut
+        // does exactly what the rest of the cut pass would have done. With caps the extra pass
+        // legitimately makes more progress (creates sooner), so only exact-once counting holds.
+        const capped = sc.caps.maxUncountedPods !== undefined || sc.caps.maxPodCreateDeletePerSync !== undefined;
+        if (!capped) expect(summary(crashed.final)).toEqual(summary(whole.final));
       }),
       { numRuns: 300 },
     );
