@@ -27,6 +27,24 @@ describe('tracking: the three-stage uncountedTerminatedPods protocol', () => {
     expect(res.status.succeeded).toBe(2);
     expect(res.status.uncountedTerminatedPods).toEqual({});
   });
+  test('resuming after write #1 of a failing job: a terminating pod already uncounted is counted once', () => {
+    const job = newJob(
+      { completions: 2, parallelism: 2, podFailurePolicy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [42] } }] } },
+      {
+        active: 0,
+        ready: 0,
+        terminating: 1,
+        conditions: [{ type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }],
+        uncountedTerminatedPods: { failed: ['t1'] },
+      },
+    );
+    const res = syncJob(job, [newPod('t1', { deleted: '2025-12-31T23:59:00Z' })], NOW);
+    expect(ofType(res.actions, 'RemovePodFinalizer').map((a) => a.name)).toEqual(['t1']);
+    expect(res.status.failed).toBe(1);
+    expect(res.status.uncountedTerminatedPods).toEqual({});
+    // Still terminating: Failed waits.
+    expect(res.status.conditions?.map((c) => c.type)).toEqual(['FailureTarget']);
+  });
   test('a pod whose finalizer removal is in flight is not counted again', () => {
     const job = newJob({ completions: 5, parallelism: 1 }, { active: 0, ready: 0, terminating: 0, succeeded: 1 });
     const res = syncJob(job, [newPod('s1', { phase: 'Succeeded' })], NOW, { expectationsSatisfied: false, finalizerRemovalsPending: ['s1'] });

@@ -105,6 +105,10 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
   // so later steps need not walk 10^5 pods again.
   const activeIndexes: number[] = [];
   const succeededWithFinalizerIndexes: number[] = [];
+  // For status tracking: finished pods still tracked, and uncounted UIDs whose pod keeps its finalizer.
+  const finishedTracked: Pod[] = [];
+  const uncountedWithFinalizer = new Set<string>();
+  const anyUncounted = uncountedSucceeded.size + uncountedFailed.size > 0;
   for (let i = 0; i < pods.length; i++) {
     const p = pods[i]!;
     const phase = p.status?.phase;
@@ -114,12 +118,15 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
       if (indexed) activeIndexes.push(ix);
       if (isPodReady(p)) ready++;
     } else if (isPodTerminating(p)) terminating++;
+    if (!hasTrackingFinalizer(p)) continue;
+    const uid = podUid(p);
+    const pending = expected.size > 0 && expected.has(uid);
+    if (!pending && anyUncounted && (uncountedSucceeded.has(uid) || uncountedFailed.has(uid))) uncountedWithFinalizer.add(uid);
     const succeeded = phase === 'Succeeded';
     if (!succeeded && !isPodFailed(p, onlyReplaceFailedPods)) continue;
-    if (!hasTrackingFinalizer(p)) continue;
     if (indexed && succeeded && ix >= 0 && ix < completions!) succeededWithFinalizerIndexes.push(ix);
-    const uid = podUid(p);
-    if (expected.size > 0 && expected.has(uid)) continue;
+    if (pending) continue;
+    finishedTracked.push(p);
     if (indexed && (ix < 0 || ix >= completions!)) continue;
     if (succeeded) {
       if (!uncountedSucceeded.has(uid)) newSucceeded.push(p);
@@ -167,6 +174,8 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
     podsWithDelayedDeletionPerIndex: new Map(),
     activeIndexes,
     succeededWithFinalizerIndexes,
+    finishedTracked,
+    uncountedWithFinalizer,
   };
 
   let nonIgnoredFailed = newFailed.length;

@@ -79,19 +79,18 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
   let needsFlush = needsFlushIn;
   const ws = ctx.status;
   const expected = ctx.expectedRmFinalizers;
-  const tracked = (p: Pod): boolean => hasTrackingFinalizer(p) && (expected.size === 0 || !expected.has(podUid(p)));
 
   // Upstream keeps the UIDs of every pod with a finalizer; only the uncounted ones are ever
-  // looked up, so keep just those (a set over 10^5 UIDs would dominate the pass).
-  const uncountedUids = new Set([...ws.uncounted.succeeded, ...ws.uncounted.failed]);
-  const uidsWithFinalizer = new Set<string>();
-  // Pods whose finalizer may go, in lister order (upstream walks all pods, skipping the rest).
+  // looked up, so the classification walk kept just those.
+  const uidsWithFinalizer = new Set(ctx.uncountedWithFinalizer);
+  // Pods whose finalizer may go, in lister order. Unless the job is finishing or being deleted
+  // only finished pods qualify, and the classification walk already listed those.
   let candidates: Pod[] = [];
-  for (let i = 0; i < ctx.pods.length; i++) {
-    const p = ctx.pods[i]!;
-    if (!tracked(p)) continue;
-    const uid = podUid(p);
-    if (uncountedUids.size > 0 && uncountedUids.has(uid)) uidsWithFinalizer.add(uid);
+  const everyPod = ctx.job.metadata.deletionTimestamp != null || ctx.finishedCondition !== undefined;
+  const from = everyPod ? ctx.pods : ctx.finishedTracked;
+  for (let i = 0; i < from.length; i++) {
+    const p = from[i]!;
+    if (everyPod && (!hasTrackingFinalizer(p) || (expected.size > 0 && expected.has(podUid(p))))) continue;
     if (!canRemoveFinalizer(ctx, p, isPodFailed(p, ctx.onlyReplaceFailedPods))) continue;
     candidates.push(p);
   }

@@ -63,6 +63,10 @@ export interface SyncCtx {
   readonly activeIndexes: readonly number[];
   /** Indexed: valid indexes of Succeeded pods that still carry the tracking finalizer. */
   readonly succeededWithFinalizerIndexes: readonly number[];
+  /** Succeeded or failed pods with the tracking finalizer and no removal in flight, in lister order. */
+  readonly finishedTracked: readonly Pod[];
+  /** UIDs in the uncounted lists whose pod still has the finalizer (no removal in flight). */
+  readonly uncountedWithFinalizer: ReadonlySet<string>;
   /** The error upstream's pass would return (it still acts as far as it gets). */
   error?: string;
 }
