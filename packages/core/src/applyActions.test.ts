@@ -51,3 +51,43 @@ describe('orphanPodActions (syncOrphanPod)', () => {
     expect(orphanPodActions(job, pods).map((a) => a.type === 'RemovePodFinalizer' && a.name)).toEqual(want);
   });
 });
+
+// Ported from job_controller_test.go TestSyncOrphanPod (k8s.io/kubernetes v1.37.2): the pod is
+// being deleted and carries the tracking finalizer; `job` is the Job its reference resolves to.
+describe('TestSyncOrphanPod', () => {
+  const ref = (apiVersion: string, kind: string, name: string, controller: boolean) => ({
+    apiVersion,
+    kind,
+    name,
+    uid: '111',
+    ...(controller ? { controller: true, blockOwnerDeletion: true } : {}),
+  });
+  const job = (finished: boolean) => ({
+    metadata: { name: 'j', namespace: 'default', uid: '111' },
+    spec: { template: {} },
+    status: finished ? { conditions: [{ type: 'Complete', status: 'True' }] } : {},
+  });
+  const cases = [
+    { name: 'controlled_by_existing_running_job', owner: ref('batch/v1', 'Job', 'j', true), job: job(false), want: false },
+    { name: 'controlled_by_existing_finished_job', owner: ref('batch/v1', 'Job', 'j', true), job: job(true), want: true },
+    { name: 'controlled_by_non_existing_job', owner: ref('batch/v1', 'Job', 'j', true), job: undefined, want: true },
+    { name: 'controlled_by_cronjob', owner: ref('batch/v1', 'CronJob', 'cj', true), job: undefined, want: false },
+    { name: 'not_controlled', owner: undefined, job: undefined, want: true },
+    { name: 'controlled_by_custom_crd', owner: ref('example/v1', 'Job', 'job', true), job: undefined, want: false },
+    { name: 'owned_by_existing_running_job', owner: ref('batch/v1', 'Job', 'j', false), job: job(false), want: true },
+    { name: 'owned_by_custom_crd', owner: ref('example/v1', 'Job', 'job', false), job: undefined, want: true },
+  ];
+  test.each(cases)('$name', ({ owner, job: j, want }) => {
+    const pod = {
+      metadata: {
+        name: 'p',
+        uid: 'p',
+        namespace: 'default',
+        deletionTimestamp: '2026-01-01T00:00:00Z',
+        finalizers: ['batch.kubernetes.io/job-tracking'],
+        ...(owner ? { ownerReferences: [owner] } : {}),
+      },
+    };
+    expect(orphanPodActions(j as never, [pod]).length > 0).toBe(want);
+  });
+});
