@@ -49,6 +49,9 @@ describe('validateJobUpdate / validateJob', () => {
     // Upstream's ValidateJobUpdate has no validateGeneratedSelector: only the immutable template is reported.
     ['running Job: dropping a generated template label', (j) => { delete j.spec.template.metadata.labels['job-name']; }, ['FieldValueInvalid spec.template']],
     ['suspended never-started Job: dropping a generated template label', (j) => { j.spec.suspend = true; delete j.spec.template.metadata.labels['job-name']; }, []],
+    // Templates are compared as decoded and defaulted (checked with tools/oracle).
+    ['running Job: spelling out a pod default', (j) => { j.spec.template.spec.dnsPolicy = 'ClusterFirst'; j.spec.template.spec.containers[0].imagePullPolicy = 'Always'; }, []],
+    ['running Job: a non-default pull policy', (j) => { j.spec.template.spec.containers[0].imagePullPolicy = 'IfNotPresent'; }, ['FieldValueInvalid spec.template']],
   ])('%s', (_n, mutate, want) => {
     const oldJob: any = base();
     oldJob.spec.completionMode = 'Indexed';
@@ -58,6 +61,18 @@ describe('validateJobUpdate / validateJob', () => {
     const newJob = JSON.parse(JSON.stringify(oldJob));
     mutate(newJob);
     expect(pairs(validateJobUpdate(oldJob, newJob)).sort()).toEqual(want);
+  });
+
+  test.each<[string, string, string, string[]]>([
+    ['same quantity, other spelling', '1', '1000m', []],
+    ['sub-milli values round up alike', '1n', '1m', []],
+    ['a different quantity', '1m', '2m', ['FieldValueInvalid spec.template']],
+  ])('running Job, cpu request: %s', (_n, before, after, want) => {
+    const oldJob: any = base();
+    oldJob.spec.template.spec.containers[0].resources = { requests: { cpu: before } };
+    const newJob = JSON.parse(JSON.stringify(oldJob));
+    newJob.spec.template.spec.containers[0].resources.requests.cpu = after;
+    expect(pairs(validateJobUpdate(oldJob, newJob))).toEqual(want);
   });
 
   test('identical errors from the create and update passes are reported once', () => {

@@ -15,6 +15,7 @@ import {
 } from './jobValidation.js';
 import { selectorHasInvalidLabelValue } from './labelSelector.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
+import { defaultedPodTemplate } from './podTemplateDefaults.js';
 import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
 
 /**
@@ -126,10 +127,10 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
   const oldSpec = obj(prop(oldJob, 'spec'));
   validateCompletionsInto(spec, oldSpec, errs);
   if (!deepEqual(prop(spec, 'selector'), prop(oldSpec, 'selector'))) errs.push(invalid('spec.selector', 'field is immutable'));
-  const template = prop(spec, 'template');
-  const oldTemplate = o.allowMutableSchedulingDirectives
-    ? relaxedOldTemplate(template, prop(oldSpec, 'template'))
-    : prop(oldSpec, 'template');
+  // Upstream compares templates as decoded and defaulted: spelled-out defaults and equal quantities match.
+  const template = defaultedPodTemplate(prop(spec, 'template'));
+  const defaultedOld = defaultedPodTemplate(prop(oldSpec, 'template'));
+  const oldTemplate = o.allowMutableSchedulingDirectives ? relaxedOldTemplate(template, defaultedOld) : defaultedOld;
   if (prop(oldSpec, 'suspend') === true && o.allowMutablePodResources) {
     // Only container resources may change: align them with the new ones, then compare the specs.
     const newPodSpec = prop(template, 'spec');
