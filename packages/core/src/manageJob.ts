@@ -33,6 +33,25 @@ function indexesOf(ctx: SyncCtx, pods: readonly Pod[]): OrderedIntervals {
   return intervalsOf(ixs);
 }
 
+/**
+ * The pending indexes whose per-index backoff has expired; if none has, the shortest remaining
+ * wait (upstream getPodCreationInfoForIndependentIndexes).
+ */
+export function podCreationInfoForIndependentIndexes(
+  indexes: readonly number[],
+  lastFailedPodPerIndex: ReadonlyMap<number, Pod>,
+  now: Date,
+): { indexes: number[]; remainingMs: number } {
+  const ready: number[] = [];
+  let minRemaining: number | undefined;
+  for (const ix of indexes) {
+    const r = remainingBackoffMsPerIndex(lastFailedPodPerIndex.get(ix), now);
+    if (r === 0) ready.push(ix);
+    else if (minRemaining === undefined || r < minRemaining) minRemaining = r;
+  }
+  return ready.length > 0 ? { indexes: ready, remainingMs: 0 } : { indexes: [], remainingMs: minRemaining ?? 0 };
+}
+
 function requeueAfterBackoff(ctx: SyncCtx, remainingMs: number): void {
   ctx.requeueAfterMs.push(Math.max(remainingMs, SyncJobBatchPeriodMs));
 }
@@ -90,18 +109,12 @@ export function manageJob(ctx: SyncCtx): number {
     if (ctx.failedIndexes !== undefined) occupied.push(ctx.failedIndexes);
     indexes = firstPendingIndexes(diff, completions, ...occupied);
     if (ctx.backoffLimitPerIndex !== undefined) {
-      const now: number[] = [];
-      let minRemaining: number | undefined;
-      for (const ix of indexes) {
-        const r = remainingBackoffMsPerIndex(ctx.podsWithDelayedDeletionPerIndex.get(ix), ctx.now);
-        if (r === 0) now.push(ix);
-        else if (minRemaining === undefined || r < minRemaining) minRemaining = r;
-      }
-      if (now.length === 0 && minRemaining !== undefined) {
-        requeueAfterBackoff(ctx, minRemaining);
+      const info = podCreationInfoForIndependentIndexes(indexes, ctx.podsWithDelayedDeletionPerIndex, ctx.now);
+      if (info.remainingMs > 0) {
+        requeueAfterBackoff(ctx, info.remainingMs);
         return active;
       }
-      indexes = now;
+      indexes = info.indexes;
     }
     diff = indexes.length;
   }
