@@ -52,6 +52,11 @@ describe('validateJobUpdate / validateJob', () => {
     // Templates are compared as decoded and defaulted (checked with tools/oracle).
     ['running Job: spelling out a pod default', (j) => { j.spec.template.spec.dnsPolicy = 'ClusterFirst'; j.spec.template.spec.containers[0].imagePullPolicy = 'Always'; }, []],
     ['running Job: a non-default pull policy', (j) => { j.spec.template.spec.containers[0].imagePullPolicy = 'IfNotPresent'; }, ['FieldValueInvalid spec.template']],
+    // `{}` in a pointer field is a non-nil pointer upstream: it differs from absent.
+    ['running Job: an empty affinity added', (j) => { j.spec.template.spec.affinity = {}; }, ['FieldValueInvalid spec.template']],
+    ['running Job: an empty container securityContext added', (j) => { j.spec.template.spec.containers[0].securityContext = {}; }, ['FieldValueInvalid spec.template']],
+    ['suspended never-started Job: an empty affinity added', (j) => { j.spec.suspend = true; j.spec.template.spec.affinity = {}; }, []],
+    ['suspended never-started Job: pod affinity added', (j) => { j.spec.suspend = true; j.spec.template.spec.affinity = { podAffinity: {} }; }, ['FieldValueInvalid spec.template.spec']],
   ])('%s', (_n, mutate, want) => {
     const oldJob: any = base();
     oldJob.spec.completionMode = 'Indexed';

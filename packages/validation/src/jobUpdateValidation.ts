@@ -15,7 +15,7 @@ import {
 } from './jobValidation.js';
 import { selectorHasInvalidLabelValue } from './labelSelector.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
-import { defaultedPodTemplate } from './podTemplateDefaults.js';
+import { PRESENT, defaultedPodTemplate } from './podTemplateDefaults.js';
 import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
 
 /**
@@ -87,11 +87,11 @@ function relaxedOldTemplate(template: unknown, oldTemplate: unknown): unknown {
   const oldAff = prop(oSpec, 'affinity');
   let affinity: unknown;
   if (isNil(newAff) && !isNil(oldAff)) {
-    // The affinity may be cleared if it held nothing but node affinity.
+    // The affinity may be cleared if it held nothing but node affinity (Affinity{} after dropping it).
     const rest = { ...obj(oldAff), nodeAffinity: undefined };
-    affinity = deepEqual(rest, {}) ? undefined : rest;
+    affinity = isNil(prop(rest, 'podAffinity')) && isNil(prop(rest, 'podAntiAffinity')) ? undefined : rest;
   } else if (!isNil(newAff) && isNil(oldAff)) {
-    affinity = { nodeAffinity: prop(newAff, 'nodeAffinity') };
+    affinity = { [PRESENT]: true, nodeAffinity: prop(newAff, 'nodeAffinity') };
   } else if (!isNil(newAff) && !isNil(oldAff)) {
     affinity = { ...obj(oldAff), nodeAffinity: prop(newAff, 'nodeAffinity') };
   } else affinity = oldAff;

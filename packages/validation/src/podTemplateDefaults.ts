@@ -1,7 +1,8 @@
 // The API server's defaults for a pod template (pkg/apis/core/v1/defaults.go and
 // zz_generated.defaults.go SetObjectDefaults_PodTemplate), applied to copies of the old and new
-// Job templates before the immutability comparison: upstream compares defaulted objects, so a
-// field spelled out with its default value equals the same field left out.
+// Job templates before the immutability comparison: upstream compares decoded, defaulted objects,
+// so a field spelled out with its default value equals the same field left out, and an empty
+// object in a pointer field (`affinity: {}`) differs from an absent one.
 
 import { quantityKey } from './quantity.js';
 import { isNil, isObj, prop } from './internal/untrusted.js';
@@ -23,6 +24,27 @@ function editAt(o: Rec, k: string, f: (o: Rec) => void): void {
 function editEach(o: Rec, k: string, f: (o: Rec) => void): void {
   const v = o[k];
   if (Array.isArray(v)) o[k] = v.map((x) => edit(x, f));
+}
+
+/**
+ * Marks an object held in a Go pointer-to-struct field: decoded, `{}` there is a non-nil pointer,
+ * which Semantic.DeepEqual tells apart from nil, whereas the comparison (deepEqual) takes nested
+ * empty objects as absent. Comparison copies only; never part of an error.
+ */
+export const PRESENT = '\u0000present';
+
+function pointers(o: Rec, keys: readonly string[]): void {
+  for (const k of keys) editAt(o, k, (v) => { v[PRESENT] = true; });
+}
+
+/** Pointer fields of SecurityContext and PodSecurityContext (core/v1 types.go). */
+function securityContext(sc: Rec): void {
+  pointers(sc, ['capabilities', 'seLinuxOptions', 'windowsOptions', 'seccompProfile', 'appArmorProfile']);
+}
+
+/** ProbeHandler / LifecycleHandler actions are pointers. */
+function handler(h: Rec): void {
+  pointers(h, ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep']);
 }
 
 /** Go string fields: absent, null and "" are all unset. */
@@ -93,6 +115,8 @@ function probe(o: Rec, k: string): void {
     defaultInt(p, 'failureThreshold', 3);
     httpGet(p);
     editAt(p, 'grpc', (g) => defaultPointer(g, 'service', ''));
+    handler(p);
+    p[PRESENT] = true;
   });
 }
 
@@ -109,14 +133,25 @@ function container(c: Rec): void {
     editAt(e, 'valueFrom', (vf) => {
       fieldRef(vf);
       editAt(vf, 'fileKeyRef', (r) => defaultPointer(r, 'optional', false));
+      pointers(vf, ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef']);
+      vf[PRESENT] = true;
     }),
   );
+  editEach(c, 'envFrom', (e) => pointers(e, ['configMapRef', 'secretRef']));
   resources(c, 'resources');
   for (const k of ['livenessProbe', 'readinessProbe', 'startupProbe']) probe(c, k);
   editAt(c, 'lifecycle', (l) => {
-    editAt(l, 'postStart', httpGet);
-    editAt(l, 'preStop', httpGet);
+    for (const k of ['postStart', 'preStop']) {
+      editAt(l, k, (h) => {
+        httpGet(h);
+        handler(h);
+        h[PRESENT] = true;
+      });
+    }
+    l[PRESENT] = true;
   });
+  editAt(c, 'securityContext', securityContext);
+  pointers(c, ['securityContext']);
 }
 
 const volumeDefaultMode = 0o644;
@@ -186,6 +221,20 @@ function podSpec(s: Rec): void {
   editEach(s, 'containers', container);
   resourceList(s, 'overhead');
   resources(s, 'resources');
+  editAt(s, 'securityContext', securityContext);
+  editAt(s, 'affinity', (a) => {
+    editAt(a, 'nodeAffinity', (n) => pointers(n, ['requiredDuringSchedulingIgnoredDuringExecution']));
+    for (const k of ['podAffinity', 'podAntiAffinity']) {
+      editAt(a, k, (pa) => {
+        const term = (t: Rec): void => pointers(t, ['labelSelector', 'namespaceSelector']);
+        editEach(pa, 'requiredDuringSchedulingIgnoredDuringExecution', term);
+        editEach(pa, 'preferredDuringSchedulingIgnoredDuringExecution', (w) => editAt(w, 'podAffinityTerm', term));
+      });
+    }
+    pointers(a, ['nodeAffinity', 'podAffinity', 'podAntiAffinity']);
+  });
+  editEach(s, 'topologySpreadConstraints', (c) => pointers(c, ['labelSelector']));
+  pointers(s, ['affinity', 'dnsConfig', 'os', 'resources']);
 }
 
 /**
