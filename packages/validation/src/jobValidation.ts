@@ -70,7 +70,7 @@ export interface JobValidationOptions {
   readonly allowMutableSchedulingDirectives: boolean;
   /** Skip label-value syntax checks in `spec.selector.matchExpressions[*].values`. */
   readonly allowInvalidLabelValueInSelector: boolean;
-  /** Updates only: allow container resources to change while the old Job is suspended (alpha gate). */
+  /** Updates only: allow container resources to change while the old Job is suspended (gate MutablePodResourcesForSuspendedJobs, on by default). */
   readonly allowMutablePodResources: boolean;
 }
 
