@@ -36,6 +36,8 @@ type gen struct {
 	r    *rand.Rand
 	seed uint64
 	i    int
+	// scaledDown: the drawn status keeps completed indexes beyond completions (see status()).
+	scaledDown bool
 }
 
 func (g *gen) p(prob float64) bool  { return g.r.Float64() < prob }
@@ -135,7 +137,7 @@ func generateCase(seed uint64, i int) (*vectorCase, error) {
 			job.Spec.CompletionMode = ptr.To(batch.CompletionMode("Striped"))
 			return encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), job, pods, opts)
 		}
-		if errs := validateJob(job); len(errs) > 0 {
+		if errs := validateJobWith(job, g.scaledDown); len(errs) > 0 {
 			if os.Getenv("ORACLE_DEBUG") != "" {
 				fmt.Fprintf(os.Stderr, "gen-%d-%d attempt %d rejected: %v\n", seed, i, attempt, errs)
 			}
@@ -210,6 +212,7 @@ func prune(x any) (any, bool) {
 
 // scenario draws one job, its pods and the pass options.
 func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
+	g.scaledDown = false
 	name := pick(g, "gen-job", "worker", "a")
 	uid := types.UID(fmt.Sprintf("job-uid-%d-%d", g.seed, g.i))
 	labels := map[string]string{
@@ -663,6 +666,12 @@ func (g *gen) status(job *batch.Job, pods []*v1.Pod) {
 	}
 	if indexed {
 		done := g.subset(completions, pick(g, 0.0, 0.0, 0.2, 0.5))
+		if completions > 0 && ptr.Equal(spec.Completions, spec.Parallelism) && g.p(0.12) {
+			// An elastic Indexed job scaled down after these indexes completed: the API server
+			// keeps a completedIndexes it did not change, even beyond the new completions.
+			done = append(done, completions+g.n(3))
+			g.scaledDown = true
+		}
 		st.CompletedIndexes = intervalString(done)
 		st.Succeeded = int32(len(done))
 		if spec.BackoffLimitPerIndex != nil && g.p(0.85) {

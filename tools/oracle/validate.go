@@ -20,7 +20,11 @@ func batchv1Defaults(job *batch.Job) {
 
 // validateJob runs upstream's spec validation and status validation (every status rule on)
 // over a fully defaulted copy of the job.
-func validateJob(job *batch.Job) fieldpath.ErrorList {
+func validateJob(job *batch.Job) fieldpath.ErrorList { return validateJobWith(job, false) }
+
+// validateJobWith: scaledDown accepts completed indexes beyond completions, which the status
+// strategy only rejects when completedIndexes changes (a job scaled down after they completed).
+func validateJobWith(job *batch.Job, scaledDown bool) fieldpath.ErrorList {
 	full := job.DeepCopy()
 	batchv1api.SetObjectDefaults_Job(full)
 	var internal batchinternal.Job
@@ -32,7 +36,7 @@ func validateJob(job *batch.Job) fieldpath.ErrorList {
 		RejectDecreasingSucceededCounter:             true,
 		RejectDecreasingFailedCounter:                true,
 		RejectDisablingTerminalCondition:             true,
-		RejectInvalidCompletedIndexes:                true,
+		RejectInvalidCompletedIndexes:                !scaledDown,
 		RejectInvalidFailedIndexes:                   true,
 		RejectFailedIndexesOverlappingCompleted:      true,
 		RejectCompletedIndexesForNonIndexedJob:       true,
