@@ -111,10 +111,13 @@ function relaxedOldTemplate(template: unknown, oldTemplate: unknown): unknown {
 /**
  * Validates a spec update (PUT .../jobs/NAME) replacing `oldJob` with `newJob` as the API server
  * does: the metadata update, the new spec as on create (but not the generated selector and
- * template labels, nor the create-only metadata rules: upstream's update path skips them), completions (elastic Indexed Jobs: only in tandem with parallelism), the
- * immutable fields (selector, completionMode, podFailurePolicy, backoffLimitPerIndex, managedBy,
- * successPolicy) and the pod template, which may change only in its scheduling directives, labels
- * and annotations, and only while the old Job is suspended and has never started. Never throws.
+ * template labels, nor the create-only metadata rules: upstream's update path skips them),
+ * completions (elastic Indexed Jobs: only in tandem with parallelism), the immutable fields
+ * (selector, completionMode, podFailurePolicy, backoffLimitPerIndex, managedBy, successPolicy)
+ * and the pod template (compared after pod defaults), which may change only in its scheduling
+ * directives, labels and annotations (and, with the default-on KEP-5440 gates, container
+ * resources) while the old Job is suspended and has not run (see getUpdateValidationOptions).
+ * `opts` overrides single switches of the derived options. Never throws.
  * @category Validation
  */
 export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, opts?: Partial<JobValidationOptions>): FieldError[] {
