@@ -1,5 +1,6 @@
-// Mirrors syncJob of pkg/controller/job/job_controller.go @ 6ae037f1: one reconcile pass of a Job,
-// with every Job feature gate on, returning its side effects as actions.
+// Mirrors syncJob of pkg/controller/job/job_controller.go (k8s.io/kubernetes v1.37.2, every Job
+// feature gate on; checked case by case against it with tools/oracle): one reconcile pass of a
+// Job, returning its side effects as actions.
 import { emptyBackoffRecord, newBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
 import { countIndexes, emptyIntervals, formatIntervals, getCompletionIndex } from '@jobkit/indexes';
 import { matchPodFailurePolicy, matchSuccessPolicy } from '@jobkit/policy';
