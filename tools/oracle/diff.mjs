@@ -5,7 +5,7 @@
 // Generates N cases of family F (sync by default; statusValidation, jobValidation,
 // jobUpdateValidation) with `oracle generate`, asks upstream (`oracle run`) and jobkit (the built
 // packages/jobkit/dist/index.js) for each, compares them with the conformance rules
-// (check.mjs, same as packages/jobkit/src/conformance/check.ts; validation families as sets of
+// (tools/conformance/check.mjs, the checker the jest harness uses too; validation families as sets of
 // (type, field) pairs, one difference line per pair) and prints the first K
 // divergences, each shrunk greedily (drop pods, then object keys and list items) while the
 // divergence persists. --out writes the shrunk cases, with upstream's answers, as a vector file.
@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkSync } from './check.mjs';
+import { checkSync } from '../conformance/check.mjs';
 import { ensureOracle } from './build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkStatusValidation, checkSync, expectAsResult } from './check.mjs';
+import { checkStatusValidation, checkSync, expectAsResult } from '../conformance/check.mjs';
 import { ensureOracle } from './build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
