@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
-import { loadControllerBindings } from '@jobkit/sim';
+import { defaultController } from '@jobkit/sim';
 import { main } from './cli.js';
 import { loadJob, loadPods, parseDocuments, InputError } from './manifest.js';
 
@@ -229,7 +229,7 @@ describe('jobkit', () => {
     expect(r.stdout).toMatch(/Suspended +True +JobSuspended/);
   });
   test.each(['run', 'simulate'])('%s: a status write the API server would reject is a jobkit bug, exit 3', async (command) => {
-    const bindings = { ...loadControllerBindings(), validateJobStatusUpdate: () => [{ type: 'FieldValueInvalid', field: 'status.active', detail: 'stand-in rejection' }] };
+    const controller = { ...defaultController, validateJobStatusUpdate: () => [{ type: 'FieldValueInvalid' as const, field: 'status.active', detail: 'stand-in rejection' }] };
     let stdout = '';
     let stderr = '';
     const code = await main([command, file(`v-${command}.yaml`, goodJob), ...(command === 'run' ? ['--logs-dir', join(dir, 'logs')] : [])], {
@@ -237,7 +237,7 @@ describe('jobkit', () => {
       stderr: { write: (t: string) => (stderr += t) },
       cwd: dir,
       env: process.env,
-    }, bindings);
+    }, controller);
     expect(code).toBe(3);
     expect(stderr).toMatch(/warning: jobkit bug: the API server would reject the status written in sync #1:\n  status\.active: Invalid value: stand-in rejection/);
     void stdout;

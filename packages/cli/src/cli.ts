@@ -1,6 +1,6 @@
 // The `jobkit` command: parses arguments, runs one command, maps every failure to a message and
 // an exit status (0 ok, 1 Job failed, 2 bad input, 3 jobkit bug).
-import { loadControllerBindings, MissingBindingError, parseDuration, type ControllerBindings } from '@jobkit/sim';
+import { defaultController, parseDuration, type Controller } from '@jobkit/sim';
 import { parseArgs, stringFlag, UsageError } from './args.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
@@ -39,7 +39,7 @@ const allowed: Record<string, ReadonlySet<string>> = {
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
 };
 
-export async function main(argv: readonly string[], io: Io, bindings: ControllerBindings = loadControllerBindings()): Promise<number> {
+export async function main(argv: readonly string[], io: Io, controller: Controller = defaultController): Promise<number> {
   try {
     const args = parseArgs(argv, valueFlags, switches);
     if (args.command === undefined || args.command === 'help') {
@@ -61,9 +61,9 @@ export async function main(argv: readonly string[], io: Io, bindings: Controller
     };
     switch (args.command) {
       case 'validate':
-        return validateCommand(file(), bindings, io);
+        return validateCommand(file(), io);
       case 'simulate':
-        return simulateCommand(file(), { script: stringFlag(args, 'script'), json: args.flags.has('json'), name: stringFlag(args, 'name') }, bindings, io);
+        return simulateCommand(file(), { script: stringFlag(args, 'script'), json: args.flags.has('json'), name: stringFlag(args, 'name') }, controller, io);
       case 'run': {
         const delay = stringFlag(args, 'restart-delay');
         const restartDelayMs = delay === undefined ? undefined : parseDuration(delay);
@@ -75,12 +75,12 @@ export async function main(argv: readonly string[], io: Io, bindings: Controller
           name: stringFlag(args, 'name'),
           restartDelayMs,
           json: args.flags.has('json'),
-        }, bindings, io);
+        }, controller, io);
       }
       case 'explain': {
         const job = stringFlag(args, 'job') ?? args.positionals[0];
         if (job === undefined) throw new UsageError('explain needs --job JOB.json');
-        return explainCommand({ job, pods: stringFlag(args, 'pods'), now: stringFlag(args, 'now'), freshController: args.flags.has('fresh-controller') }, bindings, io);
+        return explainCommand({ job, pods: stringFlag(args, 'pods'), now: stringFlag(args, 'now'), freshController: args.flags.has('fresh-controller') }, controller, io);
       }
     }
     throw new UsageError(`unknown command "${args.command}"`);
@@ -92,10 +92,6 @@ export async function main(argv: readonly string[], io: Io, bindings: Controller
     if (error instanceof InputError) {
       io.stderr.write(`jobkit: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
       return ExitCode.BadInput;
-    }
-    if (error instanceof MissingBindingError) {
-      io.stderr.write(`jobkit: ${error.message}\n`);
-      return ExitCode.Bug;
     }
     io.stderr.write(`jobkit: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     return ExitCode.Bug;

@@ -1,6 +1,6 @@
 // Field errors printed the way the API server words them
 // (apimachinery/pkg/util/validation/field/errors.go ErrorType.String).
-import type { SpecFieldError } from '@jobkit/sim';
+import type { FieldError } from '@jobkit/validation';
 
 const typeText: Record<string, string> = {
   FieldValueNotFound: 'Not found',
@@ -15,7 +15,7 @@ const typeText: Record<string, string> = {
   FieldValueTypeInvalid: 'Invalid value',
 };
 
-export function formatFieldError(e: SpecFieldError): string {
+export function formatFieldError(e: FieldError): string {
   const kind = typeText[e.type] ?? e.type;
   return `${e.field}: ${kind}${e.detail ? `: ${e.detail}` : ''}`;
 }

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Job, Pod } from '@jobkit/api';
 import {
   admitJob,
+  defaultController,
   JobLoop,
-  loadControllerBindings,
-  type ControllerBindings,
+  type Controller,
   type LoopOutcome,
   type NameGenerator,
   type RecordedEvent,
@@ -17,7 +17,8 @@ import { RealScheduler } from './realScheduler.js';
 
 export interface RunOptions {
   readonly logsDir: string;
-  readonly bindings?: ControllerBindings;
+  /** The pass and status check to run (default: the real ones); tests substitute a stand-in. */
+  readonly controller?: Controller;
   /** Delay of syncs triggered by pod and status changes; upstream batches for 1 s, the local
    *  runner reacts faster by default (100 ms) so short jobs finish promptly. */
   readonly batchPeriodMs?: number;
@@ -57,11 +58,10 @@ export function randomNames(): NameGenerator {
 }
 
 export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
-  const bindings = options.bindings ?? loadControllerBindings();
   const scheduler = new RealScheduler();
   const names = randomNames();
   const startMs = scheduler.now();
-  const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), defaults: bindings.withJobDefaults, generateName: (p) => names.generateName(p) });
+  const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), generateName: (p) => names.generateName(p) });
   return new Promise((resolve) => {
     let kubelet: ProcessKubelet | undefined;
     let settleQueued = false;
@@ -95,7 +95,7 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
       });
     };
     const loop: JobLoop = new JobLoop(job, {
-      bindings,
+      controller: options.controller ?? defaultController,
       scheduler,
       names,
       batchPeriodMs: options.batchPeriodMs ?? 100,

@@ -6,22 +6,20 @@ import {
   JobNameLabel,
   LegacyControllerUidLabel,
   LegacyJobNameLabel,
+  withJobDefaults,
   type Job,
 } from '@jobkit/api';
-import { fallbackJobDefaults } from './apiDefaults.js';
 
 export interface AdmitOptions {
   readonly uid: string;
   readonly now: Date;
-  /** API defaulting; the fallback copy of defaults.go when not given. */
-  readonly defaults?: (job: Job) => Job;
   /** Name generation for a Job with only metadata.generateName. */
   readonly generateName?: (prefix: string) => string;
 }
 
 /** The Job as stored by the API server after a create. */
 export function admitJob(input: Job, options: AdmitOptions): Job {
-  const defaulted = (options.defaults ?? fallbackJobDefaults)(input);
+  const defaulted = withJobDefaults(input);
   const generated = defaulted.metadata.name === undefined && defaulted.metadata.generateName !== undefined && options.generateName !== undefined
     ? options.generateName(defaulted.metadata.generateName)
     : undefined;

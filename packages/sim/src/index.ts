@@ -7,18 +7,7 @@ export { JobLoop, finishedCondition, type PodRuntime, type LoopOutcome, type Rec
 export { VirtualScheduler, type Scheduler, type Cancel } from './scheduler.js';
 export { deterministicNames, type NameGenerator } from './names.js';
 export { admitJob, type AdmitOptions } from './admission.js';
-export { fallbackJobDefaults } from './apiDefaults.js';
-export {
-  loadControllerBindings,
-  requireBinding,
-  MissingBindingError,
-  type ControllerBindings,
-  type ControllerAction,
-  type ControllerSyncOptions,
-  type ControllerSyncResult,
-  type SpecFieldError,
-  type ClusterObjects,
-} from './bindings.js';
+export { defaultController, type Controller } from './controller.js';
 export { renderTimeline, statusChanges, entryText, formatOffset, conditionText, type TimelineEntry } from './timeline.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { describeJob, table, type DescribeInput } from './describe.js';

@@ -5,13 +5,9 @@
 // pod changes back through updatePod.
 import { JobConditionTypes, JobControllerName, SyncJobBatchPeriodMs, DefaultJobApiBackOffMs, MaxJobApiBackOffMs } from '@jobkit/api';
 import type { Job, JobCondition, Pod } from '@jobkit/api';
-import {
-  requireBinding,
-  type ControllerAction,
-  type ControllerBindings,
-  type ControllerSyncResult,
-  type SpecFieldError,
-} from './bindings.js';
+import type { Action, ClusterState, SyncResult } from '@jobkit/core';
+import type { FieldError } from '@jobkit/validation';
+import type { Controller } from './controller.js';
 import type { NameGenerator } from './names.js';
 import type { Cancel, Scheduler } from './scheduler.js';
 import { statusChanges, type TimelineEntry } from './timeline.js';
@@ -39,12 +35,12 @@ export type LoopOutcome =
   | { readonly kind: 'Failed'; readonly reason?: string; readonly message?: string }
   | { readonly kind: 'Suspended' }
   | { readonly kind: 'Idle'; readonly message: string }
-  | { readonly kind: 'Violation'; readonly errors: readonly SpecFieldError[]; readonly pass: number }
+  | { readonly kind: 'Violation'; readonly errors: readonly FieldError[]; readonly pass: number }
   | { readonly kind: 'Error'; readonly message: string }
   | { readonly kind: 'Limit'; readonly message: string };
 
 export interface JobLoopOptions {
-  readonly bindings: ControllerBindings;
+  readonly controller: Controller;
   readonly scheduler: Scheduler;
   readonly names: NameGenerator;
   /** Delay of a sync triggered by a pod or status change (upstream: 1 s). */
@@ -63,7 +59,7 @@ export class JobLoop {
   private readonly entries: TimelineEntry[] = [];
   private readonly events: RecordedEvent[] = [];
   private runtime: PodRuntime | undefined;
-  private backoff: unknown = undefined;
+  private backoff: SyncResult['backoff'] | undefined = undefined;
   private apiErrors = 0;
   private passes = 0;
   private pending: { at: number; cancel: Cancel } | undefined;
@@ -201,7 +197,7 @@ export class JobLoop {
   /** One pass of the controller: syncJob, status validation, applyActions, runtime notifications. */
   private sync(): void {
     if (this.result.kind !== 'Running') return;
-    const { bindings, scheduler, names } = this.options;
+    const { controller, scheduler, names } = this.options;
     if (this.options.maxSyncs !== undefined && this.passes >= this.options.maxSyncs) {
       this.end({ kind: 'Limit', message: `stopped after ${this.passes} syncs` });
       return;
@@ -211,12 +207,10 @@ export class JobLoop {
     const now = new Date(scheduler.now());
     this.record({ at, kind: 'sync', pass: this.passes });
     const before = this.currentJob;
-    let result: ControllerSyncResult;
-    let applied: { job: Job; pods: readonly Pod[] };
+    let result: SyncResult;
+    let applied: ClusterState;
     try {
-      const syncJob = requireBinding(bindings, 'syncJob');
-      const applyActions = requireBinding(bindings, 'applyActions');
-      result = syncJob(before, this.podList, now, {
+      result = controller.syncJob(before, this.podList, now, {
         // Our informer is the store itself: every create, delete and finalizer removal is
         // observed before the next pass, so expectations are always satisfied.
         expectationsSatisfied: true,
@@ -228,7 +222,7 @@ export class JobLoop {
         this.end({ kind: 'Violation', errors: violations, pass: this.passes });
         return;
       }
-      applied = applyActions({ job: before, pods: this.podList }, result.actions, {
+      applied = controller.applyActions({ job: before, pods: this.podList }, result.actions, {
         now,
         generateName: (prefix) => names.generateName(prefix),
         generateUid: (name) => names.generateUid(name),
@@ -273,21 +267,19 @@ export class JobLoop {
     this.options.onChange?.();
   }
 
-  private checkStatusWrites(before: Job, actions: readonly ControllerAction[]): SpecFieldError[] {
-    const validate = this.options.bindings.validateJobStatusUpdate;
-    if (validate === undefined) return [];
+  private checkStatusWrites(before: Job, actions: readonly Action[]): FieldError[] {
     let previous = before;
     for (const action of actions) {
       if (action.type !== 'UpdateJobStatus') continue;
       const next: Job = { ...previous, status: action.status };
-      const errors = validate(previous, next);
+      const errors = this.options.controller.validateJobStatusUpdate(previous, next);
       if (errors.length > 0) return [...errors];
       previous = next;
     }
     return [];
   }
 
-  private recordActions(at: number, actions: readonly ControllerAction[], podsAfter: readonly Pod[]): void {
+  private recordActions(at: number, actions: readonly Action[], podsAfter: readonly Pod[]): void {
     const known = new Set(this.pods.keys());
     const created = podsAfter.filter((p) => !known.has(p.metadata.uid ?? ''));
     let createdIndex = 0;
@@ -325,7 +317,7 @@ export class JobLoop {
   }
 
   /** Stores the pods after the pass and tells the runtime about creations and deletions. */
-  private reconcileStore(actions: readonly ControllerAction[], podsAfter: readonly Pod[], now: Date): boolean {
+  private reconcileStore(actions: readonly Action[], podsAfter: readonly Pod[], now: Date): boolean {
     const previous = new Map(this.pods);
     const seen = new Set<string>();
     const created: Pod[] = [];
@@ -341,7 +333,7 @@ export class JobLoop {
     // A pod that applyActions dropped (deleted without finalizers, or its last finalizer removed
     // while deleted) but whose containers still run is gracefully deleted: the API server keeps
     // it, terminating, until the kubelet reports it terminal.
-    const deleted = new Set(actions.filter((a) => a.type === 'DeletePod').map((a) => (a as { uid: string }).uid));
+    const deleted = new Set(actions.flatMap((a) => (a.type === 'DeletePod' ? [a.uid] : [])));
     for (const [uid, old] of previous) {
       if (seen.has(uid)) continue;
       const terminal = old.status?.phase === 'Succeeded' || old.status?.phase === 'Failed';

@@ -1,7 +1,6 @@
 import { VirtualScheduler } from './scheduler.js';
 import { deterministicNames } from './names.js';
 import { admitJob } from './admission.js';
-import { fallbackJobDefaults } from './apiDefaults.js';
 import type { Job } from '@jobkit/api';
 
 describe('VirtualScheduler', () => {
@@ -60,24 +59,6 @@ describe('admitJob', () => {
   test('manualSelector keeps the selector alone', () => {
     const admitted = admitJob({ ...job, spec: { ...job.spec, manualSelector: true, selector: { matchLabels: { app: 'pi' } } } }, { uid: 'u', now: new Date(0) });
     expect(admitted.spec.selector).toEqual({ matchLabels: { app: 'pi' } });
-  });
-});
-
-describe('fallbackJobDefaults (defaults.go)', () => {
-  const base: Job = { metadata: { name: 'j' }, spec: { template: {} } };
-  const cases: [string, Job['spec'], Partial<Job['spec']>][] = [
-    ['both unset: 1 and 1', { template: {} }, { completions: 1, parallelism: 1, backoffLimit: 6, podReplacementPolicy: 'TerminatingOrFailed' }],
-    ['work queue: completions stays unset', { template: {}, parallelism: 3 }, { parallelism: 3 }],
-    ['completions only: parallelism 1', { template: {}, completions: 5 }, { completions: 5, parallelism: 1 }],
-    ['backoffLimitPerIndex: backoffLimit MaxInt32', { template: {}, backoffLimitPerIndex: 1 }, { backoffLimit: 2147483647 }],
-    ['podFailurePolicy: replacement Failed', { template: {}, podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
-      { podReplacementPolicy: 'Failed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } }],
-  ];
-  test.each(cases)('%s', (_n, spec, expected) => {
-    expect(fallbackJobDefaults({ ...base, spec }).spec).toMatchObject(expected);
-  });
-  test('work queue keeps completions nil', () => {
-    expect('completions' in fallbackJobDefaults({ ...base, spec: { template: {}, parallelism: 3 } }).spec).toBe(false);
   });
 });
 

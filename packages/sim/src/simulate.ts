@@ -2,7 +2,7 @@
 // real syncJob, driven by JobLoop. Deterministic: virtual clock, deterministic names.
 import type { Job, Pod } from '@jobkit/api';
 import { admitJob } from './admission.js';
-import { loadControllerBindings, type ControllerBindings } from './bindings.js';
+import { defaultController, type Controller } from './controller.js';
 import { JobLoop, type LoopOutcome, type RecordedEvent } from './loop.js';
 import { deterministicNames } from './names.js';
 import { VirtualScheduler } from './scheduler.js';
@@ -11,7 +11,8 @@ import type { Script } from './script.js';
 import type { TimelineEntry } from './timeline.js';
 
 export interface SimulateOptions {
-  readonly bindings?: ControllerBindings;
+  /** The pass and status check to run (default: the real ones); tests substitute a stand-in. */
+  readonly controller?: Controller;
   /** Virtual creation time of the Job (default 2026-01-01T00:00:00Z). */
   readonly start?: Date;
   /** Delay of syncs triggered by pod and status changes (upstream's batch period, 1 s). */
@@ -40,13 +41,12 @@ export const defaultSimulationStart = new Date('2026-01-01T00:00:00Z');
  * if (parsed.ok) simulate(job, parsed.script).outcome // { kind: 'Failed', reason: 'BackoffLimitExceeded', ... }
  */
 export function simulate(input: Job, script: Script, options: SimulateOptions = {}): SimulationResult {
-  const bindings = options.bindings ?? loadControllerBindings();
   const start = options.start ?? defaultSimulationStart;
   const scheduler = new VirtualScheduler(start.getTime());
   const names = deterministicNames();
-  const job = admitJob(input, { uid: names.generateUid('job'), now: start, defaults: bindings.withJobDefaults, generateName: (p) => names.generateName(p) });
+  const job = admitJob(input, { uid: names.generateUid('job'), now: start, generateName: (p) => names.generateName(p) });
   const loop = new JobLoop(job, {
-    bindings,
+    controller: options.controller ?? defaultController,
     scheduler,
     names,
     batchPeriodMs: options.batchPeriodMs,

@@ -3,7 +3,8 @@
 import { JobTrackingFinalizer, type Job, type LabelSelector, type Pod } from '@jobkit/api';
 import { newBackoffRecord, remainingBackoffMs, type BackoffRecord } from '@jobkit/backoff';
 import { matchPodFailurePolicy } from '@jobkit/policy';
-import { conditionText, formatDuration, podCompletionIndex, requireBinding, statusChanges, table, type ControllerAction, type ControllerBindings } from '@jobkit/sim';
+import type { Action } from '@jobkit/core';
+import { conditionText, formatDuration, podCompletionIndex, statusChanges, table, type Controller } from '@jobkit/sim';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, loadPods } from '../manifest.js';
 
@@ -25,11 +26,10 @@ const limitText: Record<string, string> = {
   CompletionsReached: 'succeeded pods reached spec.completions',
 };
 
-export function explainCommand(flags: ExplainFlags, bindings: ControllerBindings, io: Io): number {
+export function explainCommand(flags: ExplainFlags, controller: Controller, io: Io): number {
   const job = loadJob(flags.job);
   const allPods = flags.pods !== undefined ? loadPods(flags.pods) : [];
   const now = flags.now !== undefined ? parseNow(flags.now) : new Date();
-  const syncJob = requireBinding(bindings, 'syncJob');
   const { owned, ignored } = podsOfJob(job, allPods);
   const out: string[] = [];
   const spec = job.spec;
@@ -52,7 +52,7 @@ export function explainCommand(flags: ExplainFlags, bindings: ControllerBindings
     out.push(`Back-off memory (rebuilt from ${backoff.failuresAfterLastSuccess} counted failure(s) after the last counted success, last at ${backoff.lastFailureTime}): ${remaining > 0 ? `${formatDuration(remaining)} of pod-recreation back-off left` : 'expired'}`);
     out.push('');
   }
-  const result = syncJob(job, owned, now, { expectationsSatisfied: true, finalizerRemovalsPending: [], ...(backoff !== undefined ? { backoff } : {}) });
+  const result = controller.syncJob(job, owned, now, { expectationsSatisfied: true, finalizerRemovalsPending: [], ...(backoff !== undefined ? { backoff } : {}) });
   out.push(`Decision (${result.actions.length} action${result.actions.length === 1 ? '' : 's'}):`);
   const finished = conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   if (result.actions.length === 0) {
@@ -177,7 +177,7 @@ function limits(job: Job, pods: readonly Pod[], now: Date): string[] {
   return lines;
 }
 
-function actionText(action: ControllerAction, job: Job, written: Job['status']): string {
+function actionText(action: Action, job: Job, written: Job['status']): string {
   switch (action.type) {
     case 'CreatePod':
       return `create pod ${action.pod.metadata.generateName ?? ''}*${action.index !== undefined ? ` for index ${action.index}` : ''}`;

@@ -1,7 +1,7 @@
 // `jobkit run JOB.yaml`: the Job on this machine, pods as local processes.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { describeJob, type ControllerBindings } from '@jobkit/sim';
+import { describeJob, type Controller } from '@jobkit/sim';
 import { runJob } from '@jobkit/runner';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
@@ -20,14 +20,13 @@ export interface RunFlags {
   readonly json?: boolean;
 }
 
-export async function runCommand(path: string, flags: RunFlags, bindings: ControllerBindings, io: Io): Promise<number> {
+export async function runCommand(path: string, flags: RunFlags, controller: Controller, io: Io): Promise<number> {
   const job = loadJob(path, flags.name);
-  const { errors, unchecked } = checkJob(job, bindings);
+  const errors = checkJob(job);
   if (errors.length > 0) {
     io.stderr.write(`${path}: the API server would reject this Job:\n${errors.map((e) => `  ${formatFieldError(e)}\n`).join('')}`);
     return ExitCode.BadInput;
   }
-  if (unchecked) io.stderr.write('warning: this build has no validateJob (@jobkit/validation); the Job was not validated\n');
   const logsDir = flags.logsDir === undefined ? join(io.cwd, 'jobkit-logs') : isAbsolute(flags.logsDir) ? flags.logsDir : join(io.cwd, flags.logsDir);
   const images = [...new Set([...(job.spec.template.spec?.initContainers ?? []), ...(job.spec.template.spec?.containers ?? [])].map((c) => c.image).filter((i): i is string => typeof i === 'string'))];
   io.stderr.write(`note: images are not pulled (no container runtime here): ${images.length > 0 ? images.join(', ') : 'none'}; each container's command runs as a local process\n`);
@@ -35,7 +34,7 @@ export async function runCommand(path: string, flags: RunFlags, bindings: Contro
   const progress = new Progress(flags.json ? { write: () => undefined } : io.stdout, flags.verbose);
   const result = await runJob(job, {
     logsDir,
-    bindings,
+    controller,
     hostEnv: io.env,
     interrupt: io.interrupt,
     ...(flags.restartDelayMs !== undefined ? { restartDelayMs: () => flags.restartDelayMs! } : {}),

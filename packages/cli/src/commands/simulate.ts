@@ -1,5 +1,5 @@
 // `jobkit simulate JOB.yaml --script OUTCOMES.yaml [--json]`: the Job in virtual time.
-import { describeJob, parseScript, renderTimeline, simulate, type ControllerBindings, type Script } from '@jobkit/sim';
+import { describeJob, parseScript, renderTimeline, simulate, type Controller, type Script } from '@jobkit/sim';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, readDocuments } from '../manifest.js';
@@ -24,15 +24,15 @@ export function loadScript(path: string | undefined): Script {
   return r.script;
 }
 
-export function simulateCommand(path: string, flags: SimulateFlags, bindings: ControllerBindings, io: Io): number {
+export function simulateCommand(path: string, flags: SimulateFlags, controller: Controller, io: Io): number {
   const job = loadJob(path, flags.name);
   const script = loadScript(flags.script);
-  const { errors } = checkJob(job, bindings);
+  const errors = checkJob(job);
   if (errors.length > 0) {
     io.stderr.write(`${path}: the API server would reject this Job:\n${errors.map((e) => `  ${formatFieldError(e)}\n`).join('')}`);
     return ExitCode.BadInput;
   }
-  const result = simulate(job, script, { bindings });
+  const result = simulate(job, script, { controller });
   const name = result.job.metadata.name ?? '';
   const report = outcomeReport(name, result.outcome);
   if (flags.json) {

@@ -1,20 +1,16 @@
 // `jobkit validate JOB.yaml`: the API server's create validation for every Job in the file.
-import type { ControllerBindings } from '@jobkit/sim';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { loadJobs } from '../manifest.js';
 import { checkJob } from '../prepare.js';
 
-export function validateCommand(path: string, bindings: ControllerBindings, io: Io): number {
+export function validateCommand(path: string, io: Io): number {
   const jobs = loadJobs(path);
   let code: number = ExitCode.Ok;
   for (const job of jobs) {
     const name = job.metadata.name ?? '<no name>';
-    const { errors, unchecked } = checkJob(job, bindings);
-    if (unchecked) {
-      io.stderr.write(`warning: this build has no validateJob (@jobkit/validation); only decoding was checked\n`);
-      io.stdout.write(`job ${name}: decoded\n`);
-    } else if (errors.length === 0) {
+    const errors = checkJob(job);
+    if (errors.length === 0) {
       io.stdout.write(`job ${name}: valid\n`);
     } else {
       code = ExitCode.BadInput;
