@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
-import type { Container, Pod } from '@jobkit/api';
+import { JobNameLabel, type Container, type Pod } from '@jobkit/api';
 import { crashLoopDelayMs, isTerminalPhase, phaseOf, withRunStatus, type Cancel, type ContainerRun, type JobLoop, type PodRun, type PodRuntime, type Scheduler, type Terminated } from '@jobkit/sim';
 import { containerArgv, containerEnv } from './podEnv.js';
 
@@ -70,7 +70,7 @@ export class ProcessKubelet implements PodRuntime {
   podCreated(pod: Pod): void {
     const uid = pod.metadata.uid ?? '';
     const name = pod.metadata.name ?? uid;
-    const jobName = pod.metadata.labels?.['batch.kubernetes.io/job-name'] ?? pod.metadata.ownerReferences?.[0]?.name ?? 'job';
+    const jobName = pod.metadata.labels?.[JobNameLabel] ?? pod.metadata.ownerReferences?.[0]?.name ?? 'job';
     const dir = join(this.options.logsDir, jobName, name);
     const state: PodProcesses = {
       pod,
