@@ -81,11 +81,19 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
 
   const badSelector = selectorError(spec.selector);
   if (badSelector !== undefined) return noop(job, prevBackoff, [], `couldn't convert Job selector: ${badSelector}`);
+  // Upstream lists pods by owner (controller_utils.go FilterPodsByOwner), which refuses an owner
+  // without a namespace, name or UID: the pass stops there with an error.
+  const ownerError = !job.metadata.namespace ? 'metadata.namespace: no owner namespace provided'
+    : !job.metadata.name ? 'metadata.name: no owner name provided'
+    : !job.metadata.uid ? 'metadata.uid: no owner uid provided' : undefined;
+  if (ownerError !== undefined) return noop(job, prevBackoff, [], ownerError);
   const { pods, released } = claimPods(job, listedPods);
   const nowStr = formatTime(now);
   const podFailurePolicy = spec.podFailurePolicy ?? undefined;
   const backoffLimitPerIndex = spec.backoffLimitPerIndex ?? undefined;
-  const onlyReplaceFailedPods = spec.podReplacementPolicy === PodReplacementPolicies.Failed || podFailurePolicy !== undefined;
+  // v1.37.2 onlyReplaceFailedPods: the policy field alone. (Older releases also looked at
+  // podFailurePolicy; the API server defaults podReplacementPolicy to Failed when one is set.)
+  const onlyReplaceFailedPods = spec.podReplacementPolicy === PodReplacementPolicies.Failed;
   const status = workingStatus(job.status);
   const expected = new Set(options.finalizerRemovalsPending ?? []);
   const uncountedSucceeded = new Set(status.uncounted.succeeded);
