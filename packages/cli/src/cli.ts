@@ -14,7 +14,8 @@ export const usage = `jobkit: the Kubernetes Job controller's decisions, locally
 Usage:
   jobkit run JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D]
       Run the Job here: pods are local processes (images are not pulled), the controller is
-      the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log.
+      the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
+      a completed Job shows one succeeded pod's output, --logs prints every pod's.
   jobkit simulate JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]
       Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.
   jobkit validate JOB.yaml
