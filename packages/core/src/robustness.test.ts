@@ -60,3 +60,28 @@ describe('syncJob on malformed input', () => {
     );
   });
 });
+
+describe('syncJob names the field of a wrongly typed input (what Go decoding would refuse)', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const base = {
+    metadata: { name: 'j', namespace: 'd', uid: 'u' },
+    spec: { parallelism: 1, completions: 1, backoffLimit: 6, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c' }] } } },
+    status: {},
+  };
+  const pod = { metadata: { name: 'p', uid: 'p', namespace: 'd' }, spec: {}, status: { phase: 'Running' } };
+  const cases: readonly [string, unknown, readonly unknown[], string][] = [
+    ['completions as a string', { ...base, spec: { ...base.spec, completions: 'abc' } }, [], 'job.spec.completions: Invalid value: must be an integer'],
+    ['parallelism as a float', { ...base, spec: { ...base.spec, parallelism: 1.5 } }, [], 'job.spec.parallelism: Invalid value: must be an integer'],
+    ['suspend as a string', { ...base, spec: { ...base.spec, suspend: 'yes' } }, [], 'job.spec.suspend: Invalid value: must be a boolean'],
+    ['startTime not a time', { ...base, status: { startTime: 'yesterday' } }, [], 'job.status.startTime: Invalid value: must be an RFC 3339 time'],
+    ['uncounted UID not a string', { ...base, status: { uncountedTerminatedPods: { failed: [7] } } }, [], 'job.status.uncountedTerminatedPods.failed[0]: Invalid value: must be a string'],
+    ['conditions not a list', { ...base, status: { conditions: {} } }, [], 'job.status.conditions: Invalid value: must be a list'],
+    ['pod phase as a number', base, [{ ...pod, status: { phase: 7 } }], 'pods[0].status.phase: Invalid value: must be a string'],
+    ['pod finalizers not a list', base, [{ ...pod, metadata: { ...pod.metadata, finalizers: 'x' } }], 'pods[0].metadata.finalizers: Invalid value: must be a list'],
+  ];
+  test.each(cases)('%s', (_name, job, pods, error) => {
+    const r = syncJob(job as never, pods as never, now);
+    expect(r.error).toBe(error);
+    expect(r.actions).toEqual([]);
+  });
+});
