@@ -122,9 +122,13 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   spec: specArb,
   outcomes: fc.array(fc.constantFrom<Outcome>('ok', 'ok', 'ok', 'exit1', 'exit2', 'exit42', 'disrupted'), { maxLength: 30 }),
   toggles: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 3 }),
-  caps: fc.record(
-    { maxUncountedPods: fc.integer({ min: 1, max: 3 }), maxPodCreateDeletePerSync: fc.integer({ min: 1, max: 3 }) },
-    { requiredKeys: [] },
+  // Half the runs uncapped, where the crashed run must end exactly as the whole one.
+  caps: fc.oneof(
+    fc.constant({}),
+    fc.record(
+      { maxUncountedPods: fc.integer({ min: 1, max: 3 }), maxPodCreateDeletePerSync: fc.integer({ min: 1, max: 3 }) },
+      { requiredKeys: [] },
+    ),
   ),
   crashes: fc.array(fc.option(fc.nat(), { nil: null, freq: 2 }), { maxLength: 40 }),
 });
@@ -273,8 +277,10 @@ function applyWithLedger(state: ClusterState, actions: readonly Action[], nowMs:
  * backoffLimitPerIndex: a replacement carries on from the index's failed pod with the highest
  * count (+1 failure, or +1 ignored failure when the policy ignores it); the first pod starts at 0.
  * A pod that manageJob deleted (suspend) left tracking uncounted (upstream's deleteJobPods drops
- * the finalizer before deleting), and with it the index's count: the chain restarts after it.
- * A crash that let that pod go before its replacement existed would restart the count.
+ * the finalizer before deleting), and with it the index's count: the chain restarts after it,
+ * unless an earlier failed pod of the index still holds its finalizer (see 'suspend may reset a
+ * per-index failure count' below). A crash that let the failed pod go before its replacement
+ * existed would restart the count: that is what this catches.
  */
 function checkFailureCounts(s: ClusterState, pod: Pod, history: Map<string, Pod>, failedLike: (p: Pod) => boolean, released: ReadonlySet<string>): void {
   const ix = pod.metadata.annotations?.[COMPLETION_INDEX];
@@ -284,7 +290,9 @@ function checkFailureCounts(s: ClusterState, pod: Pod, history: Map<string, Pod>
   const seq = (p: Pod): number => Number(p.metadata.uid!.slice(p.metadata.uid!.lastIndexOf('-') + 1)); // creation order
   const same = [...current.values()].filter((p) => p.metadata.annotations?.[COMPLETION_INDEX] === ix);
   const lastReleased = Math.max(-1, ...same.filter((p) => released.has(p.metadata.uid!)).map(seq));
-  const prev = same.filter((p) => seq(p) > lastReleased && p.status?.phase !== 'Succeeded' && failedLike(p));
+  const live = new Map(s.pods.map((p) => [p.metadata.uid!, p]));
+  const holds = (p: Pod): boolean => live.get(p.metadata.uid!)?.metadata.finalizers?.includes(JobTrackingFinalizer) === true;
+  const prev = same.filter((p) => (seq(p) > lastReleased || holds(p)) && p.status?.phase !== 'Succeeded' && failedLike(p));
   const top = Math.max(-1, ...prev.map(abs));
   expect(abs(pod)).toBe(top + 1);
   const tops = prev.filter((p) => abs(p) === top);
@@ -299,6 +307,18 @@ interface RunResult {
   final: Job;
   ledger: Ledger;
   pods: readonly Pod[];
+  /** A cut fell between deleteJobPods' release of an active pod and the end of its pass (backoffLimitPerIndex). */
+  countMayBeKept: boolean;
+}
+
+/** Whether the first `k` of `actions` release an active pod (finalizer off, then delete) and stop before the pass ends. */
+function cutsAfterRelease(actions: readonly Action[], k: number): boolean {
+  if (k >= actions.length) return false;
+  for (let i = 0; i + 1 < k; i++) {
+    const [a, b] = [actions[i]!, actions[i + 1]!];
+    if (a.type === 'RemovePodFinalizer' && b.type === 'DeletePod' && a.uid === b.uid) return true;
+  }
+  return false;
 }
 
 function run(sc: Scenario, crash: boolean): RunResult {
@@ -315,6 +335,7 @@ function run(sc: Scenario, crash: boolean): RunResult {
   const history = new Map<string, Pod>();
   let backoff: BackoffRecord | undefined;
   let nowMs = START;
+  let countMayBeKept = false;
   for (let step = 0; step < 80; step++) {
     if (sc.toggles.includes(step) || (step === 15 && state.job.spec.suspend === true)) {
       // The user flips suspend now and then; by step 15 the job runs again.
@@ -325,7 +346,9 @@ function run(sc: Scenario, crash: boolean): RunResult {
     expect(res.error).toBeUndefined();
     const cut = crash ? sc.crashes[step] ?? null : null;
     if (cut !== null) {
-      state = applyWithLedger(state, res.actions.slice(0, cut % (res.actions.length + 1)), nowMs, gen, ledger, history);
+      const k = cut % (res.actions.length + 1);
+      if (sc.spec.backoffLimitPerIndex !== undefined && cutsAfterRelease(res.actions, k)) countMayBeKept = true;
+      state = applyWithLedger(state, res.actions.slice(0, k), nowMs, gen, ledger, history);
       // The controller restarts: its memory is gone.
       const again = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps });
       state = applyWithLedger(state, again.actions, nowMs, gen, ledger, history);
@@ -339,7 +362,7 @@ function run(sc: Scenario, crash: boolean): RunResult {
     state = kubelet(state, nowMs, outcomeOf);
     for (const p of state.pods) history.set(p.metadata.uid!, p);
   }
-  return { final: state.job, ledger, pods: state.pods };
+  return { final: state.job, ledger, pods: state.pods, countMayBeKept };
 }
 
 const summary = (j: Job) => {
@@ -353,6 +376,10 @@ const summary = (j: Job) => {
     conditions: (s.conditions ?? []).filter((c) => c.status === 'True').map((c) => `${c.type}/${c.reason ?? ''}`),
   };
 };
+
+/** What the runs reached, to show the generators exercise each policy (counted over whole runs). */
+const reached = new Map<string, number>();
+const note = (k: string): void => void reached.set(k, (reached.get(k) ?? 0) + 1);
 
 function checkScenario(sc: Scenario): void {
   expect(validateJob(newJob(sc.spec))).toEqual([]);
@@ -368,14 +395,25 @@ function checkScenario(sc: Scenario): void {
     else expect(s.succeeded).toBe(r.ledger.succeededUids.size);
   }
   // Without per-pass caps a complete pass reaches a fixpoint, so the fresh pass after a cut
-  // does exactly what the rest of the cut pass would have done. With caps the extra pass
-  // legitimately makes more progress (creates sooner), so only exact-once counting holds.
+  // does exactly what the rest of the cut pass would have done, and the job ends the same way
+  // (same counters, indexes and terminal condition). Two exceptions, where only the invariants
+  // above (exact-once counting, nothing written ever lost) hold:
+  // - with caps the extra pass legitimately makes more progress (creates sooner);
+  // - backoffLimitPerIndex, cut after suspension released an index's active pod: the index's
+  //   failed predecessor keeps its finalizer, so its failure count survives the suspension that
+  //   an uninterrupted pass forgets (upstream does the same; see the named test below).
   const capped = sc.caps.maxUncountedPods !== undefined || sc.caps.maxPodCreateDeletePerSync !== undefined;
-  if (!capped) expect(summary(crashed.final)).toEqual(summary(whole.final));
+  if (crashed.countMayBeKept) note('cut after a per-index release');
+  if (!capped && !crashed.countMayBeKept) expect(summary(crashed.final)).toEqual(summary(whole.final));
+  for (const c of summary(crashed.final).conditions) note(c);
+  if ((crashed.final.status?.failedIndexes ?? '') !== '') note('failedIndexes');
+  if (crashed.pods.some((p) => annotationOf(p, JobIndexFailureCountAnnotation) > 0)) note('failureCount>0');
+  if (crashed.pods.some((p) => annotationOf(p, JobIndexIgnoredFailureCountAnnotation) > 0)) note('ignoredFailureCount>0');
 }
 
 describe('crash safety of the uncountedTerminatedPods protocol', () => {
   test('stopping a pass after any prefix of its actions never double counts nor loses a pod', () => {
-    fc.assert(fc.property(scenario, checkScenario), { numRuns: 300 });
+    fc.assert(fc.property(scenario, checkScenario), { numRuns: Number(process.env.CRASH_RUNS ?? 300) });
+    if (process.env.CRASH_STATS) console.log([...reached].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
   });
 });
