@@ -1,8 +1,11 @@
 // Crash safety of the tracking protocol: a pass may stop after any prefix of its actions; a fresh
-// pass then resumes. Pods must be counted exactly once, and the job must end as an uninterrupted
-// run does. The jobs use every policy that changes how pods are counted: podFailurePolicy
-// (FailJob, FailIndex, Ignore, Count on exit codes and DisruptionTarget), backoffLimitPerIndex
-// with maxFailedIndexes, and successPolicy.
+// pass then resumes. Pods must be counted exactly once, nothing written to the status may be lost
+// (counters, completedIndexes, failedIndexes, interim and terminal conditions), every write must
+// pass the API server's status validation, replacements must carry their index's failure count,
+// and the job must end as an uninterrupted run does (or, where upstream's own timing lets a cut
+// change the ending, in a way its final status justifies). The jobs use every policy that changes
+// how pods are counted: podFailurePolicy (FailJob, FailIndex, Ignore, Count on exit codes and
+// DisruptionTarget), backoffLimitPerIndex with maxFailedIndexes, and successPolicy.
 import fc from 'fast-check';
 import {
   JobIndexFailureCountAnnotation,
@@ -316,6 +319,8 @@ interface RunResult {
   final: Job;
   ledger: Ledger;
   pods: readonly Pod[];
+  /** Every pod ever created, as last seen. */
+  history: ReadonlyMap<string, Pod>;
   /** A cut fell between deleteJobPods' release of an active pod and the end of its pass (backoffLimitPerIndex). */
   countMayBeKept: boolean;
   /** A restart forgot failures the pod backoff would have waited for, so it created pods sooner. */
@@ -398,7 +403,7 @@ function run(sc: Scenario, crash: boolean): RunResult {
     state = kubelet(state, nowMs, outcomeOf, stillRunning);
     for (const p of state.pods) history.set(p.metadata.uid!, p);
   }
-  return { final: state.job, ledger, pods: state.pods, countMayBeKept, backoffForgotten, deletedBeforeWrite };
+  return { final: state.job, ledger, pods: state.pods, history, countMayBeKept, backoffForgotten, deletedBeforeWrite };
 }
 
 const summary = (j: Job) => {
@@ -417,6 +422,62 @@ const summary = (j: Job) => {
 const reached = new Map<string, number>();
 const note = (k: string): void => void reached.set(k, (reached.get(k) ?? 0) + 1);
 
+/** Whether the completed indexes meet one of the success policy's rules (success_policy.go semantics). */
+function meetsSuccessPolicy(job: Job, completed: ReadonlySet<number>): boolean {
+  return (job.spec.successPolicy?.rules ?? []).some((r) => {
+    if (r.succeededIndexes == null) return completed.size >= (r.succeededCount ?? 0);
+    const want = [...indexSet(r.succeededIndexes)];
+    return want.filter((i) => completed.has(i)).length >= (r.succeededCount ?? want.length);
+  });
+}
+
+/**
+ * The ending a run reached is one the job's state justifies, whatever the cuts did: each failed
+ * index has a pod that failed it, and the terminal reason's criterion holds on the final status.
+ */
+function checkEnding(r: RunResult): void {
+  const job = r.final;
+  const st = job.status ?? {};
+  const spec = job.spec;
+  const completed = indexSet(st.completedIndexes);
+  const failedIx = indexSet(st.failedIndexes);
+  const onlyFailed = spec.podReplacementPolicy === 'Failed' || spec.podFailurePolicy !== undefined;
+  const pods = [...r.history.values()];
+  const failedLike = (p: Pod): boolean => p.status?.phase === 'Failed' || (p.metadata.deletionTimestamp != null && !onlyFailed);
+  for (const i of failedIx) {
+    const why = pods.some((p) => {
+      if (p.metadata.annotations?.[COMPLETION_INDEX] !== String(i) || !failedLike(p)) return false;
+      const action = policyAction(job, p);
+      return action === 'FailIndex' || (action !== 'Ignore' && annotationOf(p, JobIndexFailureCountAnnotation) >= (spec.backoffLimitPerIndex ?? 0));
+    });
+    expect(why).toBe(true);
+  }
+  const end = (st.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')!;
+  switch (end.reason) {
+    case 'CompletionsReached':
+      expect(st.succeeded ?? 0).toBeGreaterThanOrEqual(spec.completions ?? 1);
+      break;
+    case 'SuccessPolicy':
+      expect(meetsSuccessPolicy(job, completed)).toBe(true);
+      break;
+    case 'BackoffLimitExceeded':
+      expect(st.failed ?? 0).toBeGreaterThan(spec.backoffLimit!);
+      break;
+    case 'PodFailurePolicy':
+      expect(pods.some((p) => p.status?.phase === 'Failed' && policyAction(job, p) === 'FailJob')).toBe(true);
+      break;
+    case 'MaxFailedIndexesExceeded':
+      expect(failedIx.size).toBeGreaterThan(spec.maxFailedIndexes!);
+      break;
+    case 'FailedIndexes':
+      expect(failedIx.size).toBeGreaterThan(0);
+      expect(failedIx.size + completed.size).toBeGreaterThanOrEqual(spec.completions!);
+      break;
+    default:
+      throw new Error(`unexpected ending ${end.type}/${end.reason}`);
+  }
+}
+
 function checkScenario(sc: Scenario): void {
   expect(validateJob(newJob(sc.spec))).toEqual([]);
   const whole = run(sc, false);
@@ -427,6 +488,7 @@ function checkScenario(sc: Scenario): void {
     expect(s.conditions.some((c) => c.startsWith('Complete/') || c.startsWith('Failed/'))).toBe(true);
     expect(s.uncounted).toBe(0);
     expect(s.failed).toBe(r.ledger.failed);
+    checkEnding(r);
     if (sc.spec.completionMode === 'Indexed') expect(s.succeeded).toBe(r.ledger.succeededIndexes.size);
     else expect(s.succeeded).toBe(r.ledger.succeededUids.size);
   }
@@ -449,13 +511,15 @@ function checkScenario(sc: Scenario): void {
   const end = (r: RunResult) => summary(r.final).conditions.find((c) => c.startsWith('Complete/') || c.startsWith('Failed/'));
   if (!capped && end(whole) !== end(crashed)) note(`ends ${end(whole)} vs ${end(crashed)} [${crashed.countMayBeKept ? 'K' : ''}${crashed.backoffForgotten ? 'B' : ''}${crashed.deletedBeforeWrite ? 'D' : ''}]`);
   if ((crashed.final.status?.failedIndexes ?? '') !== '') note('failedIndexes');
+  const matched = new Set([...crashed.history.values()].filter((p) => p.status?.phase === 'Failed').map((p) => policyAction(crashed.final, p)));
+  for (const a of matched) if (a !== undefined) note(`pod failure policy ${a} matched`);
   if (crashed.pods.some((p) => annotationOf(p, JobIndexFailureCountAnnotation) > 0)) note('failureCount>0');
   if (crashed.pods.some((p) => annotationOf(p, JobIndexIgnoredFailureCountAnnotation) > 0)) note('ignoredFailureCount>0');
 }
 
 describe('crash safety of the uncountedTerminatedPods protocol', () => {
   test('stopping a pass after any prefix of its actions never double counts nor loses a pod', () => {
-    fc.assert(fc.property(scenario, checkScenario), { numRuns: Number(process.env.CRASH_RUNS ?? 300) });
+    fc.assert(fc.property(scenario, checkScenario), { numRuns: Number(process.env.CRASH_RUNS ?? 400) });
     if (process.env.CRASH_STATS) console.log([...reached].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
   });
 });
