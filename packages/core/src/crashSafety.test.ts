@@ -494,14 +494,19 @@ function checkScenario(sc: Scenario): void {
   }
   // Without per-pass caps a complete pass reaches a fixpoint, so the fresh pass after a cut
   // does exactly what the rest of the cut pass would have done, and the job ends the same way
-  // (same counters, indexes and terminal condition). Two exceptions, where only the invariants
-  // above (exact-once counting, nothing written ever lost) hold:
+  // (same counters, indexes and terminal condition). Four exceptions, where upstream's timing
+  // lets the ending differ and only the invariants above hold (exact-once counting, nothing
+  // written ever lost, an ending its final status justifies); the last three are pinned by the
+  // named tests below (line numbers: k8s.io/kubernetes v1.37.2 pkg/controller/job):
   // - with caps the extra pass legitimately makes more progress (creates sooner);
   // - a restart forgot the pod backoff of failures it finds already uncounted, and creates
-  //   their replacements without waiting (upstream's store is memory only);
+  //   their replacements without waiting (the store is memory only, job_controller.go:1498);
   // - backoffLimitPerIndex, cut after suspension released an index's active pod: the index's
   //   failed predecessor keeps its finalizer, so its failure count survives the suspension that
-  //   an uninterrupted pass forgets (upstream does the same; see the named test below).
+  //   an uninterrupted pass forgets (indexed_job_utils.go:321, job_controller.go:1284);
+  // - TerminatingOrFailed, cut between a finishing pass's deleteActivePods and its first status
+  //   write: the fresh pass counts the terminating pods as failed (job_controller.go:2142) and
+  //   may pick a failure reason before the success it had met (job_controller.go:1070-1117).
   const capped = sc.caps.maxUncountedPods !== undefined || sc.caps.maxPodCreateDeletePerSync !== undefined;
   if (crashed.countMayBeKept) note('cut after a per-index release');
   if (crashed.backoffForgotten) note('restart forgot a backoff');
