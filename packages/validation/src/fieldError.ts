@@ -79,5 +79,5 @@ export function mergeFieldErrors(errs: readonly FieldError[]): FieldError[] {
       if (!seen.details.includes(e.detail)) seen.details.push(e.detail);
     } else byKey.set(k, { type: e.type, field: e.field, details: [e.detail] });
   }
-  return [...byKey.values()].map(({ type, field, details }) => ({ type, field, detail: details.join('; ') }));
+  return [...byKey.values()].map(({ type, field, details }) => ({ type, field, detail: details.filter((d) => d !== '').join('; ') }));
 }

@@ -1,4 +1,5 @@
 import type { Job } from '@jobkit/api';
+import { mergeFieldErrors } from './fieldError.js';
 import { getStatusValidationOptions, validateJobStatusUpdate } from './jobStatusValidation.js';
 
 const meta = { name: 'j', namespace: 'default', resourceVersion: '1' };
@@ -82,4 +83,11 @@ describe('errors are merged per (type, field)', () => {
     expect(conditions).toHaveLength(1);
     expect(conditions[0]!.detail.split('; ').length).toBeGreaterThan(1);
   });
+});
+
+test('merging keeps no empty detail', () => {
+  expect(mergeFieldErrors([
+    { type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: '' },
+    { type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: 'valid values: "OnFailure", "Never"' },
+  ])).toEqual([{ type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: 'valid values: "OnFailure", "Never"' }]);
 });
