@@ -40,7 +40,8 @@ interface Scenario {
   caps: { maxUncountedPods?: number; maxPodCreateDeletePerSync?: number }; // small per-pass limits
   // Per pass: stop after (at mod (#actions+1)) actions, or run fully. A failed API call ends the
   // pass with the controller's memory as upstream leaves it; a restart loses that memory.
-  crashes: ({ at: number; restart: boolean } | null)[];
+  // `then`: the fresh pass stops too, after (then mod (#actions+1)) actions.
+  crashes: ({ at: number; restart: boolean; then?: number } | null)[];
 }
 
 // --- spec generators: only specs validateJob(withJobDefaults(job)) accepts (asserted per run) ---
@@ -138,7 +139,10 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
       { requiredKeys: [] },
     ),
   ),
-  crashes: fc.array(fc.option(fc.record({ at: fc.nat(), restart: fc.boolean() }), { nil: null, freq: 2 }), { maxLength: 40 }),
+  crashes: fc.array(
+    fc.option(fc.record({ at: fc.nat(), restart: fc.boolean(), then: fc.nat() }, { requiredKeys: ['at', 'restart'] }), { nil: null, freq: 2 }),
+    { maxLength: 40 },
+  ),
 });
 
 const LABELS = { 'batch.kubernetes.io/job-name': 'job', 'batch.kubernetes.io/controller-uid': 'job-uid', 'job-name': 'job', 'controller-uid': 'job-uid' };
@@ -374,30 +378,32 @@ function run(sc: Scenario, crash: boolean): RunResult {
       const job = state.job;
       state = { ...state, job: { ...job, spec: { ...job.spec, suspend: !(job.spec.suspend ?? false) } } };
     }
-    const res = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff });
-    expect(res.error).toBeUndefined();
-    const cut = crash ? sc.crashes[step] ?? null : null;
-    if (cut !== null) {
-      const k = cut.at % (res.actions.length + 1);
+    let res = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff });
+    const c = crash ? sc.crashes[step] ?? null : null;
+    // The pass stops after a prefix; the fresh pass may stop too; the last one runs fully.
+    const cuts = c === null ? [] : [c.at, ...(c.then !== undefined ? [c.then] : [])];
+    for (const at of cuts) {
+      expect(res.error).toBeUndefined();
+      const k = at % (res.actions.length + 1);
       const prefix = res.actions.slice(0, k);
       if (sc.spec.backoffLimitPerIndex !== undefined && cutsAfterRelease(res.actions, k)) countMayBeKept = true;
       if (state.job.spec.podReplacementPolicy !== 'Failed' && cutsAfterFinishingDelete(res.actions, k)) deletedBeforeWrite = true;
       state = applyWithLedger(state, prefix, nowMs, gen, ledger, history);
       // Upstream stores the pass's backoff record right after its first status write succeeds.
       const kept = prefix.some((a) => a.type === 'UpdateJobStatus') ? res.backoff : backoff;
-      const again = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, ...(cut.restart ? {} : { backoff: kept }) });
-      if (cut.restart) {
+      backoff = c!.restart ? undefined : kept;
+      const again = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff });
+      if (c!.restart) {
         // Failures already in uncountedTerminatedPods are not new to the restarted controller,
         // so it does not wait for them (upstream: "this error might undercount the backoff").
         const creates = (r: { actions: readonly Action[] }) => r.actions.filter((a) => a.type === 'CreatePod').length;
         if (creates(again) !== creates(syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff: kept }))) backoffForgotten = true;
       }
-      state = applyWithLedger(state, again.actions, nowMs, gen, ledger, history);
-      backoff = again.backoff;
-    } else {
-      state = applyWithLedger(state, res.actions, nowMs, gen, ledger, history);
-      backoff = res.backoff;
+      res = again;
     }
+    expect(res.error).toBeUndefined();
+    state = applyWithLedger(state, res.actions, nowMs, gen, ledger, history);
+    backoff = res.backoff;
     if ((state.job.status?.conditions ?? []).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) break;
     nowMs += STEP_MS;
     state = kubelet(state, nowMs, outcomeOf, stillRunning);
