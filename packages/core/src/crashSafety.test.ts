@@ -382,23 +382,25 @@ function run(sc: Scenario, crash: boolean): RunResult {
     const c = crash ? sc.crashes[step] ?? null : null;
     // The pass stops after a prefix; the fresh pass may stop too; the last one runs fully.
     const cuts = c === null ? [] : [c.at, ...(c.then !== undefined ? [c.then] : [])];
+    let ideal = backoff; // the memory of a controller that never restarted
     for (const at of cuts) {
       expect(res.error).toBeUndefined();
       const k = at % (res.actions.length + 1);
       const prefix = res.actions.slice(0, k);
       if (sc.spec.backoffLimitPerIndex !== undefined && cutsAfterRelease(res.actions, k)) countMayBeKept = true;
       if (state.job.spec.podReplacementPolicy !== 'Failed' && cutsAfterFinishingDelete(res.actions, k)) deletedBeforeWrite = true;
+      const before = state;
       state = applyWithLedger(state, prefix, nowMs, gen, ledger, history);
       // Upstream stores the pass's backoff record right after its first status write succeeds.
-      const kept = prefix.some((a) => a.type === 'UpdateJobStatus') ? res.backoff : backoff;
+      const wrote = prefix.some((a) => a.type === 'UpdateJobStatus');
+      const kept = wrote ? res.backoff : backoff;
+      if (wrote) ideal = syncJob(before.job, before.pods, new Date(nowMs), { ...sc.caps, backoff: ideal }).backoff;
       backoff = c!.restart ? undefined : kept;
       const again = syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff });
-      if (c!.restart) {
-        // Failures already in uncountedTerminatedPods are not new to the restarted controller,
-        // so it does not wait for them (upstream: "this error might undercount the backoff").
-        const creates = (r: { actions: readonly Action[] }) => r.actions.filter((a) => a.type === 'CreatePod').length;
-        if (creates(again) !== creates(syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff: kept }))) backoffForgotten = true;
-      }
+      // A restarted controller finds failures already in uncountedTerminatedPods, not new, so it
+      // does not wait for them (upstream: "this error might undercount the backoff").
+      const creates = (r: { actions: readonly Action[] }) => r.actions.filter((a) => a.type === 'CreatePod').length;
+      if (creates(again) !== creates(syncJob(state.job, state.pods, new Date(nowMs), { ...sc.caps, backoff: ideal }))) backoffForgotten = true;
       res = again;
     }
     expect(res.error).toBeUndefined();
