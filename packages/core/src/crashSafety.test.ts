@@ -263,6 +263,7 @@ const annotationOf = (p: Pod, key: string): number => Number(p.metadata.annotati
 function applyWithLedger(state: ClusterState, actions: readonly Action[], nowMs: number, gen: () => string, ledger: Ledger, history: Map<string, Pod>): ClusterState {
   let s = state;
   const listed = new Map(state.pods.map((p) => [p.metadata.uid!, p]));
+  const decidedFailed = new Set(state.job.status?.uncountedTerminatedPods?.failed ?? []);
   const onlyFailed = s.job.spec.podReplacementPolicy === 'Failed' || s.job.spec.podFailurePolicy !== undefined;
   const failedLike = (p: Pod): boolean => p.status?.phase === 'Failed' || (p.metadata.deletionTimestamp != null && !onlyFailed);
   for (const a of actions) {
@@ -271,7 +272,11 @@ function applyWithLedger(state: ClusterState, actions: readonly Action[], nowMs:
       if (cur !== undefined && cur.metadata.finalizers?.includes(JobTrackingFinalizer)) {
         const p = listed.get(a.uid) ?? cur;
         const failing = (s.job.status?.conditions ?? []).some((c) => c.type === 'FailureTarget' && c.status === 'True');
-        if (p.status?.phase === 'Succeeded') {
+        if (decidedFailed.has(a.uid)) {
+          // An earlier pass put it in uncountedTerminatedPods.failed: the decision stands even if
+          // the pod has since ended otherwise (a deleted pod whose exit code the policy ignores).
+          ledger.failed++;
+        } else if (p.status?.phase === 'Succeeded') {
           expect(ledger.succeededUids.has(a.uid)).toBe(false);
           ledger.succeededUids.add(a.uid);
           ledger.succeededIndexes.add(p.metadata.annotations?.[COMPLETION_INDEX] ?? a.uid);
