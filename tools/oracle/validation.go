@@ -82,22 +82,7 @@ func validateStatusUpdate(c *statusValidationCase) ([]fieldErr, error) {
 		}
 		errs = batchvalidation.ValidateJobUpdateStatus(newJob, oldJob, opts)
 	}
-	seen := map[fieldErr]bool{}
-	out := []fieldErr{}
-	for _, e := range errs {
-		fe := fieldErr{Type: string(e.Type), Field: e.Field}
-		if !seen[fe] {
-			seen[fe] = true
-			out = append(out, fe)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Field != out[j].Field {
-			return out[i].Field < out[j].Field
-		}
-		return out[i].Type < out[j].Type
-	})
-	return out, nil
+	return uniqueFieldErrs(errs), nil
 }
 
 func runStatusValidation(in []byte, keepGoing bool) (any, error) {
@@ -124,4 +109,25 @@ func runStatusValidation(in []byte, keepGoing bool) (any, error) {
 	}
 	_ = context.Background
 	return &doc, nil
+}
+
+// uniqueFieldErrs: the (type, field) pairs of errs, each once, sorted — errors compare as a set
+// of pairs (testdata/conformance FORMAT.md), so that is all a vector records.
+func uniqueFieldErrs(errs fieldpath.ErrorList) []fieldErr {
+	seen := map[fieldErr]bool{}
+	out := []fieldErr{}
+	for _, e := range errs {
+		fe := fieldErr{Type: string(e.Type), Field: e.Field}
+		if !seen[fe] {
+			seen[fe] = true
+			out = append(out, fe)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Field != out[j].Field {
+			return out[i].Field < out[j].Field
+		}
+		return out[i].Type < out[j].Type
+	})
+	return out
 }

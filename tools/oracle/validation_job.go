@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 
 	batchv1 "k8s.io/api/batch/v1"
 	v1 "k8s.io/api/core/v1"
@@ -132,22 +131,7 @@ func validateJobCase(family string, c *jobValidationCase) (out []fieldErr, rerr 
 	if err := withGates(c.FeatureGates, run); err != nil {
 		return nil, err
 	}
-	seen := map[fieldErr]bool{}
-	out = []fieldErr{}
-	for _, e := range errs {
-		fe := fieldErr{Type: string(e.Type), Field: e.Field}
-		if !seen[fe] {
-			seen[fe] = true
-			out = append(out, fe)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Field != out[j].Field {
-			return out[i].Field < out[j].Field
-		}
-		return out[i].Type < out[j].Type
-	})
-	return out, nil
+	return uniqueFieldErrs(errs), nil
 }
 
 func runJobValidation(family string, in []byte, keepGoing bool) (any, error) {
