@@ -33,9 +33,18 @@ type fieldErr struct {
 }
 
 func toInternal(raw json.RawMessage) (*batchinternal.Job, error) {
+	return toInternalWith(raw, nil)
+}
+
+// toInternalWith decodes a v1 Job, lets prepare adjust it (nil: nothing), and converts it to the
+// internal type that upstream's validation takes.
+func toInternalWith(raw json.RawMessage, prepare func(*batchv1.Job)) (*batchinternal.Job, error) {
 	var v1job batchv1.Job
 	if err := json.Unmarshal(raw, &v1job); err != nil {
 		return nil, err
+	}
+	if prepare != nil {
+		prepare(&v1job)
 	}
 	var job batchinternal.Job
 	if err := batchv1api.Convert_v1_Job_To_batch_Job(&v1job, &job, nil); err != nil {

@@ -13,7 +13,6 @@ import (
 	utilfeature "k8s.io/apiserver/pkg/util/feature"
 	"k8s.io/component-base/featuregate"
 	batchinternal "k8s.io/kubernetes/pkg/apis/batch"
-	batchv1api "k8s.io/kubernetes/pkg/apis/batch/v1"
 	batchvalidation "k8s.io/kubernetes/pkg/apis/batch/validation"
 	corev1api "k8s.io/kubernetes/pkg/apis/core/v1"
 	jobregistry "k8s.io/kubernetes/pkg/registry/batch/job"
@@ -35,18 +34,11 @@ type jobValidationCase struct {
 // vectors leave out pod-spec fields that Job validation does not judge (FORMAT-extra.md), and
 // upstream would otherwise report them as missing. Job-level fields are not defaulted.
 func toInternalWithTemplateDefaults(raw json.RawMessage) (*batchinternal.Job, error) {
-	var job batchv1.Job
-	if err := json.Unmarshal(raw, &job); err != nil {
-		return nil, err
-	}
-	pt := &v1.PodTemplate{Template: job.Spec.Template}
-	corev1api.SetObjectDefaults_PodTemplate(pt)
-	job.Spec.Template = pt.Template
-	var out batchinternal.Job
-	if err := batchv1api.Convert_v1_Job_To_batch_Job(&job, &out, nil); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return toInternalWith(raw, func(job *batchv1.Job) {
+		pt := &v1.PodTemplate{Template: job.Spec.Template}
+		corev1api.SetObjectDefaults_PodTemplate(pt)
+		job.Spec.Template = pt.Template
+	})
 }
 
 func jobOptions(in map[string]bool) (batchvalidation.JobValidationOptions, error) {
