@@ -6,3 +6,4 @@ export * from '@jobkit/policy';
 export * from '@jobkit/core';
 export * from '@jobkit/validation';
 export * from '@jobkit/sim';
+export * from '@jobkit/multikueue';
