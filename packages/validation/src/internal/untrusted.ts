@@ -38,12 +38,17 @@ export function optInt(o: unknown, name: string, path: string, errs: FieldError[
   return undefined;
 }
 
-/** Like optInt for int64 fields (activeDeadlineSeconds): any safe integer. */
+// 2^63: JSON numbers arrive as doubles, and every double below this bound that is an integer is
+// an int64 Go's decoder takes (above 2^53 they are only as exact as JSON.parse left them). The
+// double 2^63 itself is refused, as by the api package's int64 codec.
+const INT64_BOUND = 9223372036854775808;
+
+/** Like optInt for int64 fields (activeDeadlineSeconds, generation): any integer in int64's range. */
 export function optInt64(o: unknown, name: string, path: string, errs: FieldError[]): number | undefined {
   const v = prop(o, name);
   if (isNil(v)) return undefined;
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
-  errs.push(invalid(path, 'must be an integer'));
+  if (typeof v === 'number' && Number.isInteger(v) && v >= -INT64_BOUND && v < INT64_BOUND) return v;
+  errs.push(invalid(path, 'must be a 64-bit integer'));
   return undefined;
 }
 
