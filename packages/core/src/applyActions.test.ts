@@ -1,4 +1,4 @@
-import { applyActions } from './applyActions.js';
+import { applyActions, generatedNameBase } from './applyActions.js';
 import { orphanPodActions } from './orphanPods.js';
 import { NOW, newJob, newPod } from './__tests__/builders.js';
 
@@ -9,6 +9,17 @@ describe('applyActions', () => {
   test('CreatePod adds a Pending pod with generated name/uid and creation time', () => {
     const s = applyActions({ job, pods: [] }, [{ type: 'CreatePod', pod: { metadata: { generateName: 'foobar-' } } }], opts);
     expect(s.pods).toEqual([{ metadata: { generateName: 'foobar-', name: 'foobar-x', uid: 'foobar-x', creationTimestamp: '2026-01-01T00:00:00Z' }, status: { phase: 'Pending' } }]);
+  });
+  test.each([
+    ['short prefix kept', 'pi-', 'pi-'],
+    ['58 characters kept', `${'x'.repeat(57)}-`, `${'x'.repeat(57)}-`],
+    ['59 characters cut to 58', `${'x'.repeat(58)}-`, 'x'.repeat(58)],
+    ['64 characters cut to 58', `${'x'.repeat(63)}-`, 'x'.repeat(58)],
+  ])('CreatePod names the pod from the generateName cut as the API server cuts it: %s', (_name, generateName, base) => {
+    expect(generatedNameBase(generateName)).toBe(base);
+    const s = applyActions({ job, pods: [] }, [{ type: 'CreatePod', pod: { metadata: { generateName } } }], { now: NOW, generateName: (p: string) => `${p}abcde` });
+    expect(s.pods[0]!.metadata).toMatchObject({ generateName, name: `${base}abcde` });
+    expect(s.pods[0]!.metadata.name!.length).toBeLessThanOrEqual(63);
   });
   test('DeletePod marks a pod with finalizers, removes one without', () => {
     const s = applyActions({ job, pods: [newPod('a'), newPod('b', { finalizer: false })] }, [

@@ -1,7 +1,7 @@
 // Plays a pass's actions forward on in-memory objects, as the API server and pod control would
 // (pod_control.go create/delete/patch, the Job status subresource). Used by tests, the simulator
 // and the CLI so that all of them advance state the same way.
-import { JobTrackingFinalizer, type Job, type Pod } from '@jobkit/api';
+import { JobTrackingFinalizer, MaxGeneratedNameLength, type Job, type Pod } from '@jobkit/api';
 import type { Action } from './types.js';
 import { formatTime } from './internal/time.js';
 
@@ -14,7 +14,11 @@ export interface ClusterState {
 export interface ApplyOptions {
   /** The time stamped on created pods and deletions. */
   readonly now: Date;
-  /** The API server's name generator: a unique name starting with `prefix`. */
+  /**
+   * The API server's name generator: a unique name starting with `prefix`. It receives the
+   * generateName already cut by {@link generatedNameBase}, so appending a short suffix (the API
+   * server adds 5 characters) keeps pod names within 63 characters.
+   */
   readonly generateName: (prefix: string) => string;
   /** UID for a created pod; defaults to its name. */
   readonly generateUid?: (name: string) => string;
@@ -23,8 +27,20 @@ export interface ApplyOptions {
 const keyOf = (p: Pod): string => p.metadata.uid || p.metadata.name || '';
 
 /**
+ * The part of a `generateName` the API server keeps before appending its random suffix: the
+ * first MaxGeneratedNameLength (58) characters (storage/names SimpleNameGenerator). The controller
+ * sends `<job>-` in full; this is the one place the cut happens.
+ *
+ * @category Simulation
+ * @example generatedNameBase('x'.repeat(70) + '-').length === 58
+ */
+export function generatedNameBase(generateName: string): string {
+  return generateName.length > MaxGeneratedNameLength ? generateName.slice(0, MaxGeneratedNameLength) : generateName;
+}
+
+/**
  * Applies `actions` in order and returns the new state; the input is not modified.
- * CreatePod adds a Pending pod with a generated name and uid; DeletePod marks a pod with
+ * CreatePod adds a Pending pod named by `generateName` from its cut generateName, with a uid; DeletePod marks a pod with
  * finalizers as deleted (deletionTimestamp) and removes one without; RemovePodFinalizer drops
  * the tracking finalizer and removes the pod if it was being deleted and has none left;
  * UpdateJobStatus replaces the status; RecordEvent changes nothing. Actions on pods that are
@@ -47,7 +63,7 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
   for (const a of actions) {
     switch (a.type) {
       case 'CreatePod': {
-        const name = opts.generateName(a.pod.metadata.generateName ?? '');
+        const name = opts.generateName(generatedNameBase(a.pod.metadata.generateName ?? ''));
         const uid = opts.generateUid ? opts.generateUid(name) : name;
         const pod: Pod = {
           ...a.pod,

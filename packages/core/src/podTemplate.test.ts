@@ -49,7 +49,16 @@ describe('pod creation (manageJob / GetPodFromTemplate)', () => {
     const gn = buildPod(t, 12).metadata.generateName!;
     expect(gn.length).toBe(58);
     expect(gn.endsWith('-12-')).toBe(true);
-    expect(podGenerateName(long).length).toBe(58);
+  });
+  // The controller sends `<job>-` in full (getPodsPrefix); the API server cuts it when it names the pod.
+  test.each([
+    ['short name', 'pi', 'pi-'],
+    ['57 characters', 'x'.repeat(57), `${'x'.repeat(57)}-`],
+    ['58 characters', 'x'.repeat(58), `${'x'.repeat(58)}-`],
+    ['63 characters (the Job name limit)', 'x'.repeat(63), `${'x'.repeat(63)}-`],
+  ])('non-indexed generateName: %s', (_name, jobName, want) => {
+    expect(podGenerateName(jobName)).toBe(want);
+    expect(buildPod(prepareTemplate(newJob({}, {}, jobName), false)).metadata.generateName).toBe(want);
   });
   test('template finalizers are kept and the tracking finalizer is not doubled', () => {
     const job = newJob({ template: { metadata: { finalizers: ['a', 'batch.kubernetes.io/job-tracking'] }, spec: {} } });

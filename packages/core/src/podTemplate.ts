@@ -5,7 +5,6 @@ import {
   JobCompletionIndexAnnotation,
   JobCompletionIndexEnvName,
   JobTrackingFinalizer,
-  MaxGeneratedNameLength,
   type Container,
   type Job,
   type OwnerReference,
@@ -69,10 +68,14 @@ export function prepareTemplate(job: Job, indexed: boolean): PreparedTemplate {
   };
 }
 
-/** generateName of a non-indexed pod: `<job>-`, cut to the API server's 58-character limit. */
+/**
+ * generateName of a non-indexed pod: `<job>-` in full (controller_utils.go getPodsPrefix). The
+ * API server cuts it to 58 characters when it generates the name (applyActions' generatedNameBase),
+ * so the action carries what upstream's controller sends. getPodsPrefix drops the dash when
+ * `<job>-` is no valid pod name prefix; for a Job name the API server accepted it always is.
+ */
 export function podGenerateName(jobName: string): string {
-  const prefix = `${jobName}-`;
-  return prefix.length > MaxGeneratedNameLength ? prefix.slice(0, MaxGeneratedNameLength) : prefix;
+  return `${jobName}-`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // with the wall clock; pods are local processes (ProcessKubelet).
 import { randomUUID } from 'node:crypto';
 import type { Job, Pod } from '@jobkit/api';
+import { generatedNameBase } from '@jobkit/core';
 import {
   admitJob,
   defaultController,
@@ -51,7 +52,7 @@ export function randomNames(): NameGenerator {
       let suffix = '';
       const bytes = randomUUID().replace(/-/g, '');
       for (let i = 0; i < 5; i++) suffix += alphabet[parseInt(bytes.slice(i * 2, i * 2 + 2), 16) % alphabet.length];
-      return prefix.slice(0, 58) + suffix;
+      return generatedNameBase(prefix) + suffix;
     },
     generateUid: () => randomUUID(),
   };

@@ -1,7 +1,7 @@
 // Deterministic stand-ins for the API server's name and UID generation
 // (staging/src/k8s.io/apiserver/pkg/storage/names/generate.go: 5 characters from a
 // vowel-free alphabet after a prefix trimmed to 58 characters).
-import { MaxGeneratedNameLength } from '@jobkit/api';
+import { generatedNameBase } from '@jobkit/core';
 
 const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
 const suffixLength = 5;
@@ -22,7 +22,7 @@ export function deterministicNames(seed = 0): NameGenerator {
   return {
     generateName(prefix: string): string {
       nameCount += 1;
-      const trimmed = prefix.length > MaxGeneratedNameLength ? prefix.slice(0, MaxGeneratedNameLength) : prefix;
+      const trimmed = generatedNameBase(prefix);
       // 7_368_787 is prime and does not divide 27^5, so n -> n*p mod 27^5 is a permutation.
       let value = ((nameCount + seed) * 7_368_787) % space;
       let suffix = '';
