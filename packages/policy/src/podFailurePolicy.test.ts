@@ -1,6 +1,7 @@
 // Port of TestMatchPodFailurePolicy, pkg/controller/job/pod_failure_policy_test.go
 // @ 1892e4deb967a2b39cfc2fea87a8bd49274449ef, plus robustness cases of our own.
 import type { ContainerStatus, Pod, PodCondition, PodFailurePolicy, PodFailurePolicyRule } from '@jobkit/api';
+import { withJobDefaults } from '@jobkit/api';
 import { matchPodFailurePolicy } from './podFailurePolicy.js';
 
 const meta = { namespace: 'default', name: 'mypod' };
@@ -207,7 +208,9 @@ describe('matchPodFailurePolicy: details beyond the upstream table', () => {
     { name: 'init containers are matched after app containers', policy: policy(onExit('FailJob', 'In', [3])), want: { action: 'FailJob', countFailed: true, rule: 0, jobFailureMessage: 'Container init for pod default/mypod failed with exit code 3 matching FailJob rule at index 0' } },
     { name: 'containerName restricts the match', policy: { rules: [{ action: 'Ignore', onExitCodes: { containerName: 'other', operator: 'In', values: [2, 3] } }] }, want: { countFailed: true } },
     { name: 'containerName selects the init container', policy: { rules: [{ action: 'Ignore', onExitCodes: { containerName: 'init', operator: 'NotIn', values: [] } }] }, want: { action: 'Ignore', countFailed: false, rule: 0 } },
-    { name: 'pattern status defaults to True', policy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] }, want: { action: 'Ignore', countFailed: false, rule: 0 } },
+    // The pass sees Go zero values: a pattern without status is "", which no True condition equals.
+    { name: 'pattern without status does not match a True condition', policy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] }, want: { countFailed: true } },
+    { name: 'pattern without status matches a condition without status', policy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] }, pod: failedPod({ conditions: [{ type: 'DisruptionTarget' } as PodCondition] }), want: { action: 'Ignore', countFailed: false, rule: 0 } },
     { name: 'onExitCodes takes precedence over onPodConditions in one rule', policy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [42] }, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] }, want: { countFailed: true } },
     { name: 'null policy', policy: null, want: { countFailed: true } },
     { name: 'policy without rules', policy: {}, want: { countFailed: true } },
@@ -223,4 +226,15 @@ describe('matchPodFailurePolicy: details beyond the upstream table', () => {
       expect(got).toEqual(tc.want);
     });
   }
+});
+
+describe('matchPodFailurePolicy: a pattern without status gets its API default at admission', () => {
+  test('withJobDefaults sets the status to True, which then matches DisruptionTarget=True', () => {
+    const job = withJobDefaults({
+      metadata: { name: 'j' },
+      spec: { template: { spec: { containers: [] } }, podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
+    } as never);
+    expect(job.spec.podFailurePolicy?.rules[0]?.onPodConditions?.[0]).toEqual({ type: 'DisruptionTarget', status: 'True' });
+    expect(matchPodFailurePolicy(job.spec.podFailurePolicy, failedPod({ conditions: [disruption('True')] }))).toEqual({ action: 'Ignore', countFailed: false, rule: 0 });
+  });
 });

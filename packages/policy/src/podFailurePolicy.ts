@@ -31,7 +31,7 @@ const NO_MATCH: PodFailurePolicyMatch = { countFailed: true };
  *
  * @category Pod failure policy
  * @example
- * matchPodFailurePolicy({ rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] }, pod)
+ * matchPodFailurePolicy({ rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] }, pod)
  * // → { action: 'Ignore', countFailed: false, rule: 0 } when the pod has DisruptionTarget=True
  */
 export function matchPodFailurePolicy(podFailurePolicy: PodFailurePolicy | undefined | null, pod: Pod): PodFailurePolicyMatch {
@@ -125,9 +125,9 @@ function matchOnPodConditions(status: PodStatus, patterns: unknown): PodConditio
     if (condition == null) continue;
     for (const pattern of patterns as readonly (PodFailurePolicyOnPodConditionsPattern | null)[]) {
       if (pattern == null) continue;
-      // API defaulting sets a pattern's missing status to True.
-      const wantStatus = pattern.status == null || pattern.status === '' ? 'True' : pattern.status;
-      if (condition.type === pattern.type && condition.status === wantStatus) return condition;
+      // Exact comparison of Go strings: a pattern without status is "" here. Its API default
+      // ("True") belongs to admission (withJobDefaults); the pass sees the Job as stored.
+      if ((condition.type ?? '') === (pattern.type ?? '') && (condition.status ?? '') === (pattern.status ?? '')) return condition;
     }
   }
   return undefined;
