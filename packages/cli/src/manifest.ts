@@ -26,8 +26,11 @@ export function readDocuments(path: string): unknown[] {
   return parseDocuments(text, path);
 }
 
+/** Aliases a document may expand (yaml's own default): more is an alias bomb ("billion laughs"). */
+const MaxAliasCount = 100;
+
 export function parseDocuments(text: string, path: string): unknown[] {
-  const documents = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
+  const documents = yamlStep(path, () => parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true }));
   const docs = Array.isArray(documents) ? documents : [documents];
   const values: unknown[] = [];
   for (const doc of docs) {
@@ -36,10 +39,27 @@ export function parseDocuments(text: string, path: string): unknown[] {
       const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
       throw new InputError(`${path}: invalid YAML${where}: ${first.message.split('\n')[0]}`);
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    const value: unknown = yamlStep(path, () => doc.toJS({ maxAliasCount: MaxAliasCount }));
     if (value !== null && value !== undefined) values.push(value);
   }
   return values;
+}
+
+/**
+ * Runs one step of the yaml library. What it throws on hostile text is the input's fault, not a
+ * bug of ours: an alias bomb (ReferenceError "Excessive alias count") or nesting deep enough to
+ * overflow the stack (RangeError) become an InputError (exit 2).
+ */
+function yamlStep<T>(path: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new InputError(`${path}: invalid YAML: too many aliases (more than ${MaxAliasCount} expansions; an alias bomb?)`);
+    }
+    if (error instanceof RangeError) throw new InputError(`${path}: invalid YAML: nested too deeply`);
+    throw error;
+  }
 }
 
 /** Items of `kind: List`-style documents (JobList, PodList, List) flattened. */
