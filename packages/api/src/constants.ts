@@ -68,3 +68,8 @@ export const MaxJobApiBackOffMs = 60_000;
 export const SyncJobBatchPeriodMs = 1_000;
 /** Pod name generation: the generateName prefix is trimmed to this length (names.MaxGeneratedNameLength). */
 export const MaxGeneratedNameLength = 58;
+/**
+ * The API server's limit on a request body (apiserver's MaxRequestBodyBytes, 3 MiB): no stored
+ * object, hence no string in one, is longer. Longer strings are rejected before they are parsed.
+ */
+export const MaxRequestBytes = 3 * 1024 * 1024;

@@ -12,7 +12,11 @@ import { formatDecodeErrors } from './reporter.js';
 
 /**
  * Outcome of a throwing-free decode. `warnings` (present only when non-empty) lists keys that
- * were dropped on purpose: `__proto__` anywhere, `constructor` / `prototype` holding an object.
+ * were dropped on purpose, as the API server drops unknown fields: `__proto__` holding an object
+ * or null, `constructor` / `prototype` holding an object (the shapes of prototype pollution).
+ * Keys holding strings are kept, `__proto__` too (as an own property), so that validation sees
+ * and rejects `metadata.labels[__proto__]` as the API server does. A string longer than
+ * MaxRequestBytes (3 MiB) is an error: no request to the API server can carry one.
  */
 export type DecodeResult<T> =
   | { readonly ok: true; readonly value: T; readonly warnings?: readonly string[] }

@@ -1,6 +1,7 @@
 // Decode failures as io-ts ValidationErrors (io-ts src/index.ts), worded like encoding/json's
 // UnmarshalTypeError so a message says which field and what was wrong.
 import * as t from 'io-ts';
+import { MaxRequestBytes } from '../constants.js';
 
 /** Deepest nesting a decoded object may have; deeper input is rejected, never recursed into. */
 export const MaxDepth = 100;
@@ -34,6 +35,11 @@ export function tooDeep(u: unknown, c: t.Context): t.ValidationError {
   return { value: u, context: c, message: `nesting exceeds the limit of ${MaxDepth} levels` };
 }
 
+/** The error for a string no API request can hold (longer than MaxRequestBytes). */
+export function tooLong(u: string, c: t.Context): t.ValidationError {
+  return { value: u, context: c, message: `a string of ${u.length} characters exceeds the API server's request size limit of ${MaxRequestBytes} bytes` };
+}
+
 /** Records that the key at context `c` was dropped (see RootEntry). */
 export function noteDropped(c: t.Context): void {
   const root = c[0] as RootEntry | undefined;
@@ -41,13 +47,23 @@ export function noteDropped(c: t.Context): void {
 }
 
 /**
- * Keys that must never reach an output object: `__proto__` always; `constructor` and
- * `prototype` when they hold an object, the shape a merge-based prototype pollution needs
- * (`{constructor: {prototype: {...}}}`). String-valued ones (label keys) are harmless and kept.
+ * Keys that must never reach an output object, the shapes a merge-based prototype pollution
+ * needs: `__proto__` holding an object or null (a naive merge would write through it into
+ * Object.prototype, or swap a prototype), and `constructor` / `prototype` holding an object
+ * (`{constructor: {prototype: {...}}}`). Where such a key can stand, in a struct, the API
+ * server drops it as an unknown field too. Keys holding a string (or another scalar) are data
+ * and kept, so that `metadata.labels[__proto__]` reaches validation, which rejects it as the
+ * API server does; {@link setKey} stores them without touching the prototype.
  */
 export function isDangerousKey(key: string, value: unknown): boolean {
-  if (key === '__proto__') return true;
-  return (key === 'constructor' || key === 'prototype') && typeof value === 'object' && value !== null;
+  if (key !== '__proto__' && key !== 'constructor' && key !== 'prototype') return false;
+  return typeof value === 'object' && (value !== null || key === '__proto__');
+}
+
+/** `out[key] = value` as an own data property, also for `__proto__` (plain assignment would set the prototype). */
+export function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** A Date, also one made in another realm (vm context, worker) where instanceof fails. */

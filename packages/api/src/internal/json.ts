@@ -2,7 +2,8 @@
 // keeps): copied, never shared with the input, with depth, cycles and dangerous keys handled.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { depthOf, failure, isDangerousKey, isDate, MaxDepth, noteDropped, tooDeep } from './failure.js';
+import { MaxRequestBytes } from '../constants.js';
+import { depthOf, failure, isDangerousKey, isDate, MaxDepth, noteDropped, setKey, tooDeep, tooLong } from './failure.js';
 import { formatTime } from './time.js';
 
 /** Any JSON value. */
@@ -19,6 +20,9 @@ interface CopyState {
 function copy(u: unknown, c: t.Context, st: CopyState): Json | undefined {
   switch (typeof u) {
     case 'string':
+      if (u.length <= MaxRequestBytes) return u;
+      st.errors.push(tooLong(u, c));
+      return undefined;
     case 'boolean':
       return u;
     case 'number':
@@ -77,7 +81,7 @@ function copy(u: unknown, c: t.Context, st: CopyState): Json | undefined {
         continue;
       }
       const r = copy(v, ck, st);
-      if (r !== undefined) obj[k] = r;
+      if (r !== undefined) setKey(obj, k, r);
     }
     out = obj;
   }
@@ -104,7 +108,7 @@ export function encodeJson(a: unknown): Json {
   const out: { [key: string]: Json } = {};
   for (const k of Object.keys(a)) {
     const v = (a as Record<string, unknown>)[k];
-    if (v !== undefined && k !== '__proto__') out[k] = encodeJson(v);
+    if (v !== undefined && !isDangerousKey(k, v)) setKey(out, k, encodeJson(v));
   }
   return out;
 }

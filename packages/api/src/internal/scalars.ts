@@ -2,7 +2,8 @@
 // (an int field refuses floats, strings and out-of-range numbers).
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { failure, markPlain } from './failure.js';
+import { MaxRequestBytes } from '../constants.js';
+import { failure, markPlain, tooLong } from './failure.js';
 
 const MinInt32 = -2147483648;
 const MaxInt32 = 2147483647;
@@ -20,8 +21,15 @@ function scalar<A>(name: string, expected: string, is: (u: unknown) => u is A): 
   );
 }
 
-/** A string field. */
-export const StringCodec = scalar('string', 'expected a string', (u): u is string => typeof u === 'string');
+/** A string field; longer than any request the API server takes (MaxRequestBytes) is an error. */
+export const StringCodec = markPlain(
+  new t.Type<string, string, unknown>(
+    'string',
+    (u): u is string => typeof u === 'string' && u.length <= MaxRequestBytes,
+    (u, c) => (typeof u !== 'string' ? E.left([failure(u, c, 'expected a string')]) : u.length > MaxRequestBytes ? E.left([tooLong(u, c)]) : E.right(u)),
+    (a) => a,
+  ),
+);
 
 /** A bool field. */
 export const BooleanCodec = scalar('boolean', 'expected a boolean', (u): u is boolean => typeof u === 'boolean');

@@ -2,7 +2,8 @@
 // kept (so decode → encode returns the input), JSON null meaning the Go zero value.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { depthOf, failure, isDangerousKey, isDate, KeyedMarker, MaxDepth, noteDropped, plainGuard, tooDeep } from './failure.js';
+import { depthOf, failure, isDangerousKey, isDate, KeyedMarker, MaxDepth, noteDropped, plainGuard, setKey, tooDeep, tooLong } from './failure.js';
+import { MaxRequestBytes } from '../constants.js';
 import { decodeJson, encodeJson, JsonCodec } from './json.js';
 
 /**
@@ -87,7 +88,7 @@ export function struct<T extends object>(name: string, props: Props<T>, zeros: Z
       const ck = t.appendContext(c, k, codec ?? JsonCodec, v);
       const r = codec ? codec.validate(v, ck) : decodeJson(v, ck);
       if (E.isLeft(r)) for (const e of r.left) errors.push(e);
-      else out[k] = r.right;
+      else setKey(out, k, r.right);
     }
     if (errors.length > 0) return E.left(errors);
     let zeroValues: Record<string, unknown> | undefined;
@@ -110,15 +111,15 @@ export function struct<T extends object>(name: string, props: Props<T>, zeros: Z
     const out: Record<string, unknown> = {};
     const keys = shadow?.order ? [...new Set([...shadow.order, ...Object.keys(src)])] : Object.keys(src);
     for (const k of keys) {
-      if (k === '__proto__') continue;
       const v = hasOwn(src, k) ? src[k] : undefined;
+      if (!codecs.has(k) && isDangerousKey(k, v)) continue;
       const zero = shadow?.zeros && hasOwn(shadow.zeros, k) && shadow.zeros[k] === v;
       if (v === undefined || zero) {
         if (shadow?.nulls?.has(k)) out[k] = null;
         continue;
       }
       const codec = codecs.get(k);
-      out[k] = codec ? codec.encode(v) : encodeJson(v);
+      setKey(out, k, codec ? codec.encode(v) : encodeJson(v));
     }
     return out;
   };
@@ -177,13 +178,11 @@ export const StringMapCodec: t.Type<Readonly<Record<string, string>>, unknown, u
     for (const k of Object.keys(u)) {
       const v = u[k];
       if (v === undefined) continue;
-      const ck = t.appendContext(c, k, codec, v);
-      if (k === '__proto__') {
-        noteDropped(ck);
-        continue;
-      }
-      if (typeof v === 'string') out[k] = v;
-      else errors.push(failure(v, ck, 'expected a string'));
+      // A `__proto__` key is data here (validation rejects it as a label key); setKey keeps it
+      // an own property.
+      if (typeof v === 'string' && v.length <= MaxRequestBytes) setKey(out, k, v);
+      else if (typeof v === 'string') errors.push(tooLong(v, t.appendContext(c, k, codec, v)));
+      else errors.push(failure(v, t.appendContext(c, k, codec, v), 'expected a string'));
     }
     return errors.length > 0 ? E.left(errors) : E.right(out);
   };
