@@ -48,16 +48,46 @@ export function checkStatus(want, got, errs) {
     const wt = want.conditions.map((c) => c.type);
     const gt = gc.map((c) => c.type);
     if (!sameSet(wt, gt)) errs.push(`status.conditions types: want ${JSON.stringify(wt)}, got ${JSON.stringify(gt)}`);
-    for (const w of want.conditions) {
-      const g = gc.find((c) => c.type === w.type);
-      if (!g) continue;
+    // A status may hold two conditions of one type: each wanted condition needs its own actual one.
+    const match = matchConditions(want.conditions, gc);
+    const used = new Set(match.filter((j) => j >= 0));
+    want.conditions.forEach((w, i) => {
+      if (match[i] >= 0) return;
+      // Unmatched: report against an actual condition of that type no other wanted one took.
+      const g = gc.find((c, j) => c.type === w.type && !used.has(j)) ?? gc.find((c) => c.type === w.type);
+      if (!g) return;
       for (const k of ['status', 'reason', 'message']) {
         if (w[k] !== undefined && w[k] !== g[k]) {
           errs.push(`condition ${w.type}.${k}: want ${JSON.stringify(w[k])}, got ${JSON.stringify(g[k])}`);
         }
       }
-    }
+    });
   }
+}
+
+const fitsCondition = (w, g) => g.type === w.type && ['status', 'reason', 'message'].every((k) => w[k] === undefined || w[k] === g[k]);
+
+/**
+ * A maximum matching of wanted to actual conditions (augmenting paths; lists are a handful long):
+ * match[i] is the index in `got` of the condition wanted condition i is paired with, or -1.
+ */
+export function matchConditions(want, got) {
+  const owner = new Array(got.length).fill(-1);
+  const tryAssign = (i, seen) => {
+    for (let j = 0; j < got.length; j++) {
+      if (seen.has(j) || !fitsCondition(want[i], got[j])) continue;
+      seen.add(j);
+      if (owner[j] < 0 || tryAssign(owner[j], seen)) {
+        owner[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < want.length; i++) tryAssign(i, new Set());
+  const match = new Array(want.length).fill(-1);
+  owner.forEach((i, j) => { if (i >= 0) match[i] = j; });
+  return match;
 }
 
 /** c: a sync case with `expect`; res: jobkit's syncJob result ({ actions, status, error }). */
