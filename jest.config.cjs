@@ -18,5 +18,7 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],
+  // Tests against a real API server run with `pnpm test:cluster` (jest.cluster.config.cjs).
+  testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$'],
   testTimeout: 60000,
 };
