@@ -31,9 +31,10 @@ const run: Record<string, (c: any) => string[]> = {
 };
 
 
-// Vectors whose expectation disagrees with current upstream (checked with tools/oracle, which
-// runs upstream's own controller). Their expectations stay untouched; they run as
-// `test.failing`, so the suite notices if jobkit ever starts agreeing with the stale expectation.
+// Vectors whose expectation jobkit knowingly does not meet: stale ones that disagree with current
+// upstream (checked with tools/oracle, which runs upstream's own controller), and upstream
+// behaviour jobkit does not copy (integer overflow). Their expectations stay untouched; they run
+// as `test.failing`, so the suite notices if jobkit ever starts agreeing with them.
 interface KnownDivergence { file: string; name: string; why: string }
 const divergencesFile = path.join(root, 'known-divergences.json');
 const known: KnownDivergence[] = fs.existsSync(divergencesFile) ? JSON.parse(fs.readFileSync(divergencesFile, 'utf8')).cases : [];
@@ -50,7 +51,7 @@ for (const file of vectorFiles(root)) {
     for (const c of doc.cases) {
       const k = divergence.get(knownKey(rel, c.name));
       if (k) {
-        test.failing(`${c.name} [stale vector: ${k.why}]`, () => {
+        test.failing(`${c.name} [known divergence: ${k.why}]`, () => {
           expect(check(c)).toEqual([]);
         });
       } else {
