@@ -63,11 +63,12 @@ export function getIndexIgnoredFailureCount(pod: Pod): number {
 }
 
 /**
- * Failure count plus ignored-failure count (upstream `getIndexAbsoluteFailureCount`), summed in
- * int32 arithmetic so it wraps exactly as Go's `int32 + int32` does.
+ * Failure count plus ignored-failure count (upstream `getIndexAbsoluteFailureCount`). Upstream
+ * sums in int32 and wraps above MaxInt32 (indexed_job_utils.go:423); jobkit does not copy the
+ * overflow and returns the true sum (testdata/conformance/known-divergences.json).
  */
 export function getIndexAbsoluteFailureCount(pod: Pod): number {
-  return (getIndexFailureCount(pod) + getIndexIgnoredFailureCount(pod)) | 0;
+  return getIndexFailureCount(pod) + getIndexIgnoredFailureCount(pod);
 }
 
 /** Failure counters carried by a replacement pod (upstream `getNewIndexFailureCounts`). */
@@ -81,14 +82,15 @@ export interface IndexFailureCounts {
  * zeros when nothing is replaced; otherwise the old pod's counters with one failure added, to
  * `failureCount` when `countFailed` (the caller passes `true` when there is no pod failure
  * policy, or the policy's `countFailed` when there is one) and to `ignoredFailureCount` otherwise.
- * Increments wrap in int32 as Go's `++` on int32 does.
+ * Upstream's int32 `++` wraps a count of MaxInt32 to MinInt32 (indexed_job_utils.go:365-370);
+ * jobkit does not copy the overflow and counts on (testdata/conformance/known-divergences.json).
  */
 export function newIndexFailureCounts(podBeingReplaced: Pod | undefined, countFailed: boolean): IndexFailureCounts {
   if (podBeingReplaced === undefined) return { failureCount: 0, ignoredFailureCount: 0 };
   let failureCount = getIndexFailureCount(podBeingReplaced);
   let ignoredFailureCount = getIndexIgnoredFailureCount(podBeingReplaced);
-  if (countFailed) failureCount = (failureCount + 1) | 0;
-  else ignoredFailureCount = (ignoredFailureCount + 1) | 0;
+  if (countFailed) failureCount += 1;
+  else ignoredFailureCount += 1;
   return { failureCount, ignoredFailureCount };
 }
 
