@@ -67,6 +67,7 @@ const expectations: Record<string, Expectation> = {
   'pi-with-ttl': { simulate: [0, /completed/], run: [[0, /completed/]] },
   'primes': { simulate: [0, /completed/], run: [[0, /completed/]] },
   'primes-completions': { simulate: [0, /completed/], run: [[0, /completed/]] },
+  'pi-sequential': { simulate: [0, /Job pi-sequential completed/], run: [[0, /Job pi-sequential completed/]] },
   'primes-work-queue': { simulate: [0, /completed/], run: [[0, /completed/]] },
   'indexed': { simulate: [0, /completed/], run: [[0, /completed/]] },
   'pod-failure-policy': { simulate: [1, /failed: PodFailurePolicy: Container main for pod default\/\S+ failed with exit code 42 matching FailJob rule at index 0/], run: [[1, /failed: PodFailurePolicy/]] },
@@ -145,6 +146,31 @@ describe('examples', () => {
     expect(r.stdout).toMatch(/3\.14159265358979323846264338327950288419716939937510/);
     expect(r.stdout).toMatch(/Complete +True +CompletionsReached/);
     expect(r.stdout).toMatch(/Job pi completed/);
+  });
+
+  // completions 3, parallelism 1: each pod is created only after the one before it finished.
+  test.each(['simulate', 'run'])('pi-sequential runs its three pods one after another (%s)', async (how) => {
+    const r = how === 'simulate'
+      ? await inProcess(['simulate', 'examples/pi-sequential.yaml', '--script', 'examples/pi-sequential.outcomes.yaml', '--json'])
+      : jobkit(['run', 'examples/pi-sequential.yaml', '--json', '--logs-dir', logsDir]);
+    expect(r.code).toBe(0);
+    const running = new Set<string>();
+    const order: string[] = [];
+    for (const e of JSON.parse(r.stdout).timeline as { kind: string; pod?: string; change?: string }[]) {
+      if (e.kind === 'create') {
+        order.push(`create with ${running.size} running`);
+        running.add(e.pod!);
+      } else if (e.kind === 'pod' && /^(Succeeded|Failed)\b/.test(e.change!)) running.delete(e.pod!);
+    }
+    expect(order).toEqual(['create with 0 running', 'create with 0 running', 'create with 0 running']);
+  });
+
+  // What examples/README.md says of it: the success counted in the same sync resets the back-off.
+  test('primes-completions replaces its failed pod 1 s after the failure, not after 10 s of back-off', async () => {
+    const r = await inProcess(['simulate', 'examples/primes-completions.yaml', '--script', 'examples/primes-completions.outcomes.yaml', '--json']);
+    const timeline = JSON.parse(r.stdout).timeline as { at: number; kind: string; change?: string }[];
+    expect(timeline.filter((e) => e.kind === 'pod' && /^Failed/.test(e.change!)).map((e) => e.at)).toEqual([1000]);
+    expect(timeline.filter((e) => e.kind === 'create').map((e) => e.at)).toEqual([0, 0, 2000, 2000]);
   });
 
   test('indexed pods read JOB_COMPLETION_INDEX (static work assignment)', () => {
