@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 // Entry point of the `jobkit` bin: real streams, Ctrl-C as an interrupt, exit status from main.
+import { watchParent } from '@jobkit/runner';
 import { main } from './cli.js';
 
-// `jobkit ... | head` closes the pipe early: stop quietly.
+// `jobkit ... | head` closes the pipe early, a closed terminal fails writes with EIO: stop quietly
+// (exit handlers still stop the pods).
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
     throw error;
   });
 }
 
+// A closed terminal (SIGHUP) or a parent gone (pnpm killed with SIGTERM) ends a run like Ctrl-C.
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let stopWatchingParent = (): void => undefined;
 const interrupt = new Promise<string>((resolve) => {
-  process.once('SIGINT', () => resolve('SIGINT'));
-  process.once('SIGTERM', () => resolve('SIGTERM'));
+  for (const signal of signals) process.once(signal, () => resolve(signal));
+  stopWatchingParent = watchParent(() => resolve('parent process exited'));
 });
 
 main(process.argv.slice(2), {
@@ -25,8 +30,8 @@ main(process.argv.slice(2), {
   (code) => {
     process.exitCode = code;
     // Pending signal listeners must not keep the process alive.
-    process.removeAllListeners('SIGINT');
-    process.removeAllListeners('SIGTERM');
+    for (const signal of signals) process.removeAllListeners(signal);
+    stopWatchingParent();
   },
   (error: unknown) => {
     process.stderr.write(`jobkit: internal error: ${String(error)}\n`);
