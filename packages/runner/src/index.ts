@@ -1,5 +1,8 @@
 // @jobkit/runner: Local runtime: runs a Job's pods as processes on this machine.
-export { runJob, randomNames, type RunOptions, type RunResult } from './run.js';
-export { ProcessKubelet, kubeletRestartDelayMs, type ProcessKubeletOptions } from './processKubelet.js';
+export { runJob, randomNames, defaultMaxProcesses, type RunOptions, type RunResult } from './run.js';
+export { ProcessKubelet, kubeletRestartDelayMs, type ProcessKubeletOptions, type SlotUsage } from './processKubelet.js';
 export { RealScheduler } from './realScheduler.js';
 export { containerEnv, containerArgv, resolveFieldRef, expand, passThroughHostEnv, type ContainerEnv } from './podEnv.js';
+export { Watchdog } from './watchdog.js';
+export { watchParent } from './orphan.js';
+export { cgroupsAvailable } from './cgroup.js';

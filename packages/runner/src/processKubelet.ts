@@ -2,14 +2,18 @@
 // app containers concurrently; stdout and stderr of each container go to
 // <logsDir>/<job>/<pod>/<container>.log; OnFailure restarts a failed container in place after the
 // crash-loop back-off; a deleted pod gets SIGTERM, then SIGKILL after its grace period. Images are
-// not pulled: there is no container runtime.
+// not pulled: there is no container runtime. As a container's processes die with it, everything
+// left in its process group (and cgroup, where there is one) is killed when its main process
+// exits. At most `maxPods` pods run at once; the others stay Pending, as pods waiting for a node.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { JobNameLabel, type Container, type Pod } from '@jobkit/api';
 import { crashLoopDelayMs, isTerminalPhase, phaseOf, withRunStatus, type Cancel, type ContainerRun, type JobLoop, type PodRun, type PodRuntime, type Scheduler, type Terminated } from '@jobkit/sim';
+import { cgroupPids, execError, inCgroup, killCgroup, newCgroup, tryRmdir } from './cgroup.js';
 import { containerArgv, containerEnv } from './podEnv.js';
+import type { Watchdog } from './watchdog.js';
 
 export interface ProcessKubeletOptions {
   readonly scheduler: Scheduler;
@@ -20,6 +24,26 @@ export interface ProcessKubeletOptions {
   /** Delay before restart n (1-based) of an OnFailure container (kubelet: immediate, then 10 s doubling to 5 min). */
   readonly restartDelayMs?: (restartCount: number) => number;
   readonly onWarning?: (message: string) => void;
+  /** At most this many pods have processes at once (a pod's containers share its slot); default: no cap. */
+  readonly maxPods?: number;
+  /** A cgroup v2 directory to put each container process in (see cgroup.ts). */
+  readonly cgroup?: string;
+  /** Told about every container process, to stop them if the runner dies. */
+  readonly watchdog?: Watchdog;
+}
+
+/** How many pods hold a process slot and how many wait for one. */
+export interface SlotUsage {
+  readonly running: number;
+  readonly waiting: number;
+  readonly max: number;
+}
+
+/** One container's process: its group, its cgroup if any, its name for the watchdog. */
+interface Proc {
+  readonly child: ChildProcess;
+  readonly id: string;
+  readonly cgroup?: string;
 }
 
 /** The kubelet's delay before restart number `restart` (immediate, then 10 s doubling to 5 min). */
@@ -29,7 +53,7 @@ interface PodProcesses {
   readonly pod: Pod;
   readonly dir: string;
   run: PodRun;
-  readonly children: Map<string, ChildProcess>;
+  readonly children: Map<string, Proc>;
   timers: Cancel[];
   deleting: boolean;
   killTimer?: Cancel;
@@ -38,10 +62,16 @@ interface PodProcesses {
   /** Set when the pod must end Failed whatever its containers exit with (pod deadline). */
   failOnEnd?: boolean;
   deadlineTimer?: Cancel;
+  /** Holds one of the maxPods slots: from admission until terminal with no process left. */
+  slot: boolean;
 }
 
 export class ProcessKubelet implements PodRuntime {
   private readonly pods = new Map<string, PodProcesses>();
+  /** Pods waiting for a slot, oldest first. */
+  private readonly waiting: PodProcesses[] = [];
+  private running = 0;
+  private spawned = 0;
   private stopped = false;
 
   constructor(private readonly options: ProcessKubeletOptions) {}
@@ -49,7 +79,12 @@ export class ProcessKubelet implements PodRuntime {
   /** Paths of every log file written, per pod name. */
   readonly logFiles = new Map<string, string[]>();
 
+  get slots(): SlotUsage {
+    return { running: this.running, waiting: this.waiting.length, max: this.options.maxPods ?? Infinity };
+  }
+
   idle(): boolean {
+    if (this.waiting.length > 0) return false;
     for (const p of this.pods.values()) {
       if (p.children.size > 0 || p.timers.length > 0) return false;
     }
@@ -58,12 +93,13 @@ export class ProcessKubelet implements PodRuntime {
 
   stop(): void {
     this.stopped = true;
+    this.waiting.length = 0;
     for (const p of this.pods.values()) {
       for (const t of p.timers) t();
       p.timers = [];
       p.killTimer?.();
       p.deadlineTimer?.();
-      for (const child of p.children.values()) killGroup(child, 'SIGKILL');
+      for (const proc of p.children.values()) signalProc(proc, 'SIGKILL');
     }
   }
 
@@ -83,6 +119,7 @@ export class ProcessKubelet implements PodRuntime {
       children: new Map(),
       timers: [],
       deleting: false,
+      slot: false,
     };
     this.pods.set(uid, state);
     try {
@@ -90,6 +127,15 @@ export class ProcessKubelet implements PodRuntime {
     } catch (error) {
       this.options.onWarning?.(`cannot create log folder ${dir}: ${(error as Error).message}`);
     }
+    if (this.running < (this.options.maxPods ?? Infinity)) this.admit(state);
+    else this.waiting.push(state);
+  }
+
+  /** The pod gets a slot: its containers start, its activeDeadlineSeconds clock runs. */
+  private admit(state: PodProcesses): void {
+    const pod = state.pod;
+    state.slot = true;
+    this.running += 1;
     this.later(state, 0, () => this.startInit(state, 0));
     const deadline = pod.spec?.activeDeadlineSeconds;
     if (typeof deadline === 'number' && deadline >= 0) {
@@ -105,6 +151,16 @@ export class ProcessKubelet implements PodRuntime {
     }
   }
 
+  /** A terminal pod with no process left gives its slot to the oldest waiting pod. */
+  private release(state: PodProcesses): void {
+    if (!state.slot || !isTerminalPhase(state.run.phase) || state.children.size > 0) return;
+    state.slot = false;
+    this.running -= 1;
+    while (!this.stopped && this.running < (this.options.maxPods ?? Infinity) && this.waiting.length > 0) {
+      this.admit(this.waiting.shift()!);
+    }
+  }
+
   podDeleting(pod: Pod): void {
     const state = this.pods.get(pod.metadata.uid ?? '');
     if (state === undefined || state.deleting) return;
@@ -117,6 +173,8 @@ export class ProcessKubelet implements PodRuntime {
     state.deleting = true;
     for (const t of state.timers) t();
     state.timers = [];
+    const queued = this.waiting.indexOf(state);
+    if (queued !== -1) this.waiting.splice(queued, 1);
     if (isTerminalPhase(state.run.phase)) return;
     if (state.children.size === 0) {
       // Nothing is running (not started yet, or waiting to restart): the pod ends at once.
@@ -124,10 +182,10 @@ export class ProcessKubelet implements PodRuntime {
       return;
     }
     const grace = graceMs;
-    for (const child of state.children.values()) killGroup(child, 'SIGTERM');
+    for (const proc of state.children.values()) signalProc(proc, 'SIGTERM');
     this.report(state, `${why}: SIGTERM sent, SIGKILL after ${grace / 1000}s`);
     state.killTimer = this.options.scheduler.at(this.options.scheduler.now() + grace, () => {
-      for (const child of state.children.values()) killGroup(child, 'SIGKILL');
+      for (const proc of state.children.values()) signalProc(proc, 'SIGKILL');
     });
   }
 
@@ -174,10 +232,10 @@ export class ProcessKubelet implements PodRuntime {
         if (isTerminalPhase(phase) && sidecars.length > 0) {
           // The app containers are done: stop the sidecars, then the pod ends.
           state.appDone = phase;
-          for (const key of sidecars) killGroup(state.children.get(key)!, 'SIGTERM');
+          for (const key of sidecars) signalProc(state.children.get(key)!, 'SIGTERM');
           const grace = (state.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
           state.killTimer = this.options.scheduler.at(this.options.scheduler.now() + grace, () => {
-            for (const child of state.children.values()) killGroup(child, 'SIGKILL');
+            for (const proc of state.children.values()) signalProc(proc, 'SIGKILL');
           });
           this.report(state, `${state.run.app[i]![0]} exited with ${exitCode}; stopping sidecars`);
         } else if (phase !== state.run.phase) this.setPhase(state, phase, `${state.run.app[i]![0]} exited with ${exitCode}`);
@@ -230,19 +288,29 @@ export class ProcessKubelet implements PodRuntime {
     } catch (error) {
       this.options.onWarning?.(`cannot write ${logPath}: ${(error as Error).message}`);
     }
+    const cwd = typeof container.workingDir === 'string' && container.workingDir !== '' ? container.workingDir : undefined;
+    this.spawned += 1;
+    const id = `c${this.spawned}`;
+    const cgroup = this.options.cgroup !== undefined ? newCgroup(this.options.cgroup, id) : undefined;
     let child: ChildProcess;
     try {
-      child = spawn(argv[0]!, argv.slice(1), {
+      // In a cgroup the wrapper shell does the exec, so its failure is found beforehand.
+      const cannotExec = cgroup !== undefined ? execError(argv[0]!, env.PATH, cwd) : undefined;
+      if (cannotExec !== undefined) throw Object.assign(new Error(`spawn ${argv[0]} ${cannotExec}`), { code: cannotExec });
+      const command = cgroup !== undefined ? inCgroup(cgroup, argv) : argv;
+      child = spawn(command[0]!, command.slice(1), {
         env,
-        cwd: typeof container.workingDir === 'string' && container.workingDir !== '' ? container.workingDir : undefined,
+        cwd,
         detached: true,
         stdio: ['ignore', fd ?? 'ignore', fd ?? 'ignore'],
       });
     } catch (error) {
       if (fd !== undefined) closeSync(fd);
+      if (cgroup !== undefined) tryRmdir(cgroup);
       this.containerEnded(state, kind, i, { exitCode: 128, reason: 'StartError', message: startErrorMessage(argv[0]!, error), startedAt, finishedAt: Date.now() }, keep, onExit);
       return;
     }
+    const proc = this.track(state, child, id, cgroup);
     let ended = false;
     const end = (t: Terminated): void => {
       if (ended) return;
@@ -251,9 +319,11 @@ export class ProcessKubelet implements PodRuntime {
         if (t.reason === 'StartError') writeSync(fd, `jobkit: ${t.message}\n`);
         closeSync(fd);
       }
+      this.untrack(proc);
       state.children.delete(`${kind}/${i}`);
       if (state.children.size === 0) state.killTimer?.();
       this.containerEnded(state, kind, i, t, keep, onExit);
+      this.release(state);
     };
     child.on('error', (error) => end({ exitCode: 128, reason: 'StartError', message: startErrorMessage(argv[0]!, error), startedAt, finishedAt: Date.now() }));
     child.on('exit', (code, signal) => {
@@ -261,7 +331,7 @@ export class ProcessKubelet implements PodRuntime {
       const exitCode = code ?? 128 + (signum ?? 9);
       end({ exitCode, ...(signum !== undefined ? { signal: signum } : {}), reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: Date.now() });
     });
-    state.children.set(`${kind}/${i}`, child);
+    state.children.set(`${kind}/${i}`, proc);
     this.setContainer(state, kind, i, { state: 'running', startedAt, ready: kind === 'app', ...keep });
     if (kind === 'app' && state.run.phase === 'Pending') {
       state.run = { ...state.run, phase: 'Running', startTime: state.run.startTime ?? startedAt };
@@ -298,11 +368,34 @@ export class ProcessKubelet implements PodRuntime {
     if (state.failOnEnd && phase === 'Succeeded') phase = 'Failed';
     state.run = { ...state.run, phase };
     this.report(state, `${phase} (${why})`);
+    this.release(state);
   }
 
   private report(state: PodProcesses, change: string): void {
     const now = Date.now();
     this.options.loop.updatePod(state.pod.metadata.uid ?? '', change, (pod) => withRunStatus(pod, state.run, now));
+  }
+
+  /** A new container process goes onto the watchdog's list. */
+  private track(state: PodProcesses, child: ChildProcess, id: string, cgroup: string | undefined): Proc {
+    if (child.pid !== undefined) this.options.watchdog?.watch(id, child.pid, (state.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, cgroup);
+    return { child, id, ...(cgroup !== undefined ? { cgroup } : {}) };
+  }
+
+  /** The main process exited: what it left in its group or cgroup dies with it, as in a container. */
+  private untrack(proc: Proc): void {
+    if (proc.child.pid !== undefined) {
+      try {
+        process.kill(-proc.child.pid, 'SIGKILL');
+      } catch {
+        // the group is empty
+      }
+    }
+    if (proc.cgroup !== undefined) {
+      killCgroup(proc.cgroup);
+      removeWhenEmpty(proc.cgroup, 20);
+    }
+    this.options.watchdog?.forget(proc.id);
   }
 
   private later(state: PodProcesses, delayMs: number, task: () => void): void {
@@ -330,7 +423,9 @@ function startErrorMessage(command: string, error: unknown): string {
   return `failed to start container: ${(error as Error).message}`;
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** Signals a running container: its process group, and whatever left the group for a new session but stayed in its cgroup. */
+function signalProc(proc: Proc, signal: NodeJS.Signals): void {
+  const { child, cgroup } = proc;
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, signal);
@@ -341,6 +436,23 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
       // already gone
     }
   }
+  if (cgroup === undefined) return;
+  if (signal === 'SIGKILL') killCgroup(cgroup);
+  else {
+    for (const pid of cgroupPids(cgroup)) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+}
+
+/** rmdir as soon as the killed processes have left; the watchdog sweeps what remains at the end. */
+function removeWhenEmpty(dir: string, tries: number): void {
+  if (tryRmdir(dir) || tries <= 0) return;
+  setTimeout(() => removeWhenEmpty(dir, tries - 1), 50).unref();
 }
 
 /** The command line for a progress message: one line, at most 100 characters. */

@@ -1,6 +1,8 @@
 // `jobkit run`: the Job on this machine. The controller is the real syncJob, driven by JobLoop
-// with the wall clock; pods are local processes (ProcessKubelet).
+// with the wall clock; pods are local processes (ProcessKubelet), at most maxProcesses pods at a
+// time, watched by a watchdog process that stops them if the runner dies.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Job, Pod } from '@jobkit/api';
 import { generatedNameBase } from '@jobkit/core';
 import {
@@ -13,8 +15,15 @@ import {
   type RecordedEvent,
   type TimelineEntry,
 } from '@jobkit/sim';
-import { ProcessKubelet } from './processKubelet.js';
+import { createRunCgroup } from './cgroup.js';
+import { ProcessKubelet, type SlotUsage } from './processKubelet.js';
 import { RealScheduler } from './realScheduler.js';
+import { Watchdog } from './watchdog.js';
+
+/** The default cap on pods running at once: 4 per CPU, at least 4, at most 32. */
+export function defaultMaxProcesses(cpus: number = availableParallelism()): number {
+  return Math.min(32, Math.max(4, 4 * cpus));
+}
 
 export interface RunOptions {
   readonly logsDir: string;
@@ -25,8 +34,10 @@ export interface RunOptions {
   readonly batchPeriodMs?: number;
   readonly restartDelayMs?: (restartCount: number) => number;
   readonly hostEnv?: Readonly<Record<string, string | undefined>>;
-  readonly onEntry?: (entry: TimelineEntry, loop: JobLoop) => void;
-  readonly onChange?: (loop: JobLoop) => void;
+  /** At most this many pods run at once (default: defaultMaxProcesses()); the rest stay Pending. */
+  readonly maxProcesses?: number;
+  readonly onEntry?: (entry: TimelineEntry, loop: JobLoop, slots: SlotUsage) => void;
+  readonly onChange?: (loop: JobLoop, slots: SlotUsage) => void;
   readonly onWarning?: (message: string) => void;
   /** Resolves when the run should stop early (e.g. SIGINT). */
   readonly interrupt?: Promise<string>;
@@ -62,30 +73,39 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
   const scheduler = new RealScheduler();
   const names = randomNames();
   const startMs = scheduler.now();
+  const maxProcesses = options.maxProcesses ?? defaultMaxProcesses();
+  if (!Number.isSafeInteger(maxProcesses) || maxProcesses < 1) throw new RangeError(`maxProcesses: must be a positive integer, got ${maxProcesses}`);
   const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), generateName: (p) => names.generateName(p) });
   return new Promise((resolve) => {
     let kubelet: ProcessKubelet | undefined;
     let settleQueued = false;
     let done = false;
-    // Containers run in their own process groups: never leave them behind if node exits.
+    // Containers run in their own process groups: never leave them behind if node exits; if node
+    // dies without running exit handlers (SIGKILL, a crash), the watchdog stops them.
+    const cgroup = createRunCgroup();
+    const watchdog = Watchdog.start(cgroup);
     const killAll = (): void => kubelet?.stop();
     process.once('exit', killAll);
+    const slots = (): SlotUsage => kubelet?.slots ?? { running: 0, waiting: 0, max: maxProcesses };
     const finish = (outcome: LoopOutcome): void => {
       if (done) return;
       done = true;
       process.removeListener('exit', killAll);
       kubelet?.stop();
       // Let the exit events of killed processes drain before reporting.
-      setTimeout(() => resolve({
-        job: loop.job,
-        pods: loop.allPods,
-        events: loop.recordedEvents,
-        timeline: loop.timeline,
-        outcome,
-        elapsedMs: loop.elapsedMs,
-        startMs,
-        logFiles: kubelet?.logFiles ?? new Map(),
-      }), 20);
+      setTimeout(() => {
+        watchdog?.close();
+        resolve({
+          job: loop.job,
+          pods: loop.allPods,
+          events: loop.recordedEvents,
+          timeline: loop.timeline,
+          outcome,
+          elapsedMs: loop.elapsedMs,
+          startMs,
+          logFiles: kubelet?.logFiles ?? new Map(),
+        });
+      }, 20);
     };
     const checkIdle = (): void => {
       if (settleQueued) return;
@@ -101,10 +121,10 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
       names,
       batchPeriodMs: options.batchPeriodMs ?? 100,
       onEntry: (entry) => {
-        options.onEntry?.(entry, loop);
+        options.onEntry?.(entry, loop, slots());
         checkIdle();
       },
-      onChange: () => options.onChange?.(loop),
+      onChange: () => options.onChange?.(loop, slots()),
       onEnd: (outcome) => finish(outcome),
     });
     kubelet = new ProcessKubelet({
@@ -114,6 +134,9 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
       hostEnv: options.hostEnv,
       restartDelayMs: options.restartDelayMs,
       onWarning: options.onWarning,
+      maxPods: maxProcesses,
+      ...(cgroup !== undefined ? { cgroup } : {}),
+      ...(watchdog !== undefined ? { watchdog } : {}),
     });
     void options.interrupt?.then((why) => loop.end({ kind: 'Error', message: `interrupted (${why})` }));
     loop.start(kubelet);
