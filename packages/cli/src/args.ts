@@ -52,3 +52,12 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);
   return typeof value === 'string' ? value : undefined;
 }
+
+/** A flag that must be a positive integer (e.g. --max-processes 8); a UsageError otherwise. */
+export function positiveIntegerFlag(args: ParsedArgs, name: string): number | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined) return undefined;
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} ${value}: expected a positive integer such as 8`);
+  return n;
+}

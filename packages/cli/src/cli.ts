@@ -1,7 +1,8 @@
 // The `jobkit` command: parses arguments, runs one command, maps every failure to a message and
 // an exit status (0 ok, 1 Job failed, 2 bad input, 3 jobkit bug).
+import { defaultMaxProcesses } from '@jobkit/runner';
 import { defaultController, parseDuration, type Controller } from '@jobkit/sim';
-import { parseArgs, stringFlag, UsageError } from './args.js';
+import { parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -13,9 +14,13 @@ export const usage = `jobkit: the Kubernetes Job controller's decisions, locally
 
 Usage:
   jobkit run JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D]
+                      [--max-processes N]
       Run the Job here: pods are local processes (images are not pulled), the controller is
       the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
       a completed Job shows one succeeded pod's output, --logs prints every pod's.
+      At most N pods run at once (default ${defaultMaxProcesses()} here: 4 per CPU, 4 to 32); the others stay
+      Pending until a slot frees. No pod process outlives the run (Ctrl-C, SIGTERM, SIGHUP, the
+      parent exiting, even SIGKILL: a watchdog process stops them).
   jobkit simulate JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]
       Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.
   jobkit validate JOB.yaml
@@ -30,11 +35,11 @@ Manifests may be YAML (several documents) or JSON; "-" reads standard input.
 Exit status: 0 Job completed (or valid, or suspended), 1 Job failed, 2 bad input, 3 jobkit bug.
 `;
 
-const valueFlags = new Set(['script', 'logs-dir', 'name', 'job', 'pods', 'now', 'restart-delay']);
+const valueFlags = new Set(['script', 'logs-dir', 'name', 'job', 'pods', 'now', 'restart-delay', 'max-processes']);
 const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
-  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'json', 'help']),
+  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help']),
   simulate: new Set(['script', 'json', 'name', 'help']),
   validate: new Set(['help']),
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
@@ -69,12 +74,14 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
         const delay = stringFlag(args, 'restart-delay');
         const restartDelayMs = delay === undefined ? undefined : parseDuration(delay);
         if (delay !== undefined && restartDelayMs === undefined) throw new UsageError(`--restart-delay ${delay}: expected a duration such as 1s`);
+        const maxProcesses = positiveIntegerFlag(args, 'max-processes');
         return await runCommand(file(), {
           logsDir: stringFlag(args, 'logs-dir'),
           printLogs: args.flags.has('logs'),
           verbose: args.flags.has('verbose'),
           name: stringFlag(args, 'name'),
           restartDelayMs,
+          ...(maxProcesses !== undefined ? { maxProcesses } : {}),
           json: args.flags.has('json'),
         }, controller, io);
       }

@@ -7,6 +7,9 @@ import { entryText, formatDuration, type TimelineEntry } from '@jobkit/sim';
 export interface ProgressSource {
   readonly job: Job;
   readonly elapsedMs: number;
+  /** Pods created but not started: every process slot (--max-processes) is taken. */
+  readonly waitingForSlot?: number;
+  readonly maxProcesses?: number;
 }
 import type { Output } from './io.js';
 
@@ -69,7 +72,9 @@ export function progressLine(loop: ProgressSource, tty: boolean, columns: number
   const status = loop.job.status ?? {};
   const completions = loop.job.spec.completions;
   const succeeded = status.succeeded ?? 0;
-  const counters = `active ${status.active ?? 0} (ready ${status.ready ?? 0})  succeeded ${succeeded}  failed ${status.failed ?? 0}${status.terminating ? `  terminating ${status.terminating}` : ''}`;
+  const waiting = loop.waitingForSlot ?? 0;
+  const slots = waiting > 0 ? `  ${waiting} pod${waiting === 1 ? '' : 's'} pending: waiting for a process slot (--max-processes ${loop.maxProcesses})` : '';
+  const counters = `active ${status.active ?? 0} (ready ${status.ready ?? 0})  succeeded ${succeeded}  failed ${status.failed ?? 0}${status.terminating ? `  terminating ${status.terminating}` : ''}${slots}`;
   if (!tty) return `${completions !== undefined ? `${succeeded}/${completions} completions` : `${succeeded} succeeded (work queue)`}  ${counters}`;
   const width = Math.max(10, Math.min(30, columns - counters.length - 30));
   const fraction = completions !== undefined && completions > 0 ? Math.min(1, succeeded / completions) : 0;

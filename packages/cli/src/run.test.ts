@@ -1,12 +1,15 @@
 // `jobkit run` end to end (in process, real processes and clock) for the limits that the
 // examples do not reach quickly: activeDeadlineSeconds, OnFailure restarts against backoffLimit,
-// deletion of lingering pods; and the progress line.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// deletion of lingering pods; the progress line; and, spawning the built dist/main.js, that no
+// pod process outlives the runner however it ends, and the --max-processes cap.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from '@jobkit/api';
 import { main } from './cli.js';
 import { Progress, progressLine } from './progress.js';
+import { cgroupsAvailable } from '@jobkit/runner';
 
 let dir = '';
 beforeAll(() => {
@@ -89,6 +92,12 @@ describe('progress', () => {
   test('terminal: a completions bar', () => {
     expect(progressLine(state(1, 2), true, 100)).toMatch(/^pi \[#+-+\] 1\/2 {2}active 1 \(ready 1\) {2}succeeded 1 {2}failed 2 {2}1\.5s$/);
   });
+  test('pods over the process cap: the line says they wait for a slot', () => {
+    expect(progressLine({ ...state(0, 50), waitingForSlot: 12, maxProcesses: 8 }, false, 80)).toBe(
+      '0/50 completions  active 1 (ready 1)  succeeded 0  failed 2  12 pods pending: waiting for a process slot (--max-processes 8)',
+    );
+    expect(progressLine({ ...state(0, 50), waitingForSlot: 0, maxProcesses: 8 }, false, 80)).not.toMatch(/pending/);
+  });
   test('work queue: no bar', () => {
     expect(progressLine(state(3), false, 80)).toBe('3 succeeded (work queue)  active 1 (ready 1)  succeeded 3  failed 2');
   });
@@ -107,5 +116,123 @@ describe('progress', () => {
     p.finish(state(2, 2));
     expect(out).toContain('\r\x1b[2K');
     expect(out.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('--max-processes', () => {
+  test.each([
+    ['zero', '0'],
+    ['negative', '-3'],
+    ['fraction', '1.5'],
+    ['not a number', 'many'],
+  ])('%s: a usage error, exit 2', async (_name, value) => {
+    const r = await run(job('', '["true"]'), '--max-processes', value);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`jobkit: --max-processes ${value}: expected a positive integer such as 8`);
+  });
+});
+
+// The built command, as a user runs it, in a process of its own.
+const root = join(__dirname, '..', '..', '..');
+const mainJs = join(root, 'packages', 'cli', 'dist', 'main.js');
+const hasSetsid = spawnSync('sh', ['-c', 'command -v setsid'], { encoding: 'utf8' }).stdout.trim() !== '';
+// Without a writable cgroup v2, a process that leaves its group with setsid is out of reach (README).
+const cgroups = cgroupsAvailable();
+
+/** Alive and not a zombie (a zombie is dead, only not yet reaped). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+async function until(what: string, ok: () => boolean, timeoutMs: number): Promise<number> {
+  const t0 = Date.now();
+  while (!ok()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Date.now() - t0;
+}
+
+const readPids = (file: string): { pid: number; escaped: boolean }[] =>
+  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => ({ pid: Number(l.split(' ')[1]), escaped: l.startsWith('setsid ') })) : [];
+
+describe('no pod process outlives jobkit run (built dist/main.js)', () => {
+  const started: ChildProcess[] = [];
+  const pidFiles: string[] = [];
+  afterEach(() => {
+    // Only what these tests started, by PID.
+    for (const file of pidFiles.splice(0)) for (const { pid } of readPids(file)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  /**
+   * Three pods that ignore SIGTERM (so only SIGKILL after the 1 s grace period ends them), each
+   * writing its PID, its `sleep` child's and a setsid'd grandchild's into a file.
+   */
+  function sleepers(): { manifest: string; pids: string } {
+    const pids = join(dir, `pids-${Math.random().toString(36).slice(2)}`);
+    pidFiles.push(pids);
+    const escape = hasSetsid ? `setsid sleep 60 & echo setsid $! >> ${pids}; ` : '';
+    const script = `trap '' TERM; echo main $$$$ >> ${pids}; ${escape}sleep 60 & echo child $! >> ${pids}; wait`;
+    const manifest = join(dir, `sleepers-${Math.random().toString(36).slice(2)}.yaml`);
+    writeFileSync(manifest, job('  completions: 3\n  parallelism: 3', JSON.stringify(['sh', '-c', script])));
+    return { manifest, pids };
+  }
+
+  const perPod = hasSetsid ? 3 : 2;
+
+  async function expectAllGone(pids: string): Promise<void> {
+    const watched = readPids(pids).filter((p) => cgroups || !p.escaped);
+    const ms = await until('every pod process to end', () => watched.every((p) => !alive(p.pid)), 1000 + 4000);
+    expect(ms).toBeLessThan(5000);
+  }
+
+  test.each([
+    ['SIGHUP to the runner (terminal closed)', 'SIGHUP'],
+    ['SIGKILL of the runner', 'SIGKILL'],
+  ] as const)('%s', async (_name, signal) => {
+    const { manifest, pids } = sleepers();
+    const runner = spawn(process.execPath, [mainJs, 'run', manifest, '--logs-dir', join(dir, 'logs')], { cwd: dir, stdio: 'ignore' });
+    started.push(runner);
+    await until('3 pods to write their PIDs', () => readPids(pids).length === 3 * perPod, 8000);
+    runner.kill(signal);
+    await expectAllGone(pids);
+    await until('the runner to exit', () => runner.exitCode !== null || runner.signalCode !== null, 3000);
+  });
+
+  test('SIGTERM to the parent shell (as pnpm leaves the runner orphaned)', async () => {
+    const { manifest, pids } = sleepers();
+    // `; echo` keeps sh from exec'ing node: sh stays the parent, as pnpm's shell does.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${mainJs}" run "${manifest}" --logs-dir "${join(dir, 'logs')}"; echo ended`], { cwd: dir, stdio: 'ignore' });
+    started.push(shell);
+    await until('3 pods to write their PIDs', () => readPids(pids).length === 3 * perPod, 8000);
+    shell.kill('SIGTERM');
+    await expectAllGone(pids);
+  });
+
+  test('parallelism 50 with --max-processes 3: never more than 3 pods alive, and the Job completes', () => {
+    const live = join(dir, `live-${Math.random().toString(36).slice(2)}`);
+    const counts = `${live}.counts`;
+    // Each pod marks itself alive, counts the marks, and clears its mark before exiting.
+    const script = `mkdir -p ${live}; touch ${live}/$$$$; ls ${live} | wc -l >> ${counts}; sleep 0.05; rm ${live}/$$$$`;
+    const manifest = join(dir, 'capped.yaml');
+    writeFileSync(manifest, job('  completions: 50\n  parallelism: 50', JSON.stringify(['sh', '-c', script])));
+    const r = spawnSync(process.execPath, [mainJs, 'run', manifest, '--max-processes', '3', '--logs-dir', join(dir, 'logs')], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Job t completed/);
+    expect(r.stdout).toMatch(/47 pods pending: waiting for a process slot \(--max-processes 3\)/);
+    const seen = readFileSync(counts, 'utf8').trim().split('\n').map(Number);
+    expect(seen).toHaveLength(50);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(3);
+    expect(readdirSync(live)).toEqual([]);
   });
 });

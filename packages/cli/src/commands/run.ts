@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { describeJob, type Controller } from '@jobkit/sim';
-import { runJob } from '@jobkit/runner';
+import { defaultMaxProcesses, runJob } from '@jobkit/runner';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { loadJob } from '../manifest.js';
@@ -16,6 +16,8 @@ export interface RunFlags {
   readonly verbose: boolean;
   readonly name?: string;
   readonly restartDelayMs?: number;
+  /** At most this many pods at once (default: defaultMaxProcesses()). */
+  readonly maxProcesses?: number;
   /** The result as JSON on stdout instead of progress and summary. */
   readonly json?: boolean;
 }
@@ -32,14 +34,23 @@ export async function runCommand(path: string, flags: RunFlags, controller: Cont
   io.stderr.write(`note: images are not pulled (no container runtime here): ${images.length > 0 ? images.join(', ') : 'none'}; each container's command runs as a local process\n`);
   // With --json, progress goes nowhere so stdout carries only the JSON document.
   const progress = new Progress(flags.json ? { write: () => undefined } : io.stdout, flags.verbose);
+  const maxProcesses = flags.maxProcesses ?? defaultMaxProcesses();
+  // What the progress line reads: the loop, and the pods waiting for a process slot.
+  const source = (loop: { readonly job: typeof job; readonly elapsedMs: number }, slots: { readonly waiting: number }) => ({
+    job: loop.job,
+    elapsedMs: loop.elapsedMs,
+    waitingForSlot: slots.waiting,
+    maxProcesses,
+  });
   const result = await runJob(job, {
     logsDir,
     controller,
     hostEnv: io.env,
     interrupt: io.interrupt,
+    maxProcesses,
     ...(flags.restartDelayMs !== undefined ? { restartDelayMs: () => flags.restartDelayMs! } : {}),
-    onEntry: (entry, loop) => progress.entry(entry, loop),
-    onChange: (loop) => progress.update(loop),
+    onEntry: (entry, loop, slots) => progress.entry(entry, source(loop, slots)),
+    onChange: (loop, slots) => progress.update(source(loop, slots)),
     onWarning: (message) => progress.message(io.stderr, `warning: ${message}\n`),
   });
   progress.finish(result);
