@@ -70,18 +70,63 @@ describe('syncJob names the field of a wrongly typed input (what Go decoding wou
   };
   const pod = { metadata: { name: 'p', uid: 'p', namespace: 'd' }, spec: {}, status: { phase: 'Running' } };
   const cases: readonly [string, unknown, readonly unknown[], string][] = [
-    ['completions as a string', { ...base, spec: { ...base.spec, completions: 'abc' } }, [], 'job.spec.completions: Invalid value: must be an integer'],
-    ['parallelism as a float', { ...base, spec: { ...base.spec, parallelism: 1.5 } }, [], 'job.spec.parallelism: Invalid value: must be an integer'],
+    ['completions as a string', { ...base, spec: { ...base.spec, completions: 'abc' } }, [], 'job.spec.completions: Invalid value: must be a 32-bit integer'],
+    ['parallelism as a float', { ...base, spec: { ...base.spec, parallelism: 1.5 } }, [], 'job.spec.parallelism: Invalid value: must be a 32-bit integer'],
     ['suspend as a string', { ...base, spec: { ...base.spec, suspend: 'yes' } }, [], 'job.spec.suspend: Invalid value: must be a boolean'],
     ['startTime not a time', { ...base, status: { startTime: 'yesterday' } }, [], 'job.status.startTime: Invalid value: must be an RFC 3339 time'],
     ['uncounted UID not a string', { ...base, status: { uncountedTerminatedPods: { failed: [7] } } }, [], 'job.status.uncountedTerminatedPods.failed[0]: Invalid value: must be a string'],
     ['conditions not a list', { ...base, status: { conditions: {} } }, [], 'job.status.conditions: Invalid value: must be a list'],
     ['pod phase as a number', base, [{ ...pod, status: { phase: 7 } }], 'pods[0].status.phase: Invalid value: must be a string'],
     ['pod finalizers not a list', base, [{ ...pod, metadata: { ...pod.metadata, finalizers: 'x' } }], 'pods[0].metadata.finalizers: Invalid value: must be a list'],
+    ['completions beyond int32', { ...base, spec: { ...base.spec, completions: 2 ** 31 } }, [], 'job.spec.completions: Invalid value: must be a 32-bit integer'],
+    ['a null owner reference', base, [{ ...pod, metadata: { ...pod.metadata, ownerReferences: [null] } }], 'pods[0].metadata.ownerReferences[0]: Invalid value: must be an object'],
+    ['an owner reference uid as a number', base, [{ ...pod, metadata: { ...pod.metadata, ownerReferences: [{ uid: 7 }] } }], 'pods[0].metadata.ownerReferences[0].uid: Invalid value: must be a string'],
+    ['a non-string matchLabels value', { ...base, spec: { ...base.spec, selector: { matchLabels: { a: null } } } }, [], 'job.spec.selector.matchLabels[a]: Invalid value: must be a string'],
+    ['a null matchExpression', { ...base, spec: { ...base.spec, selector: { matchExpressions: [null] } } }, [], 'job.spec.selector.matchExpressions[0]: Invalid value: must be an object'],
+    ['a condition type as a number', { ...base, status: { conditions: [{ type: 5, status: 'True' }] } }, [], 'job.status.conditions[0].type: Invalid value: must be a string'],
+    ['a hole in the conditions', { ...base, status: { conditions: [, { type: 'Complete' }] } }, [], 'job.status.conditions[0]: Invalid value: must be an object'],
+    ['a null pod failure policy rule', { ...base, spec: { ...base.spec, podFailurePolicy: { rules: [null] } } }, [], 'job.spec.podFailurePolicy.rules[0]: Invalid value: must be an object'],
+    ['an exit code as a string', { ...base, spec: { ...base.spec, podFailurePolicy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: ['1'] } }] } } }, [], 'job.spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: must be a 32-bit integer'],
+    ['a template env entry null', { ...base, spec: { ...base.spec, template: { spec: { containers: [{ name: 'c', env: [null] }] } } } }, [], 'job.spec.template.spec.containers[0].env[0]: Invalid value: must be an object'],
+    ['a completion index annotation as a number', base, [{ ...pod, metadata: { ...pod.metadata, annotations: { 'batch.kubernetes.io/job-completion-index': 3 } } }], 'pods[0].metadata.annotations[batch.kubernetes.io/job-completion-index]: Invalid value: must be a string'],
+    ['a pod label value as a number', base, [{ ...pod, metadata: { ...pod.metadata, labels: { a: 1 } } }], 'pods[0].metadata.labels[a]: Invalid value: must be a string'],
+    ['a null pod condition', base, [{ ...pod, status: { phase: 'Running', conditions: [null] } }], 'pods[0].status.conditions[0]: Invalid value: must be an object'],
+    ['a restart count as a string', base, [{ ...pod, status: { phase: 'Running', containerStatuses: [{ restartCount: '1' }] } }], 'pods[0].status.containerStatuses[0].restartCount: Invalid value: must be a 32-bit integer'],
+    ['an exit code as a string (pod)', base, [{ ...pod, status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: '1' } } }] } }], 'pods[0].status.containerStatuses[0].state.terminated.exitCode: Invalid value: must be a 32-bit integer'],
+    ['a completedIndexes over the request limit', { ...base, status: { completedIndexes: '1,'.repeat(2 ** 21) } }, [], 'job.status.completedIndexes: Too long: must have at most 3145728 bytes'],
   ];
   test.each(cases)('%s', (_name, job, pods, error) => {
     const r = syncJob(job as never, pods as never, now);
     expect(r.error).toBe(error);
     expect(r.actions).toEqual([]);
+  });
+});
+
+describe('syncJob checks every option', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const job = newJob({ parallelism: 3, completions: 3 });
+  const cases: readonly [string, unknown, string][] = [
+    ['options null', null, 'options: Invalid value: must be an object'],
+    ['maxPodCreateDeletePerSync NaN', { maxPodCreateDeletePerSync: NaN }, 'options.maxPodCreateDeletePerSync: Invalid value: must be a positive integer'],
+    ['maxPodCreateDeletePerSync -1', { maxPodCreateDeletePerSync: -1 }, 'options.maxPodCreateDeletePerSync: Invalid value: must be a positive integer'],
+    ['maxPodCreateDeletePerSync 0', { maxPodCreateDeletePerSync: 0 }, 'options.maxPodCreateDeletePerSync: Invalid value: must be a positive integer'],
+    ['maxUncountedPods Infinity', { maxUncountedPods: Infinity }, 'options.maxUncountedPods: Invalid value: must be a positive integer'],
+    ['maxUncountedPods 1.5', { maxUncountedPods: 1.5 }, 'options.maxUncountedPods: Invalid value: must be a positive integer'],
+    ['expectationsSatisfied as a string', { expectationsSatisfied: 'false' }, 'options.expectationsSatisfied: Invalid value: must be a boolean'],
+    ['finalizerRemovalsPending not a list', { finalizerRemovalsPending: 'uid' }, 'options.finalizerRemovalsPending: Invalid value: must be a list'],
+    ['finalizerRemovalsPending with a number', { finalizerRemovalsPending: ['a', 1] }, 'options.finalizerRemovalsPending[1]: Invalid value: must be a string'],
+    ['backoff not an object', { backoff: 5 }, 'options.backoff: Invalid value: must be an object'],
+    ['backoff count as a string', { backoff: { failuresAfterLastSuccess: '1' } }, 'options.backoff.failuresAfterLastSuccess: Invalid value: must be an integer'],
+    ['backoff time unparsable', { backoff: { failuresAfterLastSuccess: 1, lastFailureTime: 'soon' } }, 'options.backoff.lastFailureTime: Invalid value: must be an RFC 3339 time'],
+  ];
+  test.each(cases)('%s', (_name, options, error) => {
+    const r = syncJob(job, [], now, options as never);
+    expect(r.error).toBe(error);
+    expect(r.actions).toEqual([]);
+  });
+  test('valid options pass', () => {
+    const r = syncJob(job, [], now, { maxPodCreateDeletePerSync: 2, maxUncountedPods: 1, expectationsSatisfied: true, finalizerRemovalsPending: [], backoff: { failuresAfterLastSuccess: 0 } });
+    expect(r.error).toBeUndefined();
+    expect(r.actions.filter((a) => a.type === 'CreatePod')).toHaveLength(2);
   });
 });

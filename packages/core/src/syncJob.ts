@@ -58,11 +58,16 @@ function pastBackoffLimitOnFailure(job: Job, pods: readonly Pod[], backoffLimit:
  * const { actions, status, backoff } = syncJob(job, pods, new Date('2026-01-01T00:00:00Z'));
  */
 export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncResult {
-  const prevBackoff = options.backoff ?? emptyBackoffRecord;
-  const shapeError = inputShapeError(job, listedPods, now);
+  const shapeError = inputShapeError(job, listedPods, now, options);
   if (shapeError !== undefined) {
-    return { actions: [], status: (job as Job | undefined)?.status ?? {}, backoff: prevBackoff, error: shapeError };
+    // Echo what can be echoed safely: the inputs are not to be trusted here.
+    const o: unknown = options;
+    const backoff = typeof o === 'object' && o !== null && typeof (o as SyncOptions).backoff === 'object' && (o as SyncOptions).backoff !== null ? (o as SyncOptions).backoff! : emptyBackoffRecord;
+    const j: unknown = job;
+    const status = typeof j === 'object' && j !== null && typeof (j as Job).status === 'object' && (j as Job).status !== null ? (j as Job).status! : {};
+    return { actions: [], status, backoff, error: shapeError };
   }
+  const prevBackoff = options.backoff ?? emptyBackoffRecord;
   const spec = job.spec;
   // 1. Jobs managed by another controller are not ours.
   if (spec.managedBy !== undefined && spec.managedBy !== null && spec.managedBy !== JobControllerName) return noop(job, prevBackoff);

@@ -1,126 +1,383 @@
-// The minimal shape syncJob needs before it reads anything; decoding proper happens at the
-// boundary (@jobkit/api codecs). Errors name the field, as the API server's do. Only checks what
-// Go's decoder would have refused (wrong JSON types, unparsable times): values of the right type
-// are the pass's to judge, as upstream's.
+// The shape syncJob and orphanPodActions need before they read anything; decoding proper happens
+// at the boundary (@jobkit/api codecs). Errors name the field, as the API server's do. Checks what
+// Go's decoder would have refused (wrong JSON types, out-of-range integers, unparsable times) in
+// every field the pass reads, plus list entries that are absent (a null or a hole, on which the
+// pass would throw) and strings no API request can carry (MaxRequestBytes). Values of the right
+// type are the pass's to judge, as upstream's.
+import { MaxRequestBytes } from '@jobkit/api';
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const absent = (v: unknown): boolean => v === undefined || v === null;
+const MinInt32 = -2_147_483_648;
+const MaxInt32 = 2_147_483_647;
 
-type Kind = 'integer' | 'string' | 'boolean' | 'object' | 'list' | 'time';
+type Kind = 'integer' | 'int32' | 'positive' | 'string' | 'boolean' | 'object' | 'list' | 'time' | 'timeString' | 'map';
 
-function hasKind(v: unknown, kind: Kind): boolean {
-  if (absent(v)) return true;
+const kindText: Record<Kind, string> = {
+  integer: 'an integer',
+  int32: 'a 32-bit integer',
+  positive: 'a positive integer',
+  string: 'a string',
+  boolean: 'a boolean',
+  object: 'an object',
+  list: 'a list',
+  time: 'an RFC 3339 time',
+  timeString: 'an RFC 3339 time',
+  map: 'a map of string to string',
+};
+
+/** A field's shape: a kind, an object with typed fields, or a list of entries of one shape. */
+type Shape = Kind | { readonly fields: readonly (readonly [string, Shape])[] } | { readonly items: Shape };
+
+const fields = (f: Readonly<Record<string, Shape>>): Shape => ({ fields: Object.entries(f) });
+const listOf = (items: Shape): Shape => ({ items });
+
+/** Where a check failed (keys from the failing value up) and why. */
+interface Failure {
+  readonly at: (string | number)[];
+  readonly message: string;
+}
+
+const fail = (message: string): Failure => ({ at: [], message });
+const mustBe = (kind: Kind): Failure => fail(`Invalid value: must be ${kindText[kind]}`);
+const tooLong = (): Failure => fail(`Too long: must have at most ${MaxRequestBytes} bytes`);
+
+function scalarOk(v: unknown, kind: Kind): boolean {
   switch (kind) {
     case 'integer': return Number.isSafeInteger(v);
+    case 'int32': return typeof v === 'number' && Number.isInteger(v) && v >= MinInt32 && v <= MaxInt32;
+    case 'positive': return Number.isSafeInteger(v) && (v as number) > 0;
     case 'string': return typeof v === 'string';
     case 'boolean': return typeof v === 'boolean';
     case 'object': return isObject(v);
     case 'list': return Array.isArray(v);
-    case 'time': return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+    // Timestamps are at most a few dozen characters; the length test keeps Date.parse off huge strings.
+    case 'time': return typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v));
+    // Only the type, where there may be 10^5 of them (pods): parsing would double a steady pass.
+    case 'timeString': return typeof v === 'string';
+    case 'map': return isObject(v);
   }
 }
 
-const kindText: Record<Kind, string> = {
-  integer: 'an integer', string: 'a string', boolean: 'a boolean', object: 'an object', list: 'a list', time: 'an RFC 3339 time',
-};
-
-function typeError(path: string, v: unknown, kind: Kind): string | undefined {
-  return hasKind(v, kind) ? undefined : `${path}: Invalid value: must be ${kindText[kind]}`;
-}
-
-function firstError(checks: readonly (readonly [string, unknown, Kind])[]): string | undefined {
-  for (const [path, v, kind] of checks) {
-    const e = typeError(path, v, kind);
-    if (e !== undefined) return e;
+/** The first problem of a present value `v` against `shape`. Walks only the shape, so cycles and unknown fields cost nothing. */
+function check(v: unknown, shape: Shape): Failure | undefined {
+  if (typeof shape === 'string') {
+    if (!scalarOk(v, shape)) return mustBe(shape);
+    if (typeof v === 'string' && v.length > MaxRequestBytes) return tooLong();
+    return shape === 'map' ? mapError(v as Record<string, unknown>) : undefined;
   }
-  return undefined;
-}
-
-function specError(spec: Record<string, unknown>): string | undefined {
-  return firstError([
-    ...(['parallelism', 'completions', 'backoffLimit', 'backoffLimitPerIndex', 'maxFailedIndexes', 'activeDeadlineSeconds'] as const)
-      .map((f) => [`job.spec.${f}`, spec[f], 'integer'] as const),
-    ...(['completionMode', 'podReplacementPolicy', 'managedBy'] as const).map((f) => [`job.spec.${f}`, spec[f], 'string'] as const),
-    ['job.spec.suspend', spec['suspend'], 'boolean'],
-    ['job.spec.template', spec['template'], 'object'],
-    ['job.spec.selector', spec['selector'], 'object'],
-    ['job.spec.podFailurePolicy', spec['podFailurePolicy'], 'object'],
-    ['job.spec.successPolicy', spec['successPolicy'], 'object'],
-  ]);
-}
-
-function statusError(status: Record<string, unknown>): string | undefined {
-  const uncounted = status['uncountedTerminatedPods'];
-  const shape = firstError([
-    ...(['active', 'succeeded', 'failed', 'ready', 'terminating'] as const).map((f) => [`job.status.${f}`, status[f], 'integer'] as const),
-    ['job.status.completedIndexes', status['completedIndexes'], 'string'],
-    ['job.status.failedIndexes', status['failedIndexes'], 'string'],
-    ['job.status.startTime', status['startTime'], 'time'],
-    ['job.status.completionTime', status['completionTime'], 'time'],
-    ['job.status.conditions', status['conditions'], 'list'],
-    ['job.status.uncountedTerminatedPods', uncounted, 'object'],
-  ]);
-  if (shape !== undefined) return shape;
-  const conditions = (status['conditions'] ?? []) as unknown[];
-  for (let i = 0; i < conditions.length; i++) {
-    if (!isObject(conditions[i])) return `job.status.conditions[${i}]: Invalid value: must be an object`;
+  if ('items' in shape) {
+    if (!Array.isArray(v)) return mustBe('list');
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      // A null entry or a hole: the pass would read through it.
+      const f = absent(item) ? mustBe(typeof shape.items === 'string' ? shape.items : 'fields' in shape.items ? 'object' : 'list') : check(item, shape.items);
+      if (f !== undefined) {
+        f.at.push(i);
+        return f;
+      }
+    }
+    return undefined;
   }
-  if (isObject(uncounted)) {
-    for (const k of ['succeeded', 'failed'] as const) {
-      const list = uncounted[k];
-      if (absent(list)) continue;
-      if (!Array.isArray(list)) return `job.status.uncountedTerminatedPods.${k}: Invalid value: must be a list`;
-      const bad = list.findIndex((uid) => typeof uid !== 'string');
-      if (bad >= 0) return `job.status.uncountedTerminatedPods.${k}[${bad}]: Invalid value: must be a string`;
+  if (!isObject(v)) return mustBe('object');
+  for (const [k, s] of shape.fields) {
+    const fv = v[k];
+    if (absent(fv)) continue;
+    const f = check(fv, s);
+    if (f !== undefined) {
+      f.at.push(k);
+      return f;
     }
   }
   return undefined;
 }
 
-// Straight-line checks: this runs once per pod and pods may be 10^5, so it allocates nothing
-// unless a field is wrong. Times are only checked to be strings (their message still names the
-// time): parsing 10^5 timestamps would double the cost of a steady pass. The checks are
-// inlined rather than going through hasKind's switch, which costs twice as much per pod.
-const optString = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
-const optList = (v: unknown): boolean => v === undefined || v === null || Array.isArray(v);
-const optObject = (v: unknown): boolean => v === undefined || v === null || isObject(v);
-
-function podError(i: number, p: Record<string, unknown>): string | undefined {
-  const m = p['metadata'] as Record<string, unknown>;
-  const status = p['status'];
-  const s = isObject(status) ? status : undefined;
-  const bad: readonly [string, Kind] | undefined =
-    !optString(m['deletionTimestamp']) ? ['metadata.deletionTimestamp', 'time']
-    : !optString(m['creationTimestamp']) ? ['metadata.creationTimestamp', 'time']
-    : !optList(m['finalizers']) ? ['metadata.finalizers', 'list']
-    : !optList(m['ownerReferences']) ? ['metadata.ownerReferences', 'list']
-    : !optObject(p['spec']) ? ['spec', 'object']
-    : !optObject(status) ? ['status', 'object']
-    : s === undefined ? undefined
-    : !optString(s['phase']) ? ['status.phase', 'string']
-    : !optList(s['conditions']) ? ['status.conditions', 'list']
-    : !optList(s['containerStatuses']) ? ['status.containerStatuses', 'list']
-    : !optList(s['initContainerStatuses']) ? ['status.initContainerStatuses', 'list']
-    : undefined;
-  return bad === undefined ? undefined : `pods[${i}].${bad[0]}: Invalid value: must be ${kindText[bad[1]]}`;
-}
-
-/** The first shape problem, as "field: message", or undefined. O(number of pods). */
-export function inputShapeError(job: unknown, pods: unknown, now: unknown): string | undefined {
-  if (!isObject(job)) return 'job: Required value';
-  if (!isObject(job['metadata'])) return 'job.metadata: Required value';
-  if (!isObject(job['spec'])) return 'job.spec: Required value';
-  const status = job['status'];
-  if (!absent(status) && !isObject(status)) return 'job.status: Invalid value: must be an object';
-  const jobError = specError(job['spec']) ?? (isObject(status) ? statusError(status) : undefined);
-  if (jobError !== undefined) return jobError;
-  if (!Array.isArray(pods)) return 'pods: Invalid value: must be a list';
-  for (let i = 0; i < pods.length; i++) {
-    const p: unknown = pods[i];
-    if (!isObject(p)) return `pods[${i}]: Invalid value: must be an object`;
-    if (!isObject(p['metadata'])) return `pods[${i}].metadata: Required value`;
-    const e = podError(i, p);
-    if (e !== undefined) return e;
+/** Label, annotation and matchLabels maps: string values only. Own keys, `__proto__` included. */
+function mapError(m: Record<string, unknown>): Failure | undefined {
+  for (const k in m) {
+    if (!Object.prototype.hasOwnProperty.call(m, k)) continue;
+    const v = m[k];
+    if (typeof v !== 'string') {
+      const f = fail('Invalid value: must be a string');
+      f.at.push(k);
+      return f;
+    }
+    if (v.length > MaxRequestBytes) {
+      const f = tooLong();
+      f.at.push(k);
+      return f;
+    }
   }
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) return 'now: Invalid value: must be a valid Date';
   return undefined;
 }
+
+/** `root` then the failure's keys, in upstream's field.Path notation: `a.b[0]`, maps `labels[key]`. */
+function render(root: string, f: Failure, mapKeyAt?: (path: readonly (string | number)[]) => boolean): string {
+  let path = root;
+  const at = [...f.at].reverse();
+  for (let i = 0; i < at.length; i++) {
+    const k = at[i]!;
+    path += typeof k === 'number' || mapKeyAt?.(at.slice(0, i)) === true ? `[${k}]` : path === '' ? k : `.${k}`;
+  }
+  return `${path}: ${f.message}`;
+}
+
+const mapFields = new Set(['labels', 'annotations', 'matchLabels']);
+/** A key right after `labels`, `annotations` or `matchLabels` is a map key. */
+const afterMap = (before: readonly (string | number)[]): boolean => before.length > 0 && mapFields.has(String(before[before.length - 1]));
+
+const meta = {
+  name: 'string',
+  generateName: 'string',
+  namespace: 'string',
+  uid: 'string',
+  labels: 'map',
+  annotations: 'map',
+  finalizers: listOf('string'),
+  ownerReferences: listOf(fields({ apiVersion: 'string', kind: 'string', name: 'string', uid: 'string', controller: 'boolean' })),
+} as const satisfies Readonly<Record<string, Shape>>;
+
+const containers = listOf(fields({ name: 'string', restartPolicy: 'string', env: listOf(fields({ name: 'string' })) }));
+
+const jobShape: Shape = fields({
+  metadata: fields({ ...meta, deletionTimestamp: 'time' }),
+  spec: fields({
+    parallelism: 'int32',
+    completions: 'int32',
+    backoffLimit: 'int32',
+    backoffLimitPerIndex: 'int32',
+    maxFailedIndexes: 'int32',
+    activeDeadlineSeconds: 'integer',
+    completionMode: 'string',
+    podReplacementPolicy: 'string',
+    managedBy: 'string',
+    suspend: 'boolean',
+    selector: fields({
+      matchLabels: 'map',
+      matchExpressions: listOf(fields({ key: 'string', operator: 'string', values: listOf('string') })),
+    }),
+    template: fields({
+      metadata: fields(meta),
+      spec: fields({ restartPolicy: 'string', containers, initContainers: containers }),
+    }),
+    podFailurePolicy: fields({
+      rules: listOf(fields({
+        action: 'string',
+        onExitCodes: fields({ containerName: 'string', operator: 'string', values: listOf('int32') }),
+        onPodConditions: listOf(fields({ type: 'string', status: 'string' })),
+      })),
+    }),
+    successPolicy: fields({ rules: listOf(fields({ succeededIndexes: 'string', succeededCount: 'int32' })) }),
+  }),
+  status: fields({
+    active: 'int32',
+    succeeded: 'int32',
+    failed: 'int32',
+    ready: 'int32',
+    terminating: 'int32',
+    completedIndexes: 'string',
+    failedIndexes: 'string',
+    startTime: 'time',
+    completionTime: 'time',
+    conditions: listOf(fields({ type: 'string', status: 'string', reason: 'string', message: 'string', lastTransitionTime: 'time', lastProbeTime: 'time' })),
+    uncountedTerminatedPods: fields({ succeeded: listOf('string'), failed: listOf('string') }),
+  }),
+});
+
+const containerStatuses = listOf(fields({
+  name: 'string',
+  restartCount: 'int32',
+  state: fields({ terminated: fields({ exitCode: 'int32', finishedAt: 'timeString' }) }),
+}));
+
+// What the pass reads of a pod. Only the fields in it are visited, so a pod costs a fixed number
+// of reads plus its lists and maps (this runs for up to 10^5 pods per pass).
+const podShape: Shape = fields({
+  metadata: fields({ ...meta, creationTimestamp: 'timeString', deletionTimestamp: 'timeString', deletionGracePeriodSeconds: 'integer' }),
+  spec: fields({ nodeName: 'string', initContainers: listOf(fields({ name: 'string', restartPolicy: 'string' })) }),
+  status: fields({
+    phase: 'string',
+    conditions: listOf(fields({ type: 'string', status: 'string', lastTransitionTime: 'timeString' })),
+    containerStatuses,
+    initContainerStatuses: containerStatuses,
+  }),
+});
+
+const optionsShape: Shape = fields({
+  expectationsSatisfied: 'boolean',
+  finalizerRemovalsPending: listOf('string'),
+  backoff: fields({ failuresAfterLastSuccess: 'integer', lastFailureTime: 'time' }),
+  maxUncountedPods: 'positive',
+  maxPodCreateDeletePerSync: 'positive',
+});
+
+function jobError(job: unknown, root: string): string | undefined {
+  if (!isObject(job)) return `${root}: Required value`;
+  if (!isObject(job['metadata'])) return `${root}.metadata: Required value`;
+  if (!isObject(job['spec'])) return `${root}.spec: Required value`;
+  const f = check(job, jobShape);
+  return f !== undefined ? render(root, f, afterMap) : undefined;
+}
+
+// The pod fast path: straight-line and allocation-free, because the generic walk costs 4x a
+// steady pass on 10^5 pods. It accepts only pods check(p, podShape) accepts (it may refuse more);
+// a pod it refuses is walked again by check(), which has the last word and the message.
+// (inputShape.test.ts checks that the two agree.)
+const optStr = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.length <= MaxRequestBytes);
+const optBool = (v: unknown): boolean => v === undefined || v === null || typeof v === 'boolean';
+const optInt32 = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'number' && Number.isInteger(v) && v >= MinInt32 && v <= MaxInt32);
+
+function optMapOk(m: unknown): boolean {
+  if (m === undefined || m === null) return true;
+  if (!isObject(m)) return false;
+  // Inherited keys too (no hasOwnProperty: it costs a third of the pod check); a polluted
+  // Object.prototype only sends the pod to check(), which reads own keys.
+  for (const k in m) {
+    const v = m[k];
+    if (typeof v !== 'string' || v.length > MaxRequestBytes) return false;
+  }
+  return true;
+}
+
+function optStringsOk(l: unknown): boolean {
+  if (l === undefined || l === null) return true;
+  if (!Array.isArray(l)) return false;
+  for (let i = 0; i < l.length; i++) {
+    const v: unknown = l[i];
+    if (typeof v !== 'string' || v.length > MaxRequestBytes) return false;
+  }
+  return true;
+}
+
+function ownerRefsOk(l: unknown): boolean {
+  if (l === undefined || l === null) return true;
+  if (!Array.isArray(l)) return false;
+  for (let i = 0; i < l.length; i++) {
+    const r: unknown = l[i];
+    if (!isObject(r)) return false;
+    if (!optStr(r['apiVersion']) || !optStr(r['kind']) || !optStr(r['name']) || !optStr(r['uid']) || !optBool(r['controller'])) return false;
+  }
+  return true;
+}
+
+function podConditionsOk(l: unknown): boolean {
+  if (l === undefined || l === null) return true;
+  if (!Array.isArray(l)) return false;
+  for (let i = 0; i < l.length; i++) {
+    const c: unknown = l[i];
+    if (!isObject(c) || !optStr(c['type']) || !optStr(c['status']) || !optStr(c['lastTransitionTime'])) return false;
+  }
+  return true;
+}
+
+function containerStatusesOk(l: unknown): boolean {
+  if (l === undefined || l === null) return true;
+  if (!Array.isArray(l)) return false;
+  for (let i = 0; i < l.length; i++) {
+    const c: unknown = l[i];
+    if (!isObject(c) || !optStr(c['name']) || !optInt32(c['restartCount'])) return false;
+    const state = c['state'];
+    if (state === undefined || state === null) continue;
+    if (!isObject(state)) return false;
+    const t = state['terminated'];
+    if (t === undefined || t === null) continue;
+    if (!isObject(t) || !optInt32(t['exitCode']) || !optStr(t['finishedAt'])) return false;
+  }
+  return true;
+}
+
+function initContainersOk(l: unknown): boolean {
+  if (l === undefined || l === null) return true;
+  if (!Array.isArray(l)) return false;
+  for (let i = 0; i < l.length; i++) {
+    const c: unknown = l[i];
+    if (!isObject(c) || !optStr(c['name']) || !optStr(c['restartPolicy'])) return false;
+  }
+  return true;
+}
+
+/** check(p, podShape) === undefined, fast. `p` and its metadata are objects. */
+export function podShapeOk(p: Record<string, unknown>): boolean {
+  const m = p['metadata'] as Record<string, unknown>;
+  if (!optStr(m['name']) || !optStr(m['generateName']) || !optStr(m['namespace']) || !optStr(m['uid'])) return false;
+  if (!optStr(m['creationTimestamp']) || !optStr(m['deletionTimestamp'])) return false;
+  const grace = m['deletionGracePeriodSeconds'];
+  if (grace !== undefined && grace !== null && !Number.isSafeInteger(grace)) return false;
+  if (!optMapOk(m['labels']) || !optMapOk(m['annotations']) || !optStringsOk(m['finalizers']) || !ownerRefsOk(m['ownerReferences'])) return false;
+  const spec = p['spec'];
+  if (spec !== undefined && spec !== null) {
+    if (!isObject(spec) || !optStr(spec['nodeName']) || !initContainersOk(spec['initContainers'])) return false;
+  }
+  const status = p['status'];
+  if (status === undefined || status === null) return true;
+  if (!isObject(status) || !optStr(status['phase'])) return false;
+  return podConditionsOk(status['conditions']) && containerStatusesOk(status['containerStatuses']) && containerStatusesOk(status['initContainerStatuses']);
+}
+
+/** The message for a pod podShapeOk refused. */
+export function podShapeError(p: Record<string, unknown>, root: string): string | undefined {
+  const f = check(p, podShape);
+  return f !== undefined ? render(root, f, afterMap) : undefined;
+}
+
+function podsError(pods: unknown, root: string): string | undefined {
+  if (!Array.isArray(pods)) return `${root}: Invalid value: must be a list`;
+  for (let i = 0; i < pods.length; i++) {
+    const p: unknown = pods[i];
+    if (!isObject(p)) return `${root}[${i}]: Invalid value: must be an object`;
+    if (!isObject(p['metadata'])) return `${root}[${i}].metadata: Required value`;
+    if (podShapeOk(p)) continue;
+    const e = podShapeError(p, `${root}[${i}]`);
+    if (e !== undefined) return e;
+  }
+  return undefined;
+}
+
+/**
+ * Runs `f` on caller-supplied objects: a throwing getter or proxy is the input's fault, reported
+ * under `root` rather than thrown.
+ */
+function guarded(root: string, f: () => string | undefined): string | undefined {
+  try {
+    return f();
+  } catch (e) {
+    return `${root}: Invalid value: could not be read (${e instanceof Error ? e.message : 'an exception'})`;
+  }
+}
+
+/** The first shape problem of syncJob's inputs, as "field: message", or undefined. O(size of what the pass reads). */
+export function inputShapeError(job: unknown, pods: unknown, now: unknown, options?: unknown): string | undefined {
+  return guarded('input', () => {
+    const e = jobError(job, 'job') ?? podsError(pods, 'pods');
+    if (e !== undefined) return e;
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return 'now: Invalid value: must be a valid Date';
+    if (options !== undefined) {
+      if (!isObject(options)) return 'options: Invalid value: must be an object';
+      const f = check(options, optionsShape);
+      if (f !== undefined) return render('options', f);
+    }
+    return undefined;
+  });
+}
+
+/**
+ * The first shape problem of orphanPodActions' inputs. `job` may be absent (the owner is gone);
+ * only the parts the orphan worker reads are checked there.
+ */
+export function orphanInputShapeError(job: unknown, pods: unknown): string | undefined {
+  return guarded('input', () => {
+    if (job !== undefined && job !== null) {
+      if (!isObject(job)) return 'job: Invalid value: must be an object';
+      if (!isObject(job['metadata'])) return 'job.metadata: Required value';
+      const f = check(job, orphanJobShape);
+      if (f !== undefined) return render('job', f, afterMap);
+    }
+    return podsError(pods, 'pods');
+  });
+}
+
+const orphanJobShape: Shape = fields({
+  metadata: fields({ uid: 'string' }),
+  spec: fields({ managedBy: 'string' }),
+  status: fields({ conditions: listOf(fields({ type: 'string', status: 'string' })) }),
+});
