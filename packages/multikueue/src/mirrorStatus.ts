@@ -160,6 +160,22 @@ function mergeConditions(local: readonly JobCondition[], remote: readonly JobCon
 }
 
 /**
+ * A worker older than Kubernetes 1.31 finishes without the interim condition the manager's API
+ * server requires (Failed needs FailureTarget, Complete needs SuccessCriteriaMet): add it, with
+ * the terminal condition's reason, message and times, just before it.
+ */
+function addMissingInterim(conds: JobCondition[]): void {
+  for (const [terminal, interim] of [['Failed', 'FailureTarget'], ['Complete', 'SuccessCriteriaMet']] as const) {
+    const i = conds.findIndex((c) => c.type === terminal && c.status === 'True');
+    if (i < 0 || conds.some((c) => c.type === interim && c.status === 'True')) continue;
+    const j = conds.findIndex((c) => c.type === interim);
+    const c = { ...conds[i]!, type: interim };
+    if (j >= 0) conds[j] = c;
+    else conds.splice(i, 0, c);
+  }
+}
+
+/**
  * While the manager's Job is suspended its template must stay mutable (kueue #3685, #8162): no
  * startTime, nothing active or ready, and Suspended=True (added once, kueue #11614).
  */
@@ -191,6 +207,7 @@ function mirrored(local: Job, remote: Job, baseline: MirrorBaseline, t: string):
   if (localSuspended || remoteSuspended?.status === 'True') ensureSuspended(conds, remoteSuspended, t);
   else if (localSuspendedCond?.status === 'True') setCondition(conds, remoteSuspended ?? resumedCondition(t));
   else if (localSuspendedCond === undefined && remoteSuspended !== undefined) conds.push(remoteSuspended);
+  addMissingInterim(conds);
   const next: JobStatus = { conditions: conds };
   const finished = isFinished(next);
   const resuming = localSuspendedCond?.status === 'True' && condition(next, Suspended)?.status === 'False';
