@@ -105,7 +105,7 @@ function running(p: Pod, isReady: boolean, t: string, restartCount?: number): Po
  *   Jobs: completions too), then with `parallelismTo` parallelism alone; with `deleteJob`, it is
  *   deleted (spec edits only as the API server allows).
  */
-export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: number): ClusterState {
+export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: number, onUserWrite?: (w: UserWrite) => void): ClusterState {
   const t = iso(nowMs);
   const onFailure = state.job.spec.template.spec?.restartPolicy === 'OnFailure';
   const sorted = [...state.pods].sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
@@ -176,7 +176,7 @@ export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: numbe
         pods.push(p);
     }
   });
-  const job = userEdits(state.job, step, t);
+  const job = userEdits(state.job, step, t, onUserWrite);
   // Foreground deletion: the garbage collector deletes the Job's pods.
   const gcPods = job.metadata.deletionTimestamp != null && state.job.metadata.deletionTimestamp == null
     ? pods.map((p) => (deleting(p) ? p : { ...p, metadata: { ...p.metadata, deletionTimestamp: t, deletionGracePeriodSeconds: 30 } }))
@@ -184,11 +184,21 @@ export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: numbe
   return { job, pods: gcPods };
 }
 
+/** A write the user makes between passes: a spec update (each one the API server accepts) or the Job's deletion. */
+export interface UserWrite {
+  readonly kind: 'spec' | 'delete';
+  /** The Job after the write. */
+  readonly job: Job;
+}
+
 /** The user's spec updates and deletion, each applied only if the API server would accept it. */
-function userEdits(job: Job, step: KubeletStep, t: string): Job {
+function userEdits(job: Job, step: KubeletStep, t: string, onUserWrite?: (w: UserWrite) => void): Job {
   let j = job;
   const tryUpdate = (next: Job): void => {
-    if (validateJobUpdate(j, next).length === 0) j = next;
+    if (validateJobUpdate(j, next).length === 0) {
+      j = next;
+      onUserWrite?.({ kind: 'spec', job: j });
+    }
   };
   if (step.toggleSuspend) tryUpdate({ ...j, spec: { ...j.spec, suspend: !(j.spec.suspend ?? false) } });
   if (step.scaleTo !== undefined) {
@@ -199,6 +209,7 @@ function userEdits(job: Job, step: KubeletStep, t: string): Job {
   if (step.parallelismTo !== undefined) tryUpdate({ ...j, spec: { ...j.spec, parallelism: step.parallelismTo } });
   if (step.deleteJob && j.metadata.deletionTimestamp == null) {
     j = { ...j, metadata: { ...j.metadata, deletionTimestamp: t, deletionGracePeriodSeconds: 0, finalizers: ['foregroundDeletion'] } };
+    onUserWrite?.({ kind: 'delete', job: j });
   }
   return j;
 }

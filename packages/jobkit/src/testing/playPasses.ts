@@ -13,7 +13,16 @@ import {
   type Pod,
   type SyncOptions,
 } from '../index.js';
-import { iso, kubeletStep, type KubeletStep } from './fakeKubelet.js';
+import { iso, kubeletStep, type KubeletStep, type UserWrite } from './fakeKubelet.js';
+
+/**
+ * Every write of a played run, in order, for replaying it against a real API server: the
+ * controller's status writes (with what validateJobStatusUpdate said of each) and the user's
+ * spec updates and deletion between passes.
+ */
+export type TraceEvent =
+  | UserWrite
+  | { readonly kind: 'status'; readonly pass: number; readonly before: Job; readonly status: JobStatus; readonly errors: readonly FieldError[] };
 
 /** Something a pass did that the API server or the SyncResult contract rejects. */
 export interface Violation {
@@ -57,7 +66,7 @@ const canonical = (v: unknown): string =>
  * the error), checks `result.status` and the finished-Job invariants, then runs one kubelet
  * step. Stops when the Job is finished or the steps run out.
  */
-export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: number, maxPasses = steps.length + 1): PlayResult {
+export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: number, maxPasses = steps.length + 1, trace?: TraceEvent[]): PlayResult {
   let state: ClusterState = { job, pods: [] };
   let nowMs = startMs;
   let backoff: BackoffRecord | undefined;
@@ -95,6 +104,7 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
         const before = state.job;
         const after: Job = { ...before, status: a.status };
         const errors = validateJobStatusUpdate(before, after);
+        trace?.push({ kind: 'status', pass, before, status: a.status, errors });
         statusWrites++;
         if (errors.length > 0) {
           violations.push({ kind: 'statusUpdateRejected', pass, input, actionIndex: i, actions: res.actions, oldStatus: before.status ?? {}, newStatus: a.status, errors });
@@ -123,7 +133,7 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
     const step = steps[pass];
     if (step === undefined) break;
     nowMs += step.advanceMs;
-    state = kubeletStep(state, step, nowMs);
+    state = kubeletStep(state, step, nowMs, trace !== undefined ? (w) => trace.push(w) : undefined);
   }
   return { violations, passes: pass + 1, statusWrites, finished: false, final: state };
 }
