@@ -167,6 +167,8 @@ try {
     const r = run(bin, argv, { cwd: app, timeout: 30_000 });
     if (r.code !== code || !re.test(r.out)) problem(`jobkit ${argv.join(' ')}: exit ${r.code}, expected ${code} and ${re}:\n${r.out}`);
   }
+  const npx = run('npx', ['--no', 'jobkit', 'validate', 'pi.yaml'], { cwd: app, timeout: 30_000 });
+  if (npx.code !== 0 || !/^job pi: valid\n$/.test(npx.out)) problem(`npx jobkit validate pi.yaml: exit ${npx.code}:\n${npx.out}`);
 
   report({ sizes, unpacked, problems, ms: Date.now() - started });
 } catch (error) {
