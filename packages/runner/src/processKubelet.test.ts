@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container, Pod } from '@jobkit/api';
 import type { JobLoop } from '@jobkit/sim';
+import { spawnSync } from 'node:child_process';
+import { createRunCgroup, tryRmdir } from './cgroup.js';
 import { ProcessKubelet } from './processKubelet.js';
 import { RealScheduler } from './realScheduler.js';
 
@@ -130,5 +132,108 @@ describe('ProcessKubelet', () => {
     expect(pod.status?.phase).toBe('Failed');
     expect(pod.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 128, reason: 'StartError' });
     expect(pod.status?.containerStatuses?.[0]?.state?.terminated?.message).toMatch(/executable file not found in \$PATH/);
+  });
+});
+
+describe('ProcessKubelet: at most maxPods pods at once', () => {
+  /** One kubelet for several pods; the loop stand-in keeps each pod's latest state. */
+  function kubelet(maxPods: number, cgroup?: string) {
+    const pods = new Map<string, Pod>();
+    const loop = {
+      updatePod(uid: string, _change: string, update: (pod: Pod) => Pod) {
+        pods.set(uid, update(pods.get(uid)!));
+      },
+    } as unknown as JobLoop;
+    const k = new ProcessKubelet({ scheduler: new RealScheduler(), loop, logsDir: dir, hostEnv: process.env, maxPods, ...(cgroup !== undefined ? { cgroup } : {}) });
+    const add = (script: string, grace = 1): Pod => {
+      counter += 1;
+      const pod: Pod = {
+        metadata: { name: `q${counter}`, uid: `q-${counter}`, labels: { 'batch.kubernetes.io/job-name': 'j' } },
+        spec: { restartPolicy: 'Never', containers: [sh(script)], terminationGracePeriodSeconds: grace },
+        status: { phase: 'Pending' },
+      };
+      pods.set(pod.metadata.uid!, pod);
+      k.podCreated(pod);
+      return pod;
+    };
+    const phase = (pod: Pod) => pods.get(pod.metadata.uid!)?.status?.phase;
+    return { k, add, phase };
+  }
+
+  async function until(ok: () => boolean, what: string): Promise<void> {
+    const t0 = Date.now();
+    while (!ok()) {
+      if (Date.now() - t0 > 5000) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  test('pods over the cap stay Pending, untouched, until a slot frees; the oldest goes first', async () => {
+    const { k, add, phase } = kubelet(1);
+    const first = add('sleep 0.3');
+    const second = add('true');
+    const third = add('true');
+    expect(k.slots).toEqual({ running: 1, waiting: 2, max: 1 });
+    await until(() => phase(first) === 'Running', 'the first pod to run');
+    expect([phase(second), phase(third)]).toEqual(['Pending', 'Pending']);
+    await until(() => phase(second) === 'Succeeded', 'the second pod');
+    expect(phase(first)).toBe('Succeeded');
+    await until(() => phase(third) === 'Succeeded' && k.idle(), 'the third pod');
+    expect(k.slots).toEqual({ running: 0, waiting: 0, max: 1 });
+  });
+
+  test('a waiting pod that is deleted leaves the queue and never starts', async () => {
+    const { k, add, phase } = kubelet(1);
+    const first = add('sleep 0.3');
+    const waiting = add('echo should-not-run');
+    k.podDeleting({ ...waiting, metadata: { ...waiting.metadata, deletionTimestamp: 'now' } });
+    expect(phase(waiting)).toBe('Failed');
+    expect(k.slots.waiting).toBe(0);
+    await until(() => phase(first) === 'Succeeded' && k.idle(), 'the first pod');
+    expect(k.slots.running).toBe(0);
+  });
+});
+
+describe('ProcessKubelet: a container\'s processes die with its main process', () => {
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const cgroup = createRunCgroup();
+  afterAll(() => {
+    if (cgroup !== undefined) tryRmdir(cgroup);
+  });
+  const hasSetsid = spawnSync('sh', ['-c', 'command -v setsid']).stdout.length > 0;
+
+  // Only a cgroup holds a process that made itself a new session.
+  const cases: [string, string, boolean][] = [
+    ['a background child in its process group', 'sleep 30 &', true],
+    ['a setsid grandchild (needs a writable cgroup v2)', 'setsid sleep 30 &', cgroup !== undefined && hasSetsid],
+  ];
+  for (const [name, spawnLeftover, applies] of cases) (applies ? test : test.skip)(name, async () => {
+    const file = join(dir, `leftover-${Date.now()}`);
+    const pods = new Map<string, Pod>();
+    const loop = { updatePod: (uid: string, _c: string, u: (p: Pod) => Pod) => pods.set(uid, u(pods.get(uid)!)) } as unknown as JobLoop;
+    const k = new ProcessKubelet({ scheduler: new RealScheduler(), loop, logsDir: dir, hostEnv: process.env, ...(cgroup !== undefined ? { cgroup } : {}) });
+    const pod: Pod = { metadata: { name: 'l', uid: `l-${file}`, labels: { 'batch.kubernetes.io/job-name': 'j' } }, spec: { restartPolicy: 'Never', containers: [sh(`${spawnLeftover} echo $! > ${file}`)] }, status: { phase: 'Pending' } };
+    pods.set(pod.metadata.uid!, pod);
+    k.podCreated(pod);
+    const t0 = Date.now();
+    while (pods.get(pod.metadata.uid!)?.status?.phase !== 'Succeeded') {
+      if (Date.now() - t0 > 5000) throw new Error('pod did not finish');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const leftover = Number(readFileSync(file, 'utf8'));
+    try {
+      const t1 = Date.now();
+      while (alive(leftover) && Date.now() - t1 < 2000) await new Promise((r) => setTimeout(r, 20));
+      expect(alive(leftover)).toBe(false);
+    } finally {
+      if (alive(leftover)) process.kill(leftover, 'SIGKILL');
+    }
   });
 });

@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
  * under jest). Input: JSON lines {base}, {add, pgid, graceMs, cgroup?}, {del}.
  */
 export const watchdogSource = String.raw`'use strict';
+process.title = 'jobkit-watchdog';
 const fs = require('fs');
 const path = require('path');
 // Signals meant for the terminal or the runner are not for us: end of input is.
