@@ -59,7 +59,7 @@ describe('orphanPodActions (syncOrphanPod)', () => {
     { name: 'jobs managed elsewhere are left', job: newJob({ managedBy: 'x/y' }, { conditions: [{ type: 'Complete', status: 'True' }] }), pods: [newPod('a')], want: [] },
   ];
   test.each(cases)('$name', ({ job, pods, want }) => {
-    expect(orphanPodActions(job, pods).map((a) => a.type === 'RemovePodFinalizer' && a.name)).toEqual(want);
+    expect(orphanPodActions(job, pods).actions.map((a) => a.type === 'RemovePodFinalizer' && a.name)).toEqual(want);
   });
 });
 
@@ -99,6 +99,43 @@ describe('TestSyncOrphanPod', () => {
         ...(owner ? { ownerReferences: [owner] } : {}),
       },
     };
-    expect(orphanPodActions(j as never, [pod]).length > 0).toBe(want);
+    expect(orphanPodActions(j as never, [pod]).actions.length > 0).toBe(want);
+  });
+});
+
+describe('applyActions keeps pods apart', () => {
+  const job = newJob();
+  const twin = (name: string) => ({ ...newPod(name), metadata: { ...newPod(name).metadata, uid: 'same' } });
+  test('two pods sharing a uid both survive, and an action reaches the one its name names', () => {
+    const s = applyActions({ job, pods: [twin('a'), twin('b')] }, [{ type: 'DeletePod', name: 'b', uid: 'same' }], opts);
+    expect(s.error).toBeUndefined();
+    expect(s.pods.map((p) => [p.metadata.name, p.metadata.deletionTimestamp ?? null])).toEqual([['a', null], ['b', '2026-01-01T00:00:00Z']]);
+  });
+  test('pods with neither uid nor name are not merged', () => {
+    const anon = { metadata: {} };
+    expect(applyActions({ job, pods: [anon, anon, anon] }, [], opts).pods).toHaveLength(3);
+  });
+  test('a created pod whose generated name is taken does not replace the other', () => {
+    const s = applyActions({ job, pods: [newPod('p-x')] }, [{ type: 'CreatePod', pod: { metadata: { generateName: 'p-' } } }], opts);
+    expect(s.pods.map((p) => p.metadata.name)).toEqual(['p-x', 'p-x']);
+  });
+});
+
+describe('applyActions refuses malformed input, naming the field', () => {
+  const job = newJob();
+  const cases: readonly [string, unknown, unknown, unknown, string][] = [
+    ['no state', null, [], opts, 'state: Required value'],
+    ['pods not a list', { job, pods: 3 }, [], opts, 'state.pods: Invalid value: must be a list'],
+    ['a pod without metadata', { job, pods: [{}] }, [], opts, 'state.pods[0].metadata: Required value'],
+    ['a null action', { job, pods: [] }, [null], opts, 'actions[0]: Invalid value: must be an object'],
+    ['an unknown action', { job, pods: [] }, [{ type: 'Explode' }], opts, 'actions[0].type: Unsupported value: "Explode"'],
+    ['CreatePod without a pod', { job, pods: [] }, [{ type: 'CreatePod' }], opts, 'actions[0].pod: Invalid value: must be an object'],
+    ['a DeletePod uid as a number', { job, pods: [] }, [{ type: 'DeletePod', uid: 1, name: 'a' }], opts, 'actions[0].uid: Invalid value: must be a string'],
+    ['an invalid now', { job, pods: [] }, [], { ...opts, now: new Date('x') }, 'opts.now: Invalid value: must be a valid Date'],
+    ['no generateName', { job, pods: [] }, [], { now: NOW }, 'opts.generateName: Invalid value: must be a function'],
+  ];
+  test.each(cases)('%s', (_name, state, actions, o, error) => {
+    const r = applyActions(state as never, actions as never, o as never);
+    expect(r.error).toBe(error);
   });
 });

@@ -1,5 +1,5 @@
 // @jobkit/core: syncJob: one pure reconcile pass of the Job controller; applyActions; orphanPodActions
 export { syncJob } from './syncJob.js';
-export { applyActions, generatedNameBase, type ApplyOptions, type ClusterState } from './applyActions.js';
-export { orphanPodActions } from './orphanPods.js';
+export { applyActions, generatedNameBase, type ApplyOptions, type ApplyResult, type ClusterState } from './applyActions.js';
+export { orphanPodActions, type OrphanResult } from './orphanPods.js';
 export type { Action, SyncOptions, SyncResult } from './types.js';

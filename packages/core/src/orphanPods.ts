@@ -2,8 +2,16 @@
 // pods whose owning Job is finished or gone.
 import { JobControllerName, type Job, type Pod } from '@jobkit/api';
 import { isJobFinished } from './internal/conditions.js';
+import { orphanInputShapeError } from './internal/inputShape.js';
 import { hasTrackingFinalizer, podName, podUid } from './internal/podState.js';
 import type { Action } from './types.js';
+
+/** What the orphan worker decided: the finalizer removals, or why the input was refused. */
+export interface OrphanResult {
+  readonly actions: readonly Action[];
+  /** The first field of the input that has the wrong shape (then `actions` is empty). */
+  readonly error?: string;
+}
 
 /**
  * RemovePodFinalizer actions for the pods among `pods` that still carry the tracking finalizer
@@ -11,18 +19,24 @@ import type { Action } from './types.js';
  * point to (undefined: it does not exist). Pods controlled by something other than a batch/v1
  * Job are left alone, as are pods of `job` while it is unfinished or managed by another
  * controller. A pod whose controller reference names a Job other than `job` is treated as an
- * orphan, so pass only pods whose owner you resolved to `job` (or to nothing).
+ * orphan, so pass only pods whose owner you resolved to `job` (or to nothing). Malformed input
+ * (a null owner reference, a pods value that is not a list, ...) is refused with an `error`
+ * naming the field, as syncJob refuses it.
  *
  * @category Reconcile
+ * @example
+ * const { actions, error } = orphanPodActions(undefined, pods); // owner gone: strip every finalizer
  */
-export function orphanPodActions(job: Job | undefined, pods: readonly Pod[]): Action[] {
+export function orphanPodActions(job: Job | undefined, pods: readonly Pod[]): OrphanResult {
+  const error = orphanInputShapeError(job, pods);
+  if (error !== undefined) return { actions: [], error };
   const out: Action[] = [];
   for (const p of pods) {
     if (!hasTrackingFinalizer(p)) continue;
     const ref = p.metadata.ownerReferences?.find((r) => r.controller === true);
     if (ref !== undefined) {
       if (ref.kind !== 'Job' || ref.apiVersion !== 'batch/v1') continue;
-      const owner = job !== undefined && job.metadata.uid === ref.uid ? job : undefined;
+      const owner = job != null && job.metadata.uid === ref.uid ? job : undefined;
       if (owner !== undefined) {
         const managedBy = owner.spec?.managedBy;
         if (managedBy != null && managedBy !== JobControllerName) continue;
@@ -31,5 +45,5 @@ export function orphanPodActions(job: Job | undefined, pods: readonly Pod[]): Ac
     }
     out.push({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) });
   }
-  return out;
+  return { actions: out };
 }
