@@ -17,6 +17,7 @@ export class Progress {
   private lastLine = '';
   private drawn = false;
   private lastDraw = 0;
+  private slotsNoted = false;
 
   constructor(private readonly out: Output, private readonly verbose: boolean) {}
 
@@ -54,6 +55,11 @@ export class Progress {
   private redraw(loop: ProgressSource, force: boolean): void {
     const line = progressLine(loop, this.out.isTTY === true, this.out.columns ?? 80);
     if (this.out.isTTY) {
+      if (!this.slotsNoted && (loop.waitingForSlot ?? 0) > 0) {
+        this.slotsNoted = true;
+        this.clear();
+        this.out.write(`[${formatDuration(loop.elapsedMs).padStart(6)}] ${slotsText(loop.waitingForSlot!, loop.maxProcesses)}\n`);
+      }
       const now = Date.now();
       if (!force && now - this.lastDraw < 100 && this.drawn) return;
       this.lastDraw = now;
@@ -68,12 +74,19 @@ export class Progress {
   }
 }
 
+/** "12 pods pending: waiting for a process slot (--max-processes 8)". */
+export function slotsText(waiting: number, maxProcesses: number | undefined): string {
+  return `${waiting} pod${waiting === 1 ? '' : 's'} pending: waiting for a process slot${maxProcesses !== undefined ? ` (--max-processes ${maxProcesses})` : ''}`;
+}
+
 export function progressLine(loop: ProgressSource, tty: boolean, columns: number): string {
   const status = loop.job.status ?? {};
   const completions = loop.job.spec.completions;
   const succeeded = status.succeeded ?? 0;
   const waiting = loop.waitingForSlot ?? 0;
-  const slots = waiting > 0 ? `  ${waiting} pod${waiting === 1 ? '' : 's'} pending: waiting for a process slot (--max-processes ${loop.maxProcesses})` : '';
+  // A terminal line must fit on one row to be redrawn: there the sentence is printed once above
+  // it and the line keeps a short count.
+  const slots = waiting === 0 ? '' : tty ? `  ${waiting} waiting for a slot` : `  ${slotsText(waiting, loop.maxProcesses)}`;
   const counters = `active ${status.active ?? 0} (ready ${status.ready ?? 0})  succeeded ${succeeded}  failed ${status.failed ?? 0}${status.terminating ? `  terminating ${status.terminating}` : ''}${slots}`;
   if (!tty) return `${completions !== undefined ? `${succeeded}/${completions} completions` : `${succeeded} succeeded (work queue)`}  ${counters}`;
   const width = Math.max(10, Math.min(30, columns - counters.length - 30));

@@ -98,6 +98,14 @@ describe('progress', () => {
     );
     expect(progressLine({ ...state(0, 50), waitingForSlot: 0, maxProcesses: 8 }, false, 80)).not.toMatch(/pending/);
   });
+  test('pods over the process cap on a terminal: the sentence once above, a short count in the line', () => {
+    let out = '';
+    const p = new Progress({ write: (t: string) => (out += t), isTTY: true, columns: 100 }, false);
+    p.update({ ...state(0, 50), waitingForSlot: 12, maxProcesses: 8 });
+    p.finish({ ...state(1, 50), waitingForSlot: 11, maxProcesses: 8 });
+    expect(out.match(/pods pending: waiting for a process slot \(--max-processes 8\)/g)).toHaveLength(1);
+    expect(out).toMatch(/ 11 waiting for a slot /);
+  });
   test('work queue: no bar', () => {
     expect(progressLine(state(3), false, 80)).toBe('3 succeeded (work queue)  active 1 (ready 1)  succeeded 3  failed 2');
   });
