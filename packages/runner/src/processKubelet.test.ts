@@ -1,5 +1,5 @@
 // The process kubelet against a recording stand-in for JobLoop: real processes, real time.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container, Pod } from '@jobkit/api';
@@ -204,8 +204,12 @@ describe('ProcessKubelet: a container\'s processes die with its main process', (
     }
   };
   const cgroup = createRunCgroup();
-  afterAll(() => {
-    if (cgroup !== undefined) tryRmdir(cgroup);
+  afterAll(async () => {
+    // The containers' cgroups go as their processes leave; then the run's.
+    for (let tries = 0; cgroup !== undefined && !tryRmdir(cgroup) && tries < 40; tries++) {
+      for (const sub of readdirSync(cgroup, { withFileTypes: true })) if (sub.isDirectory()) tryRmdir(join(cgroup, sub.name));
+      await new Promise((r) => setTimeout(r, 50));
+    }
   });
   const hasSetsid = spawnSync('sh', ['-c', 'command -v setsid']).stdout.length > 0;
 
