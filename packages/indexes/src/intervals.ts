@@ -1,4 +1,5 @@
 // Mirrors the interval half of pkg/controller/job/indexed_job_utils.go (orderedIntervals).
+import { MaxRequestBytes } from '@jobkit/api';
 import { atoiRange } from './internal/goInt.js';
 
 /** An inclusive range of completion indexes, `first..last` (upstream's `interval`). */
@@ -35,12 +36,16 @@ export const emptyIntervals: OrderedIntervals = Object.freeze([]);
  * is `>= completions` ends parsing; a last index `>= completions` is clamped to
  * `completions - 1`; a part that starts right after the previous one extends it.
  *
- * Never throws. Cost is linear in the string length plus the number of parts.
+ * Never throws. Cost is linear in the string length plus the number of parts. A string longer
+ * than the API server's request limit (MaxRequestBytes, 3 MiB), a value that is not a string,
+ * or `completions` that is not a non-negative safe integer read as the empty set: no stored Job
+ * can hold them, and syncJob refuses such a Job with an error before it parses anything.
  *
  * @example parseIndexesFromString('0,1-foo,bar,3-9', 5) // [{first:0,last:0},{first:3,last:4}]
  */
 export function parseIndexesFromString(s: string | undefined, completions: number): OrderedIntervals {
-  if (s === undefined || s === '') return emptyIntervals;
+  if (typeof s !== 'string' || s === '' || s.length > MaxRequestBytes) return emptyIntervals;
+  if (!Number.isSafeInteger(completions) || completions < 0) return emptyIntervals;
   const result: MutableInterval[] = [];
   let last: MutableInterval | undefined;
   const n = s.length;

@@ -65,8 +65,11 @@ describe('parseIndexesStrict rejects', () => {
     expect(r.ok).toBe(false);
     expect(performance.now() - t0).toBeLessThan(5000);
   });
-  it('10 MB of commas: error at the first fragment', () => {
-    expect(parseIndexesStrict(','.repeat(10_000_000), 5)).toEqual({ ok: false, detail: 'cannot convert string to integer for index: ""' });
+  it('3 MB of commas: error at the first fragment', () => {
+    expect(parseIndexesStrict(','.repeat(3_000_000), 5)).toEqual({ ok: false, detail: 'cannot convert string to integer for index: ""' });
+  });
+  it('10 MB: over the request limit, refused before parsing', () => {
+    expect(parseIndexesStrict(','.repeat(10_000_000), 5)).toEqual({ ok: false, detail: 'must have at most 3145728 bytes' });
   });
   it('every other index of 10^5: accepted and formatted back', () => {
     const s = Array.from({ length: 50_000 }, (_, i) => String(2 * i)).join(',');

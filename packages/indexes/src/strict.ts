@@ -1,5 +1,6 @@
 // Mirrors validateIndexesFormat, parseIndexInterval and validateFailedIndexesNotOverlapCompleted
 // of pkg/apis/batch/validation/validation.go (the API server's strict reading of index strings).
+import { MaxRequestBytes } from '@jobkit/api';
 import { atoiRange } from './internal/goInt.js';
 import { goQuote } from './internal/goQuote.js';
 import type { Interval, OrderedIntervals } from './intervals.js';
@@ -23,7 +24,20 @@ export type StrictIntervalResult =
  * @example parseIndexIntervalStrict('3-1', 5) // { ok: false, detail: 'non-increasing order, previous: 3, current: 1' }
  */
 export function parseIndexIntervalStrict(fragment: string, completions: number): StrictIntervalResult {
+  const bad = argumentError(fragment, completions);
+  if (bad !== undefined) return bad;
   return parseIntervalIn(fragment, 0, fragment.length, completions);
+}
+
+/**
+ * Arguments no stored Job can produce: a non-string, a string over the API server's request limit
+ * (rejected before it is parsed), a `completions` that is not a non-negative safe integer.
+ */
+function argumentError(s: unknown, completions: unknown): { readonly ok: false; readonly detail: string } | undefined {
+  if (typeof s !== 'string') return { ok: false, detail: 'must be a string' };
+  if (s.length > MaxRequestBytes) return { ok: false, detail: `must have at most ${MaxRequestBytes} bytes` };
+  if (!Number.isSafeInteger(completions) || (completions as number) < 0) return { ok: false, detail: 'completions must be a non-negative integer' };
+  return undefined;
 }
 
 /** {@link parseIndexIntervalStrict} of `s.slice(start, end)`, slicing only to word an error. */
@@ -55,7 +69,8 @@ function parseIntervalIn(s: string, start: number, end: number, completions: num
  * Parses `.status.completedIndexes` / `.status.failedIndexes` with the API server's rules
  * (upstream `validateIndexesFormat`): every fragment must parse (see
  * {@link parseIndexIntervalStrict}) and each interval must start after the previous one ends.
- * `""` is the empty set. Stops at the first error; never throws; linear in the string length.
+ * `""` is the empty set. Stops at the first error; never throws; linear in the string length, which
+ * may not exceed the API server's request limit (MaxRequestBytes: longer is an error before parsing).
  *
  * The validation package wraps `detail` as upstream does:
  * `error parsing completedIndexes: <detail>`.
@@ -66,6 +81,8 @@ function parseIntervalIn(s: string, start: number, end: number, completions: num
  * @example parseIndexesStrict('0,2-4', 5) // { ok: true, intervals: [{0,0},{2,4}], total: 4 }
  */
 export function parseIndexesStrict(s: string, completions: number): StrictIndexesResult {
+  const bad = argumentError(s, completions);
+  if (bad !== undefined) return bad;
   if (s.length === 0) return { ok: true, intervals: [], total: 0 };
   const intervals: Interval[] = [];
   let total = 0;
@@ -102,6 +119,8 @@ export function failedIndexesOverlapCompleted(
   failedIndexes: string,
   completions: number,
 ): string | undefined {
+  // Arguments that fail to parse are reported by parseIndexesStrict; they overlap nothing.
+  if (argumentError(completedIndexes, completions) !== undefined || argumentError(failedIndexes, completions) !== undefined) return undefined;
   if (completedIndexes.length === 0 || failedIndexes.length === 0) return undefined;
   const completed = completedIndexes.split(',');
   const failed = failedIndexes.split(',');
