@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const pure = ['api', 'indexes', 'backoff', 'policy', 'core', 'validation', 'sim', 'jobkit'];
+const pure = ['api', 'indexes', 'backoff', 'policy', 'core', 'validation', 'sim', 'multikueue', 'jobkit'];
 const forbidden: readonly [RegExp, string][] = [
   [/\bDate\.now\s*\(/, 'reads the clock (Date.now)'],
   [/new Date\(\s*\)/, 'reads the clock (new Date())'],
