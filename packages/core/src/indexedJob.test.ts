@@ -3,7 +3,15 @@ import { getCompletionIndex } from '@jobkit/indexes';
 import { activePodsForRemoval, calculateFailedIndexes, calculateSucceededIndexes, podsWithDelayedDeletionPerIndex, sortByCompletionIndex } from './indexedJob.js';
 import { testCtx } from './__tests__/ctx.js';
 import type { SyncCtx } from './internal/context.js';
-import { newPod } from './__tests__/builders.js';
+import { JOB_UID, newJob, newPod } from './__tests__/builders.js';
+
+// The pods a test context claims: owned by newJob's Job and matching its selector.
+const owned = (m: Record<string, unknown>) => ({
+  ...m,
+  namespace: 'default',
+  labels: { foo: 'bar' },
+  ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'foobar', uid: JOB_UID, controller: true }],
+});
 
 const ctx = (completions: number) => ({ indexed: true, completions, indexOf: getCompletionIndex, succeededIndexes: emptyIntervals }) as unknown as SyncCtx;
 const names = (ps: { metadata: { name?: string } }[]) => ps.map((p) => p.metadata.name);
@@ -39,16 +47,16 @@ describe('TestGetPodsWithDelayedDeletionPerIndex', () => {
   const T = Date.parse('2026-01-01T00:00:00Z');
   const iso = (ms: number) => new Date(ms).toISOString();
   const pod = (uid: string, o: { count: string; phase: string; index: string; finalizer?: boolean; deleted?: number }) => ({
-    metadata: {
+    metadata: owned({
       name: uid,
       uid,
       annotations: { 'batch.kubernetes.io/job-index-failure-count': o.count, 'batch.kubernetes.io/job-completion-index': o.index },
       ...(o.finalizer === false ? {} : { finalizers: ['batch.kubernetes.io/job-tracking'] }),
       ...(o.deleted !== undefined ? { deletionTimestamp: iso(o.deleted) } : {}),
-    },
+    }),
     status: { phase: o.phase },
   });
-  const job = (completions: number, blpi: number) => ({ metadata: {}, spec: { completions, backoffLimitPerIndex: blpi, template: {} } });
+  const job = (completions: number, blpi: number) => newJob({ completionMode: 'Indexed', completions, parallelism: completions, backoffLimitPerIndex: blpi });
   const cases = [
     {
       name: 'failed pods are kept corresponding to non-failed indexes are kept',
@@ -123,7 +131,7 @@ describe('TestAppendDuplicatedIndexPodsForRemoval', () => {
   type IP = [string | null, string];
   const hollow = (ips: IP[]) =>
     ips.map(([ix, phase], i) => ({
-      metadata: { name: `p${i}`, uid: `p${i}`, ...(ix === null ? {} : { annotations: { 'batch.kubernetes.io/job-completion-index': ix } }) },
+      metadata: owned({ name: `p${i}`, uid: `p${i}`, ...(ix === null ? {} : { annotations: { 'batch.kubernetes.io/job-completion-index': ix } }) }),
       status: { phase },
     }));
   const cases: { name: string; pods: IP[]; wantRm: IP[]; completions: number }[] = [
@@ -148,7 +156,7 @@ describe('TestAppendDuplicatedIndexPodsForRemoval', () => {
   ];
   test.each(cases)('$name', ({ pods, wantRm, completions }) => {
     const ps = hollow(pods);
-    const ctx = testCtx({ metadata: {}, spec: { completions, template: {} } } as never, ps as never);
+    const ctx = testCtx(newJob({ completionMode: 'Indexed', completions, parallelism: completions }), ps as never);
     const rm = activePodsForRemoval(ctx, ps as never, 0);
     const got = rm.map((p): IP => [p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'] ?? null, p.status!.phase!]);
     expect(got).toEqual(wantRm);

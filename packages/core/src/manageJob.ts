@@ -1,10 +1,12 @@
-// Mirrors manageJob, deleteJobPods and getPodCreationInfoForIndependentIndexes of
-// pkg/controller/job/job_controller.go: how many pods to create or delete in one pass.
+// Step 4 of syncJob: mirrors manageJob, deleteJobPods, deleteActivePods and
+// getPodCreationInfoForIndependentIndexes of pkg/controller/job/job_controller.go: how many pods
+// to create or delete in one pass, and the Suspended condition.
 import { remainingBackoffMs, remainingBackoffMsPerIndex } from '@jobkit/backoff';
 import { firstPendingIndexes, newIndexFailureCounts, type OrderedIntervals } from '@jobkit/indexes';
 import { intervalsOf } from './internal/indexSet.js';
 import { matchPodFailurePolicy } from '@jobkit/policy';
-import { EventReason, SyncJobBatchPeriodMs, type Pod } from '@jobkit/api';
+import { EventReason, JobConditionTypes, JobReason, SyncJobBatchPeriodMs, type Pod } from '@jobkit/api';
+import { ensureConditionStatus, newCondition } from './internal/conditions.js';
 import { activePodsForRemoval } from './indexedJob.js';
 import type { SyncCtx } from './internal/context.js';
 import { hasTrackingFinalizer, isPodReady, isPodTerminating, podName, podUid } from './internal/podState.js';
@@ -151,4 +153,58 @@ export function manageJob(ctx: SyncCtx): number {
     });
   }
   return active + diff;
+}
+
+/**
+ * Upstream deleteActivePods: a finishing Job deletes every active pod (in parallel, finalizers
+ * kept: tracking removes them). Returns how many went and how many of those were ready.
+ */
+export function deleteActivePods(ctx: SyncCtx): { deleted: number; deletedReady: number } {
+  let deletedReady = 0;
+  for (const p of ctx.activePods) {
+    deletePodAction(ctx, p);
+    if (isPodReady(p)) deletedReady++;
+  }
+  return { deleted: ctx.activePods.length, deletedReady };
+}
+
+/**
+ * Step 4 of syncJob: a finishing Job stops its pods; otherwise manageJob creates or deletes pods
+ * (unless expectations are unsatisfied or the Job is being deleted), completion by count is
+ * decided, and the Suspended condition follows spec.suspend. Sets ctx.active.
+ */
+export function managePods(ctx: SyncCtx): void {
+  const { status, nowStr } = ctx;
+  if (ctx.finishedCondition !== undefined) {
+    const { deleted, deletedReady } = deleteActivePods(ctx);
+    // Every delete succeeds here, so only unsatisfied expectations hold the condition back.
+    if (!ctx.expectationsSatisfied) ctx.finishedCondition = undefined;
+    ctx.active -= deleted;
+    ctx.terminating += deleted;
+    ctx.ready -= deletedReady;
+    return;
+  }
+  let manageJobCalled = false;
+  if (ctx.expectationsSatisfied && ctx.job.metadata.deletionTimestamp == null) {
+    ctx.active = manageJob(ctx);
+    manageJobCalled = true;
+  }
+  const complete = ctx.completions === undefined ? ctx.succeeded > 0 && ctx.active === 0 : ctx.succeeded >= ctx.completions && ctx.active === 0;
+  if (complete) {
+    ctx.finishedCondition = newCondition(JobConditionTypes.SuccessCriteriaMet, 'True', JobReason.CompletionsReached, 'Reached expected number of succeeded pods', nowStr);
+  } else if (manageJobCalled) {
+    if (ctx.suspended) {
+      if (ensureConditionStatus(status.conditions, JobConditionTypes.Suspended, 'True', JobReason.JobSuspended, 'Job suspended', nowStr)) {
+        ctx.suspendCondChanged = true;
+        ctx.actions.push({ type: 'RecordEvent', eventType: 'Normal', reason: EventReason.Suspended, message: 'Job suspended' });
+        // The deadline counts time continuously active: it starts again on resume (KEP-5440).
+        delete status.startTime;
+      }
+    } else if (ensureConditionStatus(status.conditions, JobConditionTypes.Suspended, 'False', JobReason.JobResumed, 'Job resumed', nowStr)) {
+      ctx.suspendCondChanged = true;
+      ctx.actions.push({ type: 'RecordEvent', eventType: 'Normal', reason: EventReason.Resumed, message: 'Job resumed' });
+      // The deadline counts time continuously active, so it restarts on resume.
+      status.startTime = nowStr;
+    }
+  }
 }

@@ -1,4 +1,4 @@
-// Mirrors trackJobStatusAndRemoveFinalizers, canRemoveFinalizer, flushUncountedAndRemoveFinalizers,
+// Step 5 of syncJob: mirrors trackJobStatusAndRemoveFinalizers, canRemoveFinalizer, flushUncountedAndRemoveFinalizers,
 // cleanUncountedPodsWithoutFinalizers and enactJobFinished of pkg/controller/job/job_controller.go:
 // the three-stage uncountedTerminatedPods protocol that counts every finished pod exactly once.
 import { countIndexes, formatIntervals, hasIndex, withOrderedIndexes } from '@jobkit/indexes';
@@ -8,6 +8,7 @@ import { ensureConditionStatus, newCondition } from './internal/conditions.js';
 import { isValidIndex, snapshotStatus, type SyncCtx, type WorkingStatus } from './internal/context.js';
 import { hasTrackingFinalizer, isPodFailed, podName, podUid } from './internal/podState.js';
 import { sortByCompletionIndex } from './indexedJob.js';
+import type { SyncResult } from './types.js';
 
 /** Moves uncounted UIDs whose pod lost its finalizer (or is gone) into the counters. */
 function cleanUncounted(ws: WorkingStatus, uidsWithFinalizer: ReadonlySet<string>): boolean {
@@ -204,4 +205,28 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
     ctx.actions.push({ type: 'UpdateJobStatus', status: snapshotStatus(ws) });
     if (finished) recordJobFinished(ctx, ctx.finishedCondition!);
   }
+}
+
+/**
+ * Step 5 of syncJob: the counters manageJob left go into the status, the tracking protocol runs
+ * (status writes, finalizer removals, the terminal condition and its events), and the pass's
+ * result is assembled.
+ */
+export function trackAndFinish(ctx: SyncCtx): SyncResult {
+  const { status } = ctx;
+  const needsStatusUpdate = ctx.suspendCondChanged || ctx.active !== status.active || status.ready !== ctx.ready || status.terminating !== ctx.terminating;
+  status.active = ctx.active;
+  status.ready = ctx.ready;
+  status.terminating = ctx.terminating;
+  trackJobStatusAndRemoveFinalizers(ctx, needsStatusUpdate);
+  let finalStatus = ctx.job.status ?? {};
+  for (const a of ctx.actions) if (a.type === 'UpdateJobStatus') finalStatus = a.status;
+  const requeue = ctx.requeueAfterMs.length > 0 ? Math.min(...ctx.requeueAfterMs) : undefined;
+  return {
+    actions: ctx.actions,
+    status: finalStatus,
+    backoff: ctx.savedBackoffRecord,
+    ...(requeue !== undefined ? { requeueAfterMs: requeue } : {}),
+    ...(ctx.error !== undefined ? { error: ctx.error } : {}),
+  };
 }

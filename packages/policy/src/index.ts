@@ -3,3 +3,4 @@
 export { matchPodFailurePolicy, type PodFailurePolicyMatch } from './podFailurePolicy.js';
 export { matchSuccessPolicy, type SuccessPolicyMatch } from './successPolicy.js';
 export { isIndexFailed, getNewIndexFailureCounts } from './indexFailure.js';
+export { isPodFailed, onlyReplaceFailedPods } from './podFailed.js';

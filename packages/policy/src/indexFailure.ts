@@ -3,7 +3,7 @@
 // readers themselves live in @jobkit/indexes.
 import type { Job, Pod } from '@jobkit/api';
 import { getIndexFailureCount, newIndexFailureCounts, type IndexFailureCounts } from '@jobkit/indexes';
-import { isPodFailed } from './internal/podFailed.js';
+import { isPodFailed, onlyReplaceFailedPods } from './podFailed.js';
 import { matchPodFailurePolicy } from './podFailurePolicy.js';
 
 /**
@@ -17,7 +17,7 @@ import { matchPodFailurePolicy } from './podFailurePolicy.js';
  * @example isIndexFailed(jobWithLimit1, failedPodWithFailureCount1) === true
  */
 export function isIndexFailed(job: Job, pod: Pod): boolean {
-  if (!isPodFailed(pod, job)) return false;
+  if (!isPodFailed(pod, onlyReplaceFailedPods(job?.spec))) return false;
   let counted = true;
   const policy = job?.spec?.podFailurePolicy;
   if (policy != null) {

@@ -1,18 +1,24 @@
 // Mirrors isPodFailed and onlyReplaceFailedPods of pkg/controller/job/job_controller.go
-// (JobPodReplacementPolicy on), which isIndexFailed needs.
-import type { Job, Pod } from '@jobkit/api';
+// (k8s.io/kubernetes v1.37.2): the one home of "is this pod a failure" for the pass, the public
+// index-failure helpers and the CLI.
+import { PodReplacementPolicies, type JobSpec, type Pod } from '@jobkit/api';
 
-/** Replacement pods wait for phase Failed (podReplacementPolicy Failed, or any podFailurePolicy). */
-export function onlyReplaceFailedPods(job: Job): boolean {
-  const spec = job.spec ?? ({} as Job['spec']);
-  return spec.podReplacementPolicy === 'Failed' || spec.podFailurePolicy != null;
+/**
+ * Replacement pods wait for phase Failed. v1.37.2 reads `podReplacementPolicy` alone (older
+ * releases also looked at `podFailurePolicy`; the API server defaults the policy to Failed when
+ * a podFailurePolicy is set, so admitted Jobs agree either way).
+ */
+export function onlyReplaceFailedPods(spec: Pick<JobSpec, 'podReplacementPolicy'> | undefined): boolean {
+  return spec?.podReplacementPolicy === PodReplacementPolicies.Failed;
 }
 
-/** Phase Failed; or, unless only failed pods are replaced, a deleted pod that did not succeed. */
-export function isPodFailed(pod: Pod, job: Job): boolean {
+/**
+ * Phase Failed; or, unless only failed pods are replaced, being deleted and not Succeeded (a
+ * terminating pod counts as failed at once under podReplacementPolicy TerminatingOrFailed).
+ */
+export function isPodFailed(pod: Pod, onlyReplaceFailed: boolean): boolean {
   const phase = pod.status?.phase;
   if (phase === 'Failed') return true;
-  if (onlyReplaceFailedPods(job)) return false;
-  // Deleted pods count as failures: orphans may never reach phase Failed.
+  if (onlyReplaceFailed) return false;
   return pod.metadata?.deletionTimestamp != null && phase !== 'Succeeded';
 }

@@ -21,13 +21,15 @@ export interface WorkingStatus {
   rest: Record<string, unknown>;
 }
 
-export interface SyncCtx {
+/**
+ * What a pass reads and never changes: the Job, the time, the spec fields every step reads (with
+ * upstream's defaults for a Job the API server never defaulted), and the controller's memory.
+ */
+export interface PassInputs {
   readonly job: Job;
   readonly now: Date;
   readonly nowStr: string;
-  readonly pods: readonly Pod[];
-  readonly activePods: readonly Pod[];
-  /** Completion index per pod (-1 unknown), filled lazily. */
+  /** Completion index of a pod (-1 unknown); -1 for every pod of a NonIndexed Job. */
   readonly indexOf: (p: Pod) => number;
   readonly indexed: boolean;
   /** spec.completions, undefined for work-queue jobs. */
@@ -36,20 +38,55 @@ export interface SyncCtx {
   readonly backoffLimit: number;
   readonly backoffLimitPerIndex: number | undefined;
   readonly podFailurePolicy: PodFailurePolicy | undefined;
+  /** Upstream onlyReplaceFailedPods (one home: podState.onlyReplaceFailedPods). */
   readonly onlyReplaceFailedPods: boolean;
   readonly suspended: boolean;
+  /** UIDs whose finalizer removal the controller sent and has not seen yet. */
   readonly expectedRmFinalizers: ReadonlySet<string>;
+  readonly expectationsSatisfied: boolean;
   readonly uncountedSucceeded: ReadonlySet<string>;
   readonly uncountedFailed: ReadonlySet<string>;
   readonly maxUncountedPods: number;
   readonly maxPodCreateDeletePerSync: number;
+  readonly prevBackoff: BackoffRecord;
+}
+
+/** The pass's one walk over the pods (classifyPods): nothing later walks the whole list again to find these. */
+export interface PodClassification {
+  /** The pods the Job owns after claiming, in lister order. */
+  readonly pods: readonly Pod[];
+  /** Pods the Job releases (selector no longer matches): their finalizer goes with the release patch. */
+  readonly released: readonly Pod[];
+  readonly activePods: readonly Pod[];
+  /** Indexed: completion index of each active pod, aligned with activePods. */
+  readonly activeIndexes: readonly number[];
+  readonly readyPods: number;
+  readonly terminatingPods: number;
+  /** Finished pods to count this pass (tracked, not yet uncounted, valid index). */
+  readonly newSucceeded: readonly Pod[];
+  readonly newFailed: readonly Pod[];
+  /** newFailed minus the failures the pod failure policy ignores. */
+  readonly newFailedCounted: number;
+  /** Indexed: valid indexes of Succeeded pods that still carry the tracking finalizer. */
+  readonly succeededWithFinalizerIndexes: readonly number[];
+  /** Succeeded or failed pods with the tracking finalizer and no removal in flight, in lister order. */
+  readonly finishedTracked: readonly Pod[];
+  /** UIDs in the uncounted lists whose pod still has the finalizer (no removal in flight). */
+  readonly uncountedWithFinalizer: ReadonlySet<string>;
+}
+
+/** The little a pass changes as it goes: the working status, the actions so far, the counters. */
+export interface PassState {
   readonly status: WorkingStatus;
   readonly actions: Action[];
   readonly requeueAfterMs: number[];
   succeeded: number;
   failed: number;
+  active: number;
   ready: number;
   terminating: number;
+  /** The Suspended condition changed this pass (a status write is due). */
+  suspendCondChanged: boolean;
   newBackoffRecord: BackoffRecord;
   /** What the next pass gets: the new record once a status write made it durable. */
   savedBackoffRecord: BackoffRecord;
@@ -59,17 +96,12 @@ export interface SyncCtx {
   /** Only with backoffLimitPerIndex. */
   failedIndexes: OrderedIntervals | undefined;
   podsWithDelayedDeletionPerIndex: Map<number, Pod>;
-  /** Indexed: completion index of each active pod, aligned with activePods. */
-  readonly activeIndexes: readonly number[];
-  /** Indexed: valid indexes of Succeeded pods that still carry the tracking finalizer. */
-  readonly succeededWithFinalizerIndexes: readonly number[];
-  /** Succeeded or failed pods with the tracking finalizer and no removal in flight, in lister order. */
-  readonly finishedTracked: readonly Pod[];
-  /** UIDs in the uncounted lists whose pod still has the finalizer (no removal in flight). */
-  readonly uncountedWithFinalizer: ReadonlySet<string>;
   /** The error upstream's pass would return (it still acts as far as it gets). */
   error?: string;
 }
+
+/** The per-pass context (upstream's syncJobCtx): read-only inputs, the pod classification, the pass state. */
+export type SyncCtx = PassInputs & PodClassification & PassState;
 
 export function isValidIndex(ctx: SyncCtx, ix: number): boolean {
   return ix >= 0 && ix < (ctx.completions ?? 0);

@@ -21,16 +21,8 @@ export function isPodReady(p: Pod): boolean {
 
 export const hasTrackingFinalizer = (p: Pod): boolean => p.metadata.finalizers?.includes(JobTrackingFinalizer) ?? false;
 
-/**
- * Phase Failed; or, unless only failed pods are replaced, being deleted and not Succeeded (a
- * terminating pod counts as failed at once under podReplacementPolicy TerminatingOrFailed).
- */
-export function isPodFailed(p: Pod, onlyReplaceFailedPods: boolean): boolean {
-  const phase = p.status?.phase;
-  if (phase === 'Failed') return true;
-  if (onlyReplaceFailedPods) return false;
-  return isDeleting(p) && phase !== 'Succeeded';
-}
+/** One home for the failure rule: @jobkit/policy (v1.37.2 isPodFailed / onlyReplaceFailedPods). */
+export { isPodFailed, onlyReplaceFailedPods } from '@jobkit/policy';
 
 export const podUid = (p: Pod): string => p.metadata.uid ?? '';
 export const podName = (p: Pod): string => p.metadata.name ?? '';

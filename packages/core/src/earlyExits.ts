@@ -1,0 +1,50 @@
+// Step 1 of syncJob (pkg/controller/job/job_controller.go, k8s.io/kubernetes v1.37.2): the
+// passes that end before any pod is looked at — malformed input, a Job of another controller, a
+// finished Job, an unknown completion mode, and what upstream's pod listing refuses.
+import { emptyBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
+import { CompletionModes, EventReason, JobControllerName, type Job, type Pod } from '@jobkit/api';
+import { selectorError } from './internal/claimPods.js';
+import { isJobFinished } from './internal/conditions.js';
+import { inputShapeError } from './internal/inputShape.js';
+import type { Action, SyncOptions, SyncResult } from './types.js';
+
+function noop(job: Job, backoff: BackoffRecord, actions: Action[] = [], error?: string): SyncResult {
+  return { actions, status: job.status ?? {}, backoff, ...(error !== undefined ? { error } : {}) };
+}
+
+/** The result of a pass that stops before classifying pods, or undefined when the pass goes on. */
+export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions): SyncResult | undefined {
+  const shapeError = inputShapeError(job, listedPods, now, options);
+  if (shapeError !== undefined) {
+    // Echo what can be echoed safely: the inputs are not to be trusted here.
+    const o: unknown = options;
+    const backoff = typeof o === 'object' && o !== null && typeof (o as SyncOptions).backoff === 'object' && (o as SyncOptions).backoff !== null ? (o as SyncOptions).backoff! : emptyBackoffRecord;
+    const j: unknown = job;
+    const status = typeof j === 'object' && j !== null && typeof (j as Job).status === 'object' && (j as Job).status !== null ? (j as Job).status! : {};
+    return { actions: [], status, backoff, error: shapeError };
+  }
+  const prevBackoff = options.backoff ?? emptyBackoffRecord;
+  const spec = job.spec;
+  // Jobs managed by another controller are not ours.
+  if (spec.managedBy !== undefined && spec.managedBy !== null && spec.managedBy !== JobControllerName) return noop(job, prevBackoff);
+  // Finished jobs: nothing to do; the backoff record is dropped.
+  if (isJobFinished(job)) return noop(job, emptyBackoffRecord);
+  const mode = spec.completionMode;
+  if (mode !== undefined && mode !== null && mode !== CompletionModes.NonIndexed && mode !== CompletionModes.Indexed) {
+    return noop(job, prevBackoff, [
+      { type: 'RecordEvent', eventType: 'Warning', reason: EventReason.UnknownCompletionMode, message: 'Skipped Job sync because completion mode is unknown' },
+    ]);
+  }
+  if (mode === CompletionModes.Indexed && (spec.completions ?? undefined) === undefined) {
+    return noop(job, prevBackoff, [], 'spec.completions: Required value: when completion mode is Indexed');
+  }
+  const badSelector = selectorError(spec.selector);
+  if (badSelector !== undefined) return noop(job, prevBackoff, [], `couldn't convert Job selector: ${badSelector}`);
+  // Upstream lists pods by owner (controller_utils.go FilterPodsByOwner), which refuses an owner
+  // without a namespace, name or UID: the pass stops there with an error.
+  const ownerError = !job.metadata.namespace ? 'metadata.namespace: no owner namespace provided'
+    : !job.metadata.name ? 'metadata.name: no owner name provided'
+    : !job.metadata.uid ? 'metadata.uid: no owner uid provided' : undefined;
+  if (ownerError !== undefined) return noop(job, prevBackoff, [], ownerError);
+  return undefined;
+}
