@@ -1,6 +1,5 @@
 // remoteJobFor and finishLocally, and the mirror record's annotation codec.
 import { withJobDefaults, type Job, type JobCondition, type JobStatus } from '@jobkit/api';
-import { admitJob } from '@jobkit/sim';
 import { validateJob, validateJobStatusUpdate } from '@jobkit/validation';
 import {
   MirrorRecordAnnotation,
@@ -19,38 +18,34 @@ const NOW = '2026-01-01T00:10:00Z';
 
 /** A manager's Job as its API server stores it (admitted: uid, selector, generated labels). */
 function managerJob(status: JobStatus = {}, suspend = false): Job {
-  const admitted = admitJob(
-    withJobDefaults({
-      apiVersion: 'batch/v1',
-      kind: 'Job',
-      metadata: {
-        name: 'pi',
-        namespace: 'ns',
-        labels: { team: 'a' },
-        annotations: { note: 'x', [MirrorRecordAnnotation]: '{"dispatches":0,"baseline":{"succeeded":0,"failed":0}}' },
-      },
-      spec: {
-        completions: 3,
-        parallelism: 2,
-        suspend,
-        managedBy: 'kueue.x-k8s.io/multikueue',
-        ttlSecondsAfterFinished: 60,
-        template: { metadata: { labels: { app: 'pi' } }, spec: { containers: [{ name: 'c', image: 'perl' }], restartPolicy: 'Never' } },
-      },
-    }),
-    { uid: 'local-uid', now: new Date(T0) },
-  );
-  return {
-    ...admitted,
+  const generated = { 'batch.kubernetes.io/controller-uid': 'local-uid', 'controller-uid': 'local-uid', 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi' };
+  const job = withJobDefaults({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
     metadata: {
-      ...admitted.metadata,
-      labels: { ...admitted.metadata.labels, 'batch.kubernetes.io/controller-uid': 'local-uid', 'controller-uid': 'local-uid' },
+      name: 'pi',
+      namespace: 'ns',
+      uid: 'local-uid',
+      resourceVersion: '7',
+      generation: 1,
+      creationTimestamp: T0,
+      labels: { team: 'a', 'batch.kubernetes.io/controller-uid': 'local-uid', 'controller-uid': 'local-uid' },
+      annotations: { note: 'x', [MirrorRecordAnnotation]: '{"dispatches":0,"baseline":{"succeeded":0,"failed":0}}' },
       ownerReferences: [{ apiVersion: 'v1', kind: 'Workload', name: 'w', uid: 'wl' }],
       finalizers: ['kueue.x-k8s.io/managed'],
-      managedFields: [{ manager: 'kubectl' }],
-    } as Job['metadata'],
-    status,
-  };
+    },
+    spec: {
+      completions: 3,
+      parallelism: 2,
+      suspend,
+      managedBy: 'kueue.x-k8s.io/multikueue',
+      ttlSecondsAfterFinished: 60,
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'local-uid' } },
+      manualSelector: false,
+      template: { metadata: { labels: { app: 'pi', ...generated } }, spec: { containers: [{ name: 'c', image: 'perl' }], restartPolicy: 'Never' } },
+    },
+  });
+  return { ...job, metadata: { ...job.metadata, managedFields: [{ manager: 'kubectl' }] } as Job['metadata'], status };
 }
 
 describe('remoteJobFor', () => {
@@ -73,10 +68,19 @@ describe('remoteJobFor', () => {
   test('a suspended manager Job gives a suspended remote', () => {
     expect(remoteJobFor(managerJob({}, true), { origin: 'm' }).spec.suspend).toBe(true);
   });
-  test('the worker admits it: a valid Job with its own selector and labels', () => {
-    const admitted = admitJob(r, { uid: 'remote-uid', now: new Date(T1) });
+  test('a valid Job for the worker to create (its API server adds uid, selector and the generated labels)', () => {
+    const uid = 'remote-uid';
+    const labels = { 'batch.kubernetes.io/controller-uid': uid, 'controller-uid': uid, 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi' };
+    const admitted: Job = {
+      ...r,
+      metadata: { ...r.metadata, uid },
+      spec: {
+        ...r.spec,
+        selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+        template: { ...r.spec.template, metadata: { labels: { ...r.spec.template.metadata?.labels, ...labels } } },
+      },
+    };
     expect(validateJob(admitted)).toEqual([]);
-    expect(admitted.spec.selector?.matchLabels).toEqual({ 'batch.kubernetes.io/controller-uid': 'remote-uid' });
   });
   test('a deep copy: editing the remote leaves the manager Job alone', () => {
     const before = JSON.stringify(local);

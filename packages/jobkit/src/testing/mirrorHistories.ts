@@ -170,6 +170,8 @@ export function playMirror(scenario: MirrorScenario): MirrorHistory {
     dispatches++;
     if (!updateLocal({ ...local, spec: { ...local.spec, suspend: false } }, 'admit')) return;
     const job = admitJob(remoteJobFor(local, { origin: Origin }), { uid: `remote-${dispatches}-${event}`, now: new Date(nowMs) });
+    const invalid = validateJob(job);
+    if (invalid.length > 0) throw new Error(`the worker's API server would refuse the copy: ${JSON.stringify(invalid)}`);
     remote = { cluster, state: { job, pods: [] }, backoff: undefined, seen: undefined };
   };
 
