@@ -163,3 +163,13 @@ describe('mirror record annotation', () => {
     if (!d.ok) expect(d.errors[0]).toMatch(re);
   });
 });
+
+describe('remoteJobFor on bad input', () => {
+  test('a value that is not a Job: a TypeError naming the field', () => {
+    expect(() => remoteJobFor({ metadata: {}, spec: { completions: -1, template: {} } } as unknown as Job, { origin: 'm' })).toThrow(/spec\.completions/);
+    expect(() => remoteJobFor(undefined as unknown as Job, { origin: 'm' })).toThrow(TypeError);
+  });
+  test('no origin: a TypeError', () => {
+    expect(() => remoteJobFor(managerJob(), { origin: '' })).toThrow(/origin/);
+  });
+});

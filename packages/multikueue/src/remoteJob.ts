@@ -5,9 +5,12 @@ import {
   JobNameLabel,
   LegacyControllerUidLabel,
   LegacyJobNameLabel,
+  decodeJob,
+  formatDecodeErrors,
   type Job,
   type ObjectMeta,
 } from '@jobkit/api';
+import * as E from 'fp-ts/lib/Either.js';
 import { immer } from './internal/immer.js';
 import { MirrorRecordAnnotation, MultiKueueOriginLabel } from './record.js';
 
@@ -35,9 +38,17 @@ const uidLabels = [LegacyControllerUidLabel, ControllerUidLabel];
  * @example
  * const remote = remoteJobFor(local, { origin: 'manager-1' });
  * // create `remote` on the worker; mirror it back with mirrorStatus
+ *
+ * `local` may be a client-node `V1Job` (it is decoded first: `Date` timestamps become RFC 3339
+ * text). Something that does not decode as a Job is a programming error here, not data: a
+ * TypeError names its fields.
  * @category MultiKueue
  */
 export function remoteJobFor(local: Job, options: RemoteJobOptions): Job {
+  const decoded = decodeJob(local);
+  if (E.isLeft(decoded)) throw new TypeError(`remoteJobFor: local is not a Job: ${formatDecodeErrors(decoded.left, 5).join('; ')}`);
+  if (typeof options?.origin !== 'string' || options.origin === '') throw new TypeError('remoteJobFor: options.origin must name the manager');
+  local = decoded.right;
   const m: ObjectMeta = local.metadata ?? {};
   // A deep copy first: the worker's client may add fields to what it sends, and none of that
   // may reach the manager's objects.
