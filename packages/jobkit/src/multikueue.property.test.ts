@@ -8,7 +8,7 @@
 // Reproduce or explore: MIRROR_SEED=<n> MIRROR_RUNS=<n> npx jest packages/jobkit/src/multikueue
 import fc from 'fast-check';
 import type { Job, JobStatus } from './index.js';
-import { mirrorScenarioArb, playMirror, type MirrorHistory } from './testing/mirrorHistories.js';
+import { mirrorHistories, mirrorScenarioArb, playMirror, type MirrorHistory } from './testing/mirrorHistories.js';
 
 const SEED = Number(process.env['MIRROR_SEED'] ?? 20261203);
 const RUNS = Number(process.env['MIRROR_RUNS'] ?? 600);
@@ -81,5 +81,17 @@ describe('mirrorStatus over random worker histories', () => {
         `a verbatim copy at the same points: ${JSON.stringify(tally.verbatim)}`,
     );
     expect(tally.histories).toBe(RUNS);
+  });
+});
+
+describe('mirrorHistories (for a real API server to replay)', () => {
+  test('the same seed gives the same histories; every status write in a trace is accepted by validateJobStatusUpdate', () => {
+    const a = mirrorHistories(7, 25);
+    expect(JSON.stringify(mirrorHistories(7, 25))).toBe(JSON.stringify(a));
+    const statuses = a.flatMap((h) => h.trace.filter((e) => e.kind === 'status'));
+    expect(statuses.length).toBeGreaterThan(25);
+    for (const e of statuses) if (e.kind === 'status') expect(e.errors).toEqual([]);
+    // A trace starts from the Job as created: suspended, managed by MultiKueue.
+    for (const h of a) expect(h.job.spec).toMatchObject({ suspend: true, managedBy: 'kueue.x-k8s.io/multikueue' });
   });
 });
