@@ -240,8 +240,8 @@ function mirrored(local: Job, remote: Job, baseline: MirrorBaseline, t: string):
   // 3. times: startTime is immutable on an unsuspended Job once set, except in the write that
   //    resumes it (kubernetes#134521); absent while suspended unless the Job finishes.
   let startTime: string | undefined;
-  // A finished Job needs one; a worker may finish a suspended Job of zero completions without
-  // (its API server allows that), the manager's Job may not be suspended.
+  // A finished Job needs a startTime. A worker may finish a suspended Job of zero completions
+  // without one (its API server allows that); the manager's Job then takes the completion time.
   if (finished) startTime = L.startTime ?? R.startTime ?? R.completionTime ?? t;
   else if (localSuspended) startTime = undefined;
   else if (resuming) startTime = R.startTime ?? L.startTime;
