@@ -8,12 +8,18 @@ import { isJobFinished } from './internal/conditions.js';
 import { inputShapeError } from './internal/inputShape.js';
 import type { Action, SyncOptions, SyncResult } from './types.js';
 
-function noop(job: Job, backoff: BackoffRecord, actions: Action[] = [], error?: string): SyncResult {
-  return { actions, status: job.status ?? {}, backoff, ...(error !== undefined ? { error } : {}) };
+/** A pass that stopped in step 1, and why (for the explanation). */
+export interface EarlyExit {
+  readonly result: SyncResult;
+  readonly why: string;
+}
+
+function noop(why: string, job: Job, backoff: BackoffRecord, actions: Action[] = [], error?: string): EarlyExit {
+  return { why, result: { actions, status: job.status ?? {}, backoff, ...(error !== undefined ? { error } : {}) } };
 }
 
 /** The result of a pass that stops before classifying pods, or undefined when the pass goes on. */
-export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions): SyncResult | undefined {
+export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions): EarlyExit | undefined {
   const shapeError = inputShapeError(job, listedPods, now, options);
   if (shapeError !== undefined) {
     // Echo what can be echoed safely: the inputs are not to be trusted here.
@@ -21,30 +27,30 @@ export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, optio
     const backoff = typeof o === 'object' && o !== null && typeof (o as SyncOptions).backoff === 'object' && (o as SyncOptions).backoff !== null ? (o as SyncOptions).backoff! : emptyBackoffRecord;
     const j: unknown = job;
     const status = typeof j === 'object' && j !== null && typeof (j as Job).status === 'object' && (j as Job).status !== null ? (j as Job).status! : {};
-    return { actions: [], status, backoff, error: shapeError };
+    return { why: `malformed input: ${shapeError}`, result: { actions: [], status, backoff, error: shapeError } };
   }
   const prevBackoff = options.backoff ?? emptyBackoffRecord;
   const spec = job.spec;
   // Jobs managed by another controller are not ours.
-  if (spec.managedBy !== undefined && spec.managedBy !== null && spec.managedBy !== JobControllerName) return noop(job, prevBackoff);
+  if (spec.managedBy !== undefined && spec.managedBy !== null && spec.managedBy !== JobControllerName) return noop(`managed by ${spec.managedBy}, not by ${JobControllerName}`, job, prevBackoff);
   // Finished jobs: nothing to do; the backoff record is dropped.
-  if (isJobFinished(job)) return noop(job, emptyBackoffRecord);
+  if (isJobFinished(job)) return noop('the Job is finished; leftover pod finalizers are the orphan-pod worker\'s', job, emptyBackoffRecord);
   const mode = spec.completionMode;
   if (mode !== undefined && mode !== null && mode !== CompletionModes.NonIndexed && mode !== CompletionModes.Indexed) {
-    return noop(job, prevBackoff, [
+    return noop(`unknown completion mode ${String(mode)}`, job, prevBackoff, [
       { type: 'RecordEvent', eventType: 'Warning', reason: EventReason.UnknownCompletionMode, message: 'Skipped Job sync because completion mode is unknown' },
     ]);
   }
   if (mode === CompletionModes.Indexed && (spec.completions ?? undefined) === undefined) {
-    return noop(job, prevBackoff, [], 'spec.completions: Required value: when completion mode is Indexed');
+    return noop('Indexed without completions', job, prevBackoff, [], 'spec.completions: Required value: when completion mode is Indexed');
   }
   const badSelector = selectorError(spec.selector);
-  if (badSelector !== undefined) return noop(job, prevBackoff, [], `couldn't convert Job selector: ${badSelector}`);
+  if (badSelector !== undefined) return noop('the selector does not convert', job, prevBackoff, [], `couldn't convert Job selector: ${badSelector}`);
   // Upstream lists pods by owner (controller_utils.go FilterPodsByOwner), which refuses an owner
   // without a namespace, name or UID: the pass stops there with an error.
   const ownerError = !job.metadata.namespace ? 'metadata.namespace: no owner namespace provided'
     : !job.metadata.name ? 'metadata.name: no owner name provided'
     : !job.metadata.uid ? 'metadata.uid: no owner uid provided' : undefined;
-  if (ownerError !== undefined) return noop(job, prevBackoff, [], ownerError);
+  if (ownerError !== undefined) return noop('pods cannot be listed by owner', job, prevBackoff, [], ownerError);
   return undefined;
 }

@@ -84,7 +84,7 @@ export function decideFinishing(ctx: SyncCtx): void {
       ctx.finishedCondition = failure(JobReason.DeadlineExceeded, 'Job was active longer than specified deadline');
     } else {
       const remaining = activeDeadlineRemainingMs(ctx);
-      if (remaining !== undefined) ctx.requeueAfterMs.push(remaining);
+      if (remaining !== undefined) ctx.requeues.push({ afterMs: remaining, cause: 'activeDeadline' });
     }
   }
   if (!ctx.indexed) return;

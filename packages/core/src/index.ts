@@ -2,4 +2,5 @@
 export { syncJob } from './syncJob.js';
 export { applyActions, generatedNameBase, type ApplyOptions, type ApplyResult, type ClusterState } from './applyActions.js';
 export { orphanPodActions, type OrphanResult } from './orphanPods.js';
-export type { Action, SyncOptions, SyncResult } from './types.js';
+export type { Action, RequeueCause, SyncOptions, SyncResult } from './types.js';
+export type { PassExplanation, PodExplanation } from './explanation.js';

@@ -54,8 +54,8 @@ export function podCreationInfoForIndependentIndexes(
   return ready.length > 0 ? { indexes: ready, remainingMs: 0 } : { indexes: [], remainingMs: minRemaining ?? 0 };
 }
 
-function requeueAfterBackoff(ctx: SyncCtx, remainingMs: number): void {
-  ctx.requeueAfterMs.push(Math.max(remainingMs, SyncJobBatchPeriodMs));
+function requeueAfterBackoff(ctx: SyncCtx, remainingMs: number, cause: 'podBackoff' | 'indexBackoff'): void {
+  ctx.requeues.push({ afterMs: Math.max(remainingMs, SyncJobBatchPeriodMs), cause });
 }
 
 /** Creates or deletes pods towards the wanted number of active pods; returns the new active count. */
@@ -96,7 +96,7 @@ export function manageJob(ctx: SyncCtx): number {
   if (ctx.backoffLimitPerIndex === undefined) {
     const remaining = remainingBackoffMs(ctx.newBackoffRecord, ctx.now);
     if (remaining > 0) {
-      requeueAfterBackoff(ctx, remaining);
+      requeueAfterBackoff(ctx, remaining, 'podBackoff');
       return active; // (upstream before 1.37 returned 0 here, writing status.active = 0)
     }
   }
@@ -113,7 +113,7 @@ export function manageJob(ctx: SyncCtx): number {
     if (ctx.backoffLimitPerIndex !== undefined) {
       const info = podCreationInfoForIndependentIndexes(indexes, ctx.podsWithDelayedDeletionPerIndex, ctx.now);
       if (info.remainingMs > 0) {
-        requeueAfterBackoff(ctx, info.remainingMs);
+        requeueAfterBackoff(ctx, info.remainingMs, 'indexBackoff');
         return active;
       }
       indexes = info.indexes;
@@ -178,7 +178,10 @@ export function managePods(ctx: SyncCtx): void {
   if (ctx.finishedCondition !== undefined) {
     const { deleted, deletedReady } = deleteActivePods(ctx);
     // Every delete succeeds here, so only unsatisfied expectations hold the condition back.
-    if (!ctx.expectationsSatisfied) ctx.finishedCondition = undefined;
+    if (!ctx.expectationsSatisfied) {
+      ctx.finishingHeldByExpectations = ctx.finishedCondition;
+      ctx.finishedCondition = undefined;
+    }
     ctx.active -= deleted;
     ctx.terminating += deleted;
     ctx.ready -= deletedReady;

@@ -20,7 +20,7 @@ export function newPassContext(inputs: PassInputs, pods: PodClassification): Syn
     // Releasing a pod drops the tracking finalizer too (the release patch carries both); the pod
     // leaves tracking uncounted.
     actions: pods.released.map((p) => ({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) })),
-    requeueAfterMs: [],
+    requeues: [],
     succeeded: status.succeeded + pods.newSucceeded.length + inputs.uncountedSucceeded.size,
     failed: status.failed + pods.newFailedCounted + inputs.uncountedFailed.size,
     active: pods.activePods.length,

@@ -4,6 +4,7 @@
 import type { Job, Pod } from '@jobkit/api';
 import { classifyPods, passInputs } from './classifyPods.js';
 import { earlyExit } from './earlyExits.js';
+import { explainEarlyExit, explainPass } from './explanation.js';
 import { decideFinishing } from './finishing.js';
 import { managePods } from './manageJob.js';
 import { newPassContext } from './passContext.js';
@@ -22,7 +23,7 @@ import type { SyncOptions, SyncResult } from './types.js';
 export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncResult {
   // 1. Early exits: malformed input, another controller's Job, a finished Job, an unknown mode.
   const exit = earlyExit(job, listedPods, now, options);
-  if (exit !== undefined) return exit;
+  if (exit !== undefined) return options?.explain === true ? { ...exit.result, explanation: explainEarlyExit(exit.why, listedPods, exit.result) } : exit.result;
   // 2. Classify pods: claim them, then one walk for active, ready, terminating, newly finished.
   const inputs = passInputs(job, now, options);
   const ctx = newPassContext(inputs, classifyPods(inputs, listedPods));
@@ -31,5 +32,6 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
   // 4. Manage pods: stop a finishing Job's pods, or create/delete towards parallelism; suspend.
   managePods(ctx);
   // 5. Track and finish: count finished pods exactly once, write status, finish the Job.
-  return trackAndFinish(ctx);
+  const result = trackAndFinish(ctx);
+  return options.explain === true ? { ...result, explanation: explainPass(ctx, listedPods, result) } : result;
 }

@@ -221,7 +221,8 @@ export function trackAndFinish(ctx: SyncCtx): SyncResult {
   trackJobStatusAndRemoveFinalizers(ctx, needsStatusUpdate);
   let finalStatus = ctx.job.status ?? {};
   for (const a of ctx.actions) if (a.type === 'UpdateJobStatus') finalStatus = a.status;
-  const requeue = ctx.requeueAfterMs.length > 0 ? Math.min(...ctx.requeueAfterMs) : undefined;
+  let requeue: number | undefined;
+  for (const r of ctx.requeues) if (requeue === undefined || r.afterMs < requeue) requeue = r.afterMs;
   return {
     actions: ctx.actions,
     status: finalStatus,

@@ -2,6 +2,7 @@
 // side effects of one pass (pod_control.go calls, status writes, events) as data.
 import type { BackoffRecord } from '@jobkit/backoff';
 import type { JobStatus, Pod } from '@jobkit/api';
+import type { PassExplanation } from './explanation.js';
 
 /** Controller memory and limits for one pass (all optional). */
 export interface SyncOptions {
@@ -15,7 +16,12 @@ export interface SyncOptions {
   readonly maxUncountedPods?: number;
   /** Cap on pods created or deleted per pass. Default 500. */
   readonly maxPodCreateDeletePerSync?: number;
+  /** Also return `explanation`: what the pass saw in each pod and why it decided what it did. Default false. */
+  readonly explain?: boolean;
 }
+
+/** Why a pass asks to run again: the active deadline, or the pod-recreation backoff (global or of an index). */
+export type RequeueCause = 'activeDeadline' | 'podBackoff' | 'indexBackoff';
 
 /** One side effect of a pass. Apply them in order; see applyActions. */
 export type Action =
@@ -37,4 +43,6 @@ export interface SyncResult {
   readonly requeueAfterMs?: number;
   /** Upstream's pass would return this error (it may still have acted). */
   readonly error?: string;
+  /** With `options.explain`: the pass's own account of what it decided (see PassExplanation). */
+  readonly explanation?: PassExplanation;
 }

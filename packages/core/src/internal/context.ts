@@ -2,7 +2,7 @@
 import type { BackoffRecord } from '@jobkit/backoff';
 import type { OrderedIntervals } from '@jobkit/indexes';
 import type { Job, JobCondition, JobStatus, Pod, PodFailurePolicy } from '@jobkit/api';
-import type { Action } from '../types.js';
+import type { Action, RequeueCause } from '../types.js';
 
 /** The status the pass edits in place; snapshots go into UpdateJobStatus actions. */
 export interface WorkingStatus {
@@ -79,7 +79,8 @@ export interface PodClassification {
 export interface PassState {
   readonly status: WorkingStatus;
   readonly actions: Action[];
-  readonly requeueAfterMs: number[];
+  /** Why and when the pass wants to run again; the result carries the soonest. */
+  readonly requeues: { readonly afterMs: number; readonly cause: RequeueCause }[];
   succeeded: number;
   failed: number;
   active: number;
@@ -91,6 +92,8 @@ export interface PassState {
   /** What the next pass gets: the new record once a status write made it durable. */
   savedBackoffRecord: BackoffRecord;
   finishedCondition: JobCondition | undefined;
+  /** A finished condition unsatisfied expectations held back this pass (for the explanation). */
+  finishingHeldByExpectations?: JobCondition;
   prevSucceededIndexes: OrderedIntervals;
   succeededIndexes: OrderedIntervals;
   /** Only with backoffLimitPerIndex. */

@@ -209,6 +209,7 @@ const optionsShape: Shape = fields({
   backoff: fields({ failuresAfterLastSuccess: 'integer', lastFailureTime: 'time' }),
   maxUncountedPods: 'positive',
   maxPodCreateDeletePerSync: 'positive',
+  explain: 'boolean',
 });
 
 function jobError(job: unknown, root: string): string | undefined {
