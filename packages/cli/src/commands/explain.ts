@@ -1,10 +1,9 @@
 // `jobkit explain --job JOB.json --pods PODS.json [--now T]`: one pass of the controller over a
 // real cluster's objects, and why it decides what it does.
-import { JobTrackingFinalizer, type Job, type LabelSelector, type Pod } from '@jobkit/api';
-import { newBackoffRecord, remainingBackoffMs, type BackoffRecord } from '@jobkit/backoff';
-import { matchPodFailurePolicy } from '@jobkit/policy';
-import type { Action } from '@jobkit/core';
-import { conditionText, formatDuration, podCompletionIndex, statusChanges, table, type Controller } from '@jobkit/sim';
+import { JobTrackingFinalizer, type Job, type Pod } from '@jobkit/api';
+import { newBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
+import type { Action, PassExplanation, PodExplanation, RequeueCause } from '@jobkit/core';
+import { conditionText, formatDuration, statusChanges, table, type Controller } from '@jobkit/sim';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, loadPods } from '../manifest.js';
 
@@ -30,7 +29,6 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
   const job = loadJob(flags.job);
   const allPods = flags.pods !== undefined ? loadPods(flags.pods) : [];
   const now = flags.now !== undefined ? parseNow(flags.now) : new Date();
-  const { owned, ignored } = podsOfJob(job, allPods);
   const out: string[] = [];
   const spec = job.spec;
   out.push(`Job ${job.metadata.namespace ?? 'default'}/${job.metadata.name} at ${now.toISOString()}`);
@@ -40,26 +38,31 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
   const conditions = job.status?.conditions ?? [];
   if (conditions.length > 0) out.push(`  conditions: ${conditions.map(conditionText).join(', ')}`);
   out.push('');
-  out.push(`Pods: ${owned.length} of this Job${ignored.length > 0 ? `, ${ignored.length} ignored (not controlled by it and not matching its selector)` : ''}`);
-  out.push(...podClasses(job, owned).map((l) => `  ${l}`));
-  out.push('');
-  out.push('Limits:');
-  out.push(...limits(job, owned, now).map((l) => `  ${l}`));
-  out.push('');
-  const backoff = flags.freshController ? undefined : backoffFromCountedPods(owned);
-  if (backoff !== undefined && backoff.failuresAfterLastSuccess > 0) {
-    const remaining = remainingBackoffMs(backoff, now);
-    out.push(`Back-off memory (rebuilt from ${backoff.failuresAfterLastSuccess} counted failure(s) after the last counted success, last at ${backoff.lastFailureTime}): ${remaining > 0 ? `${formatDuration(remaining)} of pod-recreation back-off left` : 'expired'}`);
+  // The controller's memory is not in the objects: rebuild the backoff record from the pods the
+  // Job already counted (unless told to start fresh). Everything else below is the pass's own
+  // account of what it decided (syncJob's explanation): nothing here decides on its own.
+  const backoff = flags.freshController ? undefined : backoffFromCountedPods(allPods);
+  const result = controller.syncJob(job, allPods, now, { expectationsSatisfied: true, finalizerRemovalsPending: [], explain: true, ...(backoff !== undefined ? { backoff } : {}) });
+  const ex = result.explanation;
+  if (ex !== undefined && ex.stoppedEarly === undefined) {
+    const others = ex.ignored.length + ex.released.length;
+    out.push(`Pods: ${ex.pods.length} of this Job${others > 0 ? `, ${others} ignored (not controlled by it and not matching its selector${ex.released.length > 0 ? `; ${ex.released.length} released` : ''})` : ''}`);
+    out.push(...podClasses(ex, allPods).map((l) => `  ${l}`));
+    out.push('');
+    out.push('Limits:');
+    out.push(...limits(job, ex).map((l) => `  ${l}`));
+    out.push('');
+    if (backoff !== undefined && backoff.failuresAfterLastSuccess > 0) {
+      const wait = ex.requeues.find((r) => r.cause === 'podBackoff');
+      out.push(`Back-off memory (rebuilt from ${backoff.failuresAfterLastSuccess} counted failure(s) after the last counted success, last at ${backoff.lastFailureTime}): ${wait !== undefined ? `${formatDuration(wait.afterMs)} of pod-recreation back-off left` : 'no wait before the next pod'}`);
+      out.push('');
+    }
+  } else if (ex?.stoppedEarly !== undefined) {
+    out.push(`Pods: not looked at: ${ex.stoppedEarly}`);
     out.push('');
   }
-  const result = controller.syncJob(job, owned, now, { expectationsSatisfied: true, finalizerRemovalsPending: [], ...(backoff !== undefined ? { backoff } : {}) });
   out.push(`Decision (${result.actions.length} action${result.actions.length === 1 ? '' : 's'}):`);
-  const finished = conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  if (result.actions.length === 0) {
-    out.push(finished !== undefined
-      ? `  nothing to do: the Job is finished (${conditionText(finished)}); leftover pod finalizers are the orphan-pod worker's job`
-      : '  nothing to do');
-  }
+  if (result.actions.length === 0) out.push(ex?.stoppedEarly !== undefined ? `  nothing to do: ${ex.stoppedEarly}` : '  nothing to do');
   let written = job.status;
   for (const action of result.actions) {
     out.push(`  ${actionText(action, job, written)}`);
@@ -71,7 +74,11 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
     if (conditions.some((o) => o.type === c.type && o.status === c.status)) continue;
     if (c.reason !== undefined && limitText[c.reason] !== undefined) out.push(`  why ${c.type}: ${limitText[c.reason]}`);
   }
-  if (result.requeueAfterMs !== undefined) out.push(`  requeue after ${formatDuration(result.requeueAfterMs)} (${requeueWhy(job, result.requeueAfterMs, now)})`);
+  if (ex?.finishing !== undefined && ex.finishingHeldBack !== undefined) {
+    out.push(`  decided ${ex.finishing.type} (${ex.finishing.reason ?? ''}), not written yet: ${heldBackText[ex.finishingHeldBack]}`);
+  }
+  const next = ex?.requeues[0];
+  if (result.requeueAfterMs !== undefined) out.push(`  requeue after ${formatDuration(result.requeueAfterMs)}${next !== undefined ? ` (${requeueText[next.cause]})` : ''}`);
   if (result.error !== undefined) out.push(`  the pass returns an error (retried with back-off 1s..60s): ${result.error}`);
   out.push('');
   out.push(flags.freshController
@@ -81,68 +88,55 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
   return ExitCode.Ok;
 }
 
+const heldBackText: Record<NonNullable<PassExplanation['finishingHeldBack']>, string> = {
+  expectations: 'pod creations or deletions the controller made are not observed yet',
+  uncounted: 'finished pods are still being counted (uncountedTerminatedPods)',
+  terminating: 'pods are still terminating',
+};
+
+const requeueText: Record<RequeueCause, string> = {
+  activeDeadline: 'to check activeDeadlineSeconds',
+  podBackoff: 'pod-recreation back-off after failures',
+  indexBackoff: 'per-index pod-recreation back-off',
+};
+
 function parseNow(text: string): Date {
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) throw new InputError(`--now ${text}: expected an RFC 3339 time such as 2026-01-01T00:00:00Z`);
   return new Date(ms);
 }
 
-/** Pods the controller would consider: controlled by the Job, or orphans its selector adopts. */
-export function podsOfJob(job: Job, pods: readonly Pod[]): { owned: Pod[]; ignored: Pod[] } {
-  const owned: Pod[] = [];
-  const ignored: Pod[] = [];
-  for (const pod of pods) {
-    const controller = pod.metadata.ownerReferences?.find((r) => r.controller === true);
-    const mine = controller !== undefined
-      ? job.metadata.uid === undefined || controller.uid === job.metadata.uid
-      : job.spec.selector === undefined || selectorMatches(job.spec.selector, pod.metadata.labels ?? {});
-    (mine ? owned : ignored).push(pod);
-  }
-  return { owned, ignored };
-}
+const classText = (p: PodExplanation): string => {
+  if (p.class === 'active') return p.ready ? 'active, ready' : 'active';
+  if (p.class === 'terminating') return p.countsAsFailed ? 'terminating (counts as failed: TerminatingOrFailed)' : 'terminating (not failed until phase Failed)';
+  return p.class;
+};
 
-export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const r of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-    const inValues = has && (r.values ?? []).includes(labels[r.key]!);
-    const ok = r.operator === 'In' ? inValues : r.operator === 'NotIn' ? !inValues : r.operator === 'Exists' ? has : r.operator === 'DoesNotExist' ? !has : false;
-    if (!ok) return false;
-  }
-  return true;
-}
+const trackingText: Record<NonNullable<PodExplanation['tracking']>, string> = {
+  counted: 'counted (finalizer removed)',
+  uncounted: 'in uncountedTerminatedPods',
+  new: 'new: not yet counted',
+  removalPending: 'finalizer removal in flight',
+  outOfRange: 'not counted: no valid completion index',
+};
 
-function podClasses(job: Job, pods: readonly Pod[]): string[] {
-  if (pods.length === 0) return ['none'];
-  const uncounted = new Set([...(job.status?.uncountedTerminatedPods?.succeeded ?? []), ...(job.status?.uncountedTerminatedPods?.failed ?? [])]);
-  const onlyFailed = job.spec.podReplacementPolicy === 'Failed' || job.spec.podFailurePolicy !== undefined;
-  const rows = pods.map((pod) => {
-    const phase = pod.status?.phase ?? 'Pending';
-    const terminal = phase === 'Succeeded' || phase === 'Failed';
-    const deleting = pod.metadata.deletionTimestamp != null;
-    const finalizer = (pod.metadata.finalizers ?? []).includes(JobTrackingFinalizer);
-    const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-    let klass: string;
-    if (!terminal && !deleting) klass = ready ? 'active, ready' : 'active';
-    else if (!terminal) klass = onlyFailed ? 'terminating (not failed until phase Failed)' : 'terminating (counts as failed: TerminatingOrFailed)';
-    else klass = phase === 'Succeeded' ? 'succeeded' : 'failed';
-    let tracking = '-';
-    if (terminal || (deleting && !onlyFailed)) {
-      tracking = !finalizer ? 'counted (finalizer removed)' : uncounted.has(pod.metadata.uid ?? '') ? 'in uncountedTerminatedPods' : 'new: not yet counted';
-    }
-    let rule = '';
-    if (phase === 'Failed' || (deleting && !onlyFailed && !terminal)) {
-      const match = matchPodFailurePolicy(job.spec.podFailurePolicy, pod);
-      if (job.spec.podFailurePolicy !== undefined) {
-        rule = match.action !== undefined ? `podFailurePolicy rule ${match.rule}: ${match.action}${match.countFailed ? '' : ' (not counted)'}` : 'no podFailurePolicy rule matched: counted';
+function podClasses(ex: PassExplanation, listed: readonly Pod[]): string[] {
+  if (ex.pods.length === 0) return ['none'];
+  const byUid = new Map(listed.map((p) => [p.metadata.uid ?? '', p]));
+  const rows = ex.pods.map((p) => {
+    const pod = byUid.get(p.uid);
+    let failure = '';
+    if (p.countsAsFailed) {
+      if (p.failurePolicy !== undefined) {
+        failure = p.failurePolicy.action !== undefined ? `podFailurePolicy rule ${p.failurePolicy.rule}: ${p.failurePolicy.action}${p.failurePolicy.countFailed ? '' : ' (not counted)'}` : 'no podFailurePolicy rule matched: counted';
       }
-      const codes = (pod.status?.containerStatuses ?? []).map((s) => s.state?.terminated?.exitCode).filter((c) => c !== undefined);
-      if (codes.length > 0) rule = `exit ${codes.join(',')}${rule ? `; ${rule}` : ''}`;
-      const disruption = pod.status?.conditions?.find((c) => c.type === 'DisruptionTarget' && c.status === 'True');
-      if (disruption) rule = `DisruptionTarget (${disruption.reason ?? ''})${rule ? `; ${rule}` : ''}`;
+      const codes = (pod?.status?.containerStatuses ?? []).map((s) => s.state?.terminated?.exitCode).filter((c) => c !== undefined);
+      if (codes.length > 0) failure = `exit ${codes.join(',')}${failure ? `; ${failure}` : ''}`;
+      const disruption = pod?.status?.conditions?.find((c) => c.type === 'DisruptionTarget' && c.status === 'True');
+      if (disruption) failure = `DisruptionTarget (${disruption.reason ?? ''})${failure ? `; ${failure}` : ''}`;
     }
-    const index = podCompletionIndex(pod);
-    return [pod.metadata.name ?? '', index === undefined ? '-' : String(index), phase, klass, tracking, rule];
+    const index = p.index === undefined ? '-' : p.index < 0 ? '?' : String(p.index);
+    return [p.name, index, p.phase, classText(p), p.tracking !== undefined ? trackingText[p.tracking] : '-', failure];
   });
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r[3]!, (counts.get(r[3]!) ?? 0) + 1);
@@ -152,26 +146,18 @@ function podClasses(job: Job, pods: readonly Pod[]): string[] {
   ];
 }
 
-function limits(job: Job, pods: readonly Pod[], now: Date): string[] {
+function limits(job: Job, ex: PassExplanation): string[] {
   const s = job.spec;
   const st = job.status ?? {};
   const lines: string[] = [];
-  const newFailed = pods.filter((p) => p.status?.phase === 'Failed' && (p.metadata.finalizers ?? []).includes(JobTrackingFinalizer)).length;
-  lines.push(`backoffLimit ${s.backoffLimit ?? 6}: status.failed ${st.failed ?? 0}, ${st.uncountedTerminatedPods?.failed?.length ?? 0} uncounted, ${newFailed} failed pod(s) with the tracking finalizer (the Job fails when the count exceeds the limit)`);
-  if (s.template.spec?.restartPolicy === 'OnFailure') {
-    const restarts = pods.filter((p) => p.status?.phase === 'Pending' || p.status?.phase === 'Running')
-      .reduce((n, p) => n + [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].reduce((m, c) => m + (c.restartCount ?? 0), 0), 0);
-    lines.push(`restartPolicy OnFailure: ${restarts} container restart(s) in active pods count against backoffLimit`);
-  }
+  lines.push(`backoffLimit ${ex.backoffLimit}: ${ex.counts.failed} counted failure(s) this pass (status.failed ${st.failed ?? 0}; the Job fails when the count exceeds the limit)`);
+  if (ex.onFailureRestarts !== undefined) lines.push(`restartPolicy OnFailure: ${ex.onFailureRestarts} container restart(s) in active pods count against backoffLimit`);
   if (s.activeDeadlineSeconds !== undefined) {
-    if (st.startTime === undefined) lines.push(`activeDeadlineSeconds ${s.activeDeadlineSeconds}: not started (no status.startTime)`);
-    else {
-      const elapsed = now.getTime() - Date.parse(st.startTime);
-      const left = s.activeDeadlineSeconds * 1000 - elapsed;
-      lines.push(`activeDeadlineSeconds ${s.activeDeadlineSeconds}: ${formatDuration(Math.max(0, elapsed))} since startTime, ${left > 0 ? `${formatDuration(left)} left` : 'passed'}`);
-    }
+    lines.push(ex.activeDeadlineRemainingMs === undefined
+      ? `activeDeadlineSeconds ${s.activeDeadlineSeconds}: not running (no status.startTime, or suspended)`
+      : `activeDeadlineSeconds ${s.activeDeadlineSeconds}: ${ex.activeDeadlineRemainingMs > 0 ? `${formatDuration(ex.activeDeadlineRemainingMs)} left` : 'passed'}`);
   }
-  if (s.completions !== undefined) lines.push(`completions ${s.completions}: ${st.succeeded ?? 0} succeeded${s.completionMode === 'Indexed' ? ` (indexes "${st.completedIndexes ?? ''}")` : ''}`);
+  if (s.completions !== undefined) lines.push(`completions ${s.completions}: ${ex.counts.succeeded} succeeded${s.completionMode === 'Indexed' ? ` (indexes "${st.completedIndexes ?? ''}" before this pass)` : ''}`);
   if (s.backoffLimitPerIndex !== undefined) lines.push(`backoffLimitPerIndex ${s.backoffLimitPerIndex}: failed indexes "${st.failedIndexes ?? ''}"${s.maxFailedIndexes !== undefined ? ` (maxFailedIndexes ${s.maxFailedIndexes})` : ''}`);
   lines.push(`parallelism ${s.parallelism ?? 0}: at most this many active pods`);
   return lines;
@@ -190,15 +176,6 @@ function actionText(action: Action, job: Job, written: Job['status']): string {
     case 'RecordEvent':
       return `event ${action.eventType} ${action.reason}: ${action.message}`;
   }
-}
-
-function requeueWhy(job: Job, ms: number, now: Date): string {
-  const s = job.spec;
-  if (s.activeDeadlineSeconds !== undefined && job.status?.startTime !== undefined) {
-    const left = s.activeDeadlineSeconds * 1000 - (now.getTime() - Date.parse(job.status.startTime));
-    if (Math.abs(left - ms) < 1000) return 'to check activeDeadlineSeconds';
-  }
-  return 'pod-recreation back-off after failures';
 }
 
 /**
