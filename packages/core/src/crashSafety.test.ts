@@ -153,6 +153,37 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   failedPatches: fc.array(fc.option(fc.nat(), { nil: null, freq: 3 }), { maxLength: 40 }),
 });
 
+/** Jobs of 501-640 pods, all running at once, under the default caps (maxUncountedPods and maxPodCreateDeletePerSync 500). */
+const bigScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    indexed: fc.boolean(),
+    completions: fc.integer({ min: 501, max: 640 }),
+    perIndex: fc.boolean(),
+    failures: fc.uniqueArray(fc.integer({ min: 0, max: 700 }), { maxLength: 12 }),
+    crashes: fc.array(fc.option(fc.record({ at: fc.nat({ max: 1400 }), restart: fc.boolean() }), { nil: null }), { maxLength: 8 }),
+    lags: fc.array(fc.option(fc.integer({ min: 1, max: 700 }), { nil: null }), { maxLength: 8 }),
+    failedPatches: fc.array(fc.option(fc.nat(), { nil: null }), { maxLength: 8 }),
+  })
+  .map(({ indexed, completions, perIndex, failures, crashes, lags, failedPatches }): Scenario => {
+    const outcomes: Outcome[] = [];
+    for (const i of failures) outcomes[i] = 'exit1';
+    return {
+      spec: {
+        completionMode: indexed ? 'Indexed' : 'NonIndexed',
+        completions,
+        parallelism: completions,
+        ...(indexed && perIndex ? { backoffLimitPerIndex: 1 } : { backoffLimit: 20 }),
+      },
+      outcomes: Array.from(outcomes, (o) => o ?? 'ok'),
+      durations: [],
+      toggles: [],
+      caps: {},
+      crashes,
+      lags,
+      failedPatches,
+    };
+  });
+
 const LABELS = { 'batch.kubernetes.io/job-name': 'job', 'batch.kubernetes.io/controller-uid': 'job-uid', 'job-name': 'job', 'controller-uid': 'job-uid' };
 
 function newJob(spec: Partial<JobSpec>): Job {
@@ -430,6 +461,8 @@ interface RunResult {
   lagged: boolean;
   /** Some finalizer patch failed. */
   patchFailed: boolean;
+  /** The most pod creations and tracking finalizer removals in one pass. */
+  widestPass: { creates: number; removals: number };
 }
 
 /** Whether the first `k` of `actions` delete an active pod of a finishing job (deleteActivePods: no finalizer removal first) and stop before the pass's first status write. */
@@ -478,6 +511,12 @@ function run(sc: Scenario, crash: boolean): RunResult {
   let deletedBeforeWrite = false;
   let lagged = false;
   let patchFailed = false;
+  const widestPass = { creates: 0, removals: 0 };
+  const measure = (actions: readonly Action[]): void => {
+    const roles = actionRoles(actions);
+    widestPass.creates = Math.max(widestPass.creates, roles.filter((r) => r === 'create').length);
+    widestPass.removals = Math.max(widestPass.removals, roles.filter((r) => r === 'trackingRemoval').length);
+  };
   for (let step = 0; step < 80; step++) {
     if (sc.toggles.includes(step) || (step === 15 && state.job.spec.suspend === true)) {
       // The user flips suspend now and then; by step 15 the job runs again.
@@ -493,6 +532,7 @@ function run(sc: Scenario, crash: boolean): RunResult {
       const pods = listed(ctrl);
       const options = { ...sc.caps, ...memoryOptions(ctrl) };
       const res = syncJob(state.job, pods, new Date(nowMs), { ...options, backoff: b });
+      measure(res.actions);
       return { pods, options, res };
     };
     let cur = pass(backoff);
@@ -552,7 +592,7 @@ function run(sc: Scenario, crash: boolean): RunResult {
     log.push(...podEvents(before, state.pods));
     for (const p of state.pods) history.set(p.metadata.uid!, p);
   }
-  return { final: state.job, ledger, pods: state.pods, history, countMayBeKept, backoffForgotten, deletedBeforeWrite, lagged, patchFailed };
+  return { final: state.job, ledger, pods: state.pods, history, countMayBeKept, backoffForgotten, deletedBeforeWrite, lagged, patchFailed, widestPass };
 }
 
 const summary = (j: Job) => {
@@ -656,7 +696,10 @@ function checkScenario(sc: Scenario): void {
   // - TerminatingOrFailed, cut between a finishing pass's deleteActivePods and its first status
   //   write: the fresh pass counts the terminating pods as failed (job_controller.go:2142) and
   //   may pick a failure reason before the success it had met (job_controller.go:1070-1117).
-  const capped = sc.caps.maxUncountedPods !== undefined || sc.caps.maxPodCreateDeletePerSync !== undefined;
+  // Upstream's own caps (500) bite too when more pods than that finish or are created at once.
+  const capped = sc.caps.maxUncountedPods !== undefined || sc.caps.maxPodCreateDeletePerSync !== undefined || (sc.spec.parallelism ?? 1) > 500;
+  if (crashed.widestPass.creates >= 500) note('a pass created 500 pods');
+  if (crashed.widestPass.removals >= 500) note('a pass removed 500 finalizers');
   if (crashed.countMayBeKept) note('cut after a per-index release');
   if (crashed.backoffForgotten) note('restart forgot a backoff');
   if (crashed.deletedBeforeWrite) note('cut between finishing deletes and status write');
@@ -679,6 +722,13 @@ function checkScenario(sc: Scenario): void {
 describe('crash safety of the uncountedTerminatedPods protocol', () => {
   test('stopping a pass after any prefix of its actions never double counts nor loses a pod', () => {
     fc.assert(fc.property(scenario, checkScenario), { numRuns: Number(process.env.CRASH_RUNS ?? 400) });
+    if (process.env.CRASH_STATS) console.log([...reached].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
+  });
+
+  test('with upstream\'s real caps (500 uncounted pods, 500 creations per pass) and more than 500 finished pods', () => {
+    // A few big runs: the caps of 1-3 above stand in for these, which show the cut pass, the
+    // stale list and the failed patch at the sizes where the caps bite.
+    fc.assert(fc.property(bigScenario, checkScenario), { numRuns: Number(process.env.CRASH_BIG_RUNS ?? 4) });
     if (process.env.CRASH_STATS) console.log([...reached].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
   });
 });
