@@ -795,3 +795,109 @@ describe('endings a cut pass may change, as upstream', () => {
     expect([summary(whole.final).succeeded, summary(crashed.final).succeeded]).toEqual([1, 2]);
   });
 });
+
+// A controller that lists pods from an informer cache sees its own writes late. Upstream's
+// memory (finalizerExpectations, pod expectations) is what keeps such a stale list from being
+// counted again; jobkit takes it as SyncOptions.finalizerRemovalsPending / expectationsSatisfied.
+describe('a controller reading pods from a cache', () => {
+  const t = (minutes: number): Date => new Date(START + minutes * 60_000);
+  let names = 0;
+  const opts = (now: Date) => ({ now, generateName: (prefix: string) => `${prefix}${names++}` });
+  const finish = (p: Pod, phase: 'Succeeded' | 'Failed'): Pod => ({
+    ...p,
+    status: { phase, containerStatuses: [{ name: 'c', state: { terminated: { exitCode: phase === 'Succeeded' ? 0 : 1, finishedAt: iso(START) } } }] },
+  });
+  /** Applies a pass's actions, checking each status write as the API server would. */
+  const play = (state: ClusterState, actions: readonly Action[], now: Date): ClusterState => {
+    let s = state;
+    for (const a of actions) {
+      const before = s.job;
+      s = applyActions(s, [a], opts(now));
+      if (a.type === 'UpdateJobStatus') expect(validateJobStatusUpdate(before, s.job)).toEqual([]);
+    }
+    return s;
+  };
+  /** Two pods created and succeeded, then counted by a pass that saw them: the state after it, and the list it saw. */
+  const countedTwo = () => {
+    let state: ClusterState = { job: newJob({ completionMode: 'NonIndexed', completions: 5, parallelism: 2 }), pods: [] };
+    state = play(state, syncJob(state.job, state.pods, t(0)).actions, t(0));
+    state = { ...state, pods: state.pods.map((p) => finish(p, 'Succeeded')) };
+    const seen = state.pods;
+    const pass = syncJob(state.job, seen, t(1));
+    return { state, seen, pass };
+  };
+
+  test('a stale list without finalizerRemovalsPending counts 2 pods as succeeded: 4, and the API server accepts it', () => {
+    const { state: s0, seen, pass } = countedTwo();
+    const state = play(s0, pass.actions, t(1)); // counts both, removes their finalizers, creates 2 more
+    expect(state.job.status?.succeeded).toBe(2);
+    const removed = pass.actions.flatMap((a) => (a.type === 'RemovePodFinalizer' ? [a.uid] : []));
+    expect(removed).toHaveLength(2);
+    // The informer has not delivered the patches (nor the creations): the pass lists the two
+    // pods still Succeeded with their finalizer.
+    const stale = syncJob(state.job, seen, t(2), { expectationsSatisfied: false });
+    const after = play(state, stale.actions, t(2)); // every write passes validateJobStatusUpdate
+    expect(after.job.status?.succeeded).toBe(4);
+    // With the controller's memory of the removals sent, the pass counts nothing again.
+    const kept = syncJob(state.job, seen, t(2), { expectationsSatisfied: false, finalizerRemovalsPending: removed });
+    expect(play(state, kept.actions, t(2)).job.status?.succeeded).toBe(2);
+    expect(kept.actions.filter((a) => a.type === 'RemovePodFinalizer')).toEqual([]);
+  });
+
+  test('a failed finalizer patch ends the pass: applying its later status write would count the pod twice', () => {
+    const { state: s0, seen, pass } = countedTwo();
+    const failed = pass.actions.findIndex((a) => a.type === 'RemovePodFinalizer');
+    const uid = (pass.actions[failed] as { uid: string }).uid;
+    const lastRemoval = pass.actions.map((a) => a.type).lastIndexOf('RemovePodFinalizer');
+    const applyExcept = (actions: readonly Action[]) => play(s0, actions.filter((_, i) => i !== failed), t(1));
+    // Wrong: carry on after the failure. The last write counts the pod that kept its finalizer
+    // and leaves uncountedTerminatedPods, so the next pass finds it new and counts it again.
+    const carriedOn = applyExcept(pass.actions);
+    expect(carriedOn.job.status?.succeeded).toBe(2);
+    const other = seen.map((p) => p.metadata.uid!).filter((u) => u !== uid);
+    const next = play(carriedOn, syncJob(carriedOn.job, carriedOn.pods, t(2), { finalizerRemovalsPending: other }).actions, t(2));
+    expect(next.job.status?.succeeded).toBe(3);
+    // Right (upstream): stop after the removals, drop the failed UID from the memory; the next
+    // pass finds the pod still uncounted, retries the patch and counts it once.
+    const stopped = applyExcept(pass.actions.slice(0, lastRemoval + 1));
+    expect(stopped.job.status?.uncountedTerminatedPods?.succeeded).toEqual(expect.arrayContaining([uid]));
+    const retried = syncJob(stopped.job, stopped.pods, t(2), { finalizerRemovalsPending: other });
+    expect(retried.actions).toContainEqual(expect.objectContaining({ type: 'RemovePodFinalizer', uid }));
+    expect(play(stopped, retried.actions, t(2)).job.status?.succeeded).toBe(2);
+  });
+
+  // Two stale-list behaviours the property met, both upstream's own (its deleteJobPods does not
+  // record the finalizers it drops, and calculateSucceededIndexes/calculateFailedIndexes do not
+  // consult the finalizer expectations; job_controller.go, indexed_job_utils.go:59). Each pod
+  // still counts at most once; these pin them down.
+  const BASE: Omit<Scenario, 'spec'> = { toggles: [], caps: {}, durations: [], outcomes: [], crashes: [], lags: [], failedPatches: [] };
+
+  test('suspended on a stale list: pods that had already succeeded are released, counted later, and the suspended job\'s Complete write (no startTime) is rejected until it resumes', () => {
+    // Step 2 suspends the job while the cache still shows indexes 1 and 2 running (their
+    // success is held back): deleteJobPods drops their finalizers and deletes them. Index 0's
+    // finalizer patch fails, and the requeued pass, on a list still missing the deletions,
+    // shows 1 and 2 Succeeded with the finalizer and counts them, which meets completions
+    // while suspended; suspension cleared startTime, so the API server rejects Complete
+    // ("startTime is required for finished job"). On resume (step 15) startTime is set and the
+    // job completes.
+    const sc: Scenario = { ...BASE, spec: { completionMode: 'Indexed', completions: 3, parallelism: 3 }, toggles: [2], lags: [null, null, 2], failedPatches: [null, null, 0] };
+    const r = run(sc, true);
+    expect(r.ledger.countedAfterRelease).toBe(2);
+    expect(r.ledger.rejectedWrites).toBeGreaterThan(0);
+    expect(summary(r.final)).toMatchObject({ succeeded: 3, completedIndexes: '0-2', conditions: expect.arrayContaining(['Complete/CompletionsReached']) });
+    // An up-to-date controller deletes nothing that had finished: it counts 3 before suspending.
+    expect(run(sc, false).ledger.rejectedWrites).toBe(0);
+  });
+
+  test('a success policy met on a stale list: the deleted pod that had already succeeded gets its index counted by the next pass', () => {
+    // Index 2's success is held back; the pass meets the policy with 0 and 1, deletes index 2's
+    // pod and removes its finalizer uncounted. The next pass lists it Succeeded with the
+    // finalizer: the UID is in finalizerRemovalsPending, so it is not counted as a pod, but its
+    // index enters completedIndexes.
+    const sc: Scenario = { ...BASE, spec: { completionMode: 'Indexed', completions: 3, parallelism: 3, successPolicy: { rules: [{ succeededCount: 1 }] } }, lags: [null, null, 1, 1] };
+    const whole = run(sc, false);
+    const stale = run(sc, true);
+    expect(stale.ledger.indexCountedWithoutFinalizer).toBe(1);
+    expect([summary(whole.final).completedIndexes, summary(stale.final).completedIndexes]).toEqual(['0-2', '0-2']);
+  });
+});
