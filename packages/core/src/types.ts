@@ -4,11 +4,30 @@ import type { BackoffRecord } from '@jobkit/backoff';
 import type { JobStatus, Pod } from '@jobkit/api';
 import type { PassExplanation } from './explanation.js';
 
-/** Controller memory and limits for one pass (all optional). */
+/**
+ * Controller memory and limits for one pass (all optional). A caller that lists pods fresh from
+ * the API server before every pass can leave the memory out; one that reads them from a cache
+ * (an informer) must keep it, as upstream's controller does.
+ */
 export interface SyncOptions {
-  /** Upstream's pod expectations; false ⇒ create/delete nothing this pass (a finishing job still deletes its active pods). Default true. */
+  /**
+   * Upstream's pod expectations: false while pods this controller created or deleted have not
+   * yet shown up (or gone) in the list it reads. Then the pass creates and deletes nothing (a
+   * finishing job still deletes its active pods, but does not finish). Default true.
+   */
   readonly expectationsSatisfied?: boolean;
-  /** Pod UIDs whose finalizer removal is in flight (upstream's finalizer expectations). */
+  /**
+   * Pod UIDs whose tracking-finalizer removal was sent but is not yet seen in the pod list
+   * (upstream's finalizer expectations). A caller reading pods from a cache (an informer)
+   * must pass it: a stale list still shows those pods finished with the finalizer, and
+   * without this memory the pass counts them again (2 pods become `succeeded: 4`, a status
+   * the API server accepts). Add the UIDs of a pass's RemovePodFinalizer actions before
+   * sending them (upstream leaves out those directly followed by a DeletePod of the same pod:
+   * scale-down and suspension); drop a UID once the list shows its pod without the finalizer
+   * or deleted.
+   * If a removal fails, drop its UID and apply none of the pass's later actions (upstream's
+   * pass stops with the error there); the next pass retries it.
+   */
   readonly finalizerRemovalsPending?: readonly string[];
   /** The record returned by the previous pass (upstream's pod backoff store). */
   readonly backoff?: BackoffRecord;
