@@ -6,6 +6,10 @@
 // change the ending, in a way its final status justifies). The jobs use every policy that changes
 // how pods are counted: podFailurePolicy (FailJob, FailIndex, Ignore, Count on exit codes and
 // DisruptionTarget), backoffLimitPerIndex with maxFailedIndexes, and successPolicy.
+// The controller lives as upstream's does (__tests__/controllerMemory.ts): it lists pods from an
+// informer cache that may hold back the latest events (a stale list), keeps the pod and finalizer
+// expectations and passes them as expectationsSatisfied / finalizerRemovalsPending, and sees
+// finalizer patches fail. A few big runs use upstream's real caps (500) with over 500 pods.
 import fc from 'fast-check';
 import {
   JobIndexFailureCountAnnotation,
@@ -676,6 +680,8 @@ function checkScenario(sc: Scenario): void {
     // Every run finishes, and a finished job has counted everything.
     expect(s.conditions.some((c) => c.startsWith('Complete/') || c.startsWith('Failed/'))).toBe(true);
     expect(s.uncounted).toBe(0);
+    // ... and let go of every pod it tracked.
+    expect(r.pods.filter((p) => p.metadata.finalizers?.includes(JobTrackingFinalizer)).map((p) => p.metadata.uid)).toEqual([]);
     expect(s.failed).toBe(r.ledger.failed);
     checkEnding(r);
     if (sc.spec.completionMode === 'Indexed') expect(s.succeeded).toBe(r.ledger.succeededIndexes.size);
@@ -696,6 +702,8 @@ function checkScenario(sc: Scenario): void {
   // - TerminatingOrFailed, cut between a finishing pass's deleteActivePods and its first status
   //   write: the fresh pass counts the terminating pods as failed (job_controller.go:2142) and
   //   may pick a failure reason before the success it had met (job_controller.go:1070-1117).
+  // Runs that listed a stale cache are exempt too: the controller sees the kubelet late, so it
+  // meets conditions at other moments (the 'a controller reading pods from a cache' cases).
   // Upstream's own caps (500) bite too when more pods than that finish or are created at once.
   const capped = sc.caps.maxUncountedPods !== undefined || sc.caps.maxPodCreateDeletePerSync !== undefined || (sc.spec.parallelism ?? 1) > 500;
   if (crashed.widestPass.creates >= 500) note('a pass created 500 pods');
@@ -711,7 +719,7 @@ function checkScenario(sc: Scenario): void {
   if (!capped && !crashed.lagged && !crashed.countMayBeKept && !crashed.backoffForgotten && !crashed.deletedBeforeWrite) expect(summary(crashed.final)).toEqual(summary(whole.final));
   for (const c of summary(crashed.final).conditions) note(c);
   const end = (r: RunResult) => summary(r.final).conditions.find((c) => c.startsWith('Complete/') || c.startsWith('Failed/'));
-  if (!capped && end(whole) !== end(crashed)) note(`ends ${end(whole)} vs ${end(crashed)} [${crashed.countMayBeKept ? 'K' : ''}${crashed.backoffForgotten ? 'B' : ''}${crashed.deletedBeforeWrite ? 'D' : ''}]`);
+  if (!capped && end(whole) !== end(crashed)) note(`ends ${end(whole)} vs ${end(crashed)} [${crashed.lagged ? 'L' : ''}${crashed.countMayBeKept ? 'K' : ''}${crashed.backoffForgotten ? 'B' : ''}${crashed.deletedBeforeWrite ? 'D' : ''}]`);
   if ((crashed.final.status?.failedIndexes ?? '') !== '') note('failedIndexes');
   const matched = new Set([...crashed.history.values()].filter((p) => p.status?.phase === 'Failed').map((p) => policyAction(crashed.final, p)));
   for (const a of matched) if (a !== undefined) note(`pod failure policy ${a} matched`);
