@@ -40,6 +40,8 @@ export function matchPodFailurePolicy(podFailurePolicy: PodFailurePolicy | undef
   if (!Array.isArray(rules)) return NO_MATCH;
   const status: PodStatus = pod?.status ?? {};
   for (let index = 0; index < rules.length; index++) {
+    // A hole has no JSON form: reading stops there, so a sparse 2^32-long list costs nothing.
+    if (!(index in rules)) break;
     const rule = rules[index] as Record<string, unknown> | null;
     if (rule == null || typeof rule !== 'object') continue;
     const action = rule.action;
@@ -94,7 +96,8 @@ function firstMatchingContainer(
 ): ContainerStatus | undefined {
   if (!Array.isArray(statuses)) return undefined;
   const wantName = requirement.containerName;
-  for (const cs of statuses as readonly (ContainerStatus | null)[]) {
+  for (let i = 0; i < statuses.length && i in statuses; i++) {
+    const cs = statuses[i] as ContainerStatus | null;
     const terminated = cs?.state?.terminated;
     // A container still running has no exit code to match.
     if (cs == null || terminated == null) continue;
@@ -121,9 +124,12 @@ function operatorMatches(exitCode: number, requirement: PodFailurePolicyOnExitCo
 /** First pod condition (in the pod's order) equal in type and status to any pattern. */
 function matchOnPodConditions(status: PodStatus, patterns: unknown): PodCondition | undefined {
   if (!Array.isArray(patterns) || !Array.isArray(status.conditions)) return undefined;
-  for (const condition of status.conditions as readonly (PodCondition | null)[]) {
+  const conditions: readonly (PodCondition | null)[] = status.conditions;
+  for (let i = 0; i < conditions.length && i in conditions; i++) {
+    const condition = conditions[i];
     if (condition == null) continue;
-    for (const pattern of patterns as readonly (PodFailurePolicyOnPodConditionsPattern | null)[]) {
+    for (let j = 0; j < patterns.length && j in patterns; j++) {
+      const pattern = patterns[j] as PodFailurePolicyOnPodConditionsPattern | null;
       if (pattern == null) continue;
       // Exact comparison of Go strings: a pattern without status is "" here. Its API default
       // ("True") belongs to admission (withJobDefaults); the pass sees the Job as stored.

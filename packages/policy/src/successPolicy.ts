@@ -36,6 +36,8 @@ export function matchSuccessPolicy(
   const rules: unknown = (successPolicy as { rules?: unknown }).rules;
   if (!Array.isArray(rules)) return NOT_MATCHED;
   for (let index = 0; index < rules.length; index++) {
+    // A hole has no JSON form: reading stops there, so a sparse 2^32-long list costs nothing.
+    if (!(index in rules)) break;
     const rule = rules[index] as { succeededIndexes?: unknown; succeededCount?: unknown } | null;
     if (rule == null || typeof rule !== 'object') continue;
     const count = typeof rule.succeededCount === 'number' ? rule.succeededCount : undefined;
