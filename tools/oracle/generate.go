@@ -32,12 +32,33 @@ var safeAgo = []int{3, 5, 7, 13, 15, 25, 30, 50, 60, 100, 130, 200, 250, 400, 50
 
 var exitCodes = []int32{1, 2, 3, 5, 42, 137, 143}
 
+// extremeExitCodes widen a case's exit codes to the int32 edges (and just past a byte).
+var extremeExitCodes = []int32{math.MaxInt32, math.MinInt32, 255, 256, -1}
+
+// extremeDeadlines are activeDeadlineSeconds values at the int32 edges and up to the largest
+// value whose nanoseconds still fit int64 (9223372036). Larger values overflow upstream's
+// time.Duration: a known divergence (docs/architecture.md), so the generator stays below.
+var extremeDeadlines = []int64{math.MaxInt32, math.MaxInt32 + 1, 1 << 32, 9223372036}
+
+// extremeFailureCounts are failure-count annotation values at the edges of upstream's parseInt32:
+// the largest valid value whose sum with a "0" companion and the +1 of the per-index backoff
+// stays in int32 (2147483646), and values parseInt32 reads as 0 (above int32, beyond int64,
+// negative). A valid count whose sum overflows int32 is a known divergence and is never drawn.
+var extremeFailureCounts = []string{"2147483646", "2147483648", "9223372036854775807", "9223372036854775808", "-1", "-2147483648"}
+
 type gen struct {
 	r    *rand.Rand
 	seed uint64
 	i    int
 	// scaledDown: the drawn status keeps completed indexes beyond completions (see status()).
 	scaledDown bool
+	// codes: the exit codes of this case (exitCodes, sometimes with the int32 extremes).
+	codes []int32
+	// manyFinished: hundreds of pods, mostly finished, to reach upstream's real per-pass caps
+	// (MaxUncountedPods and MaxPodCreateDeletePerSync, 500 each).
+	manyFinished bool
+	// nowOffset: the case's `now` relative to genNow (±1 ms probes exact deadlines).
+	nowOffset time.Duration
 }
 
 func (g *gen) p(prob float64) bool  { return g.r.Float64() < prob }
@@ -135,7 +156,7 @@ func generateCase(seed uint64, i int) (*vectorCase, error) {
 			// Not accepted by today's API server, but the controller guards against it
 			// (a mode from a newer API): it records UnknownCompletionMode and skips the job.
 			job.Spec.CompletionMode = ptr.To(batch.CompletionMode("Striped"))
-			return encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), job, pods, opts)
+			return encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), g.now(), job, pods, opts)
 		}
 		if errs := validateJobWith(job, g.scaledDown); len(errs) > 0 {
 			if os.Getenv("ORACLE_DEBUG") != "" {
@@ -143,13 +164,16 @@ func generateCase(seed uint64, i int) (*vectorCase, error) {
 			}
 			continue
 		}
-		return encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), job, pods, opts)
+		return encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), g.now(), job, pods, opts)
 	}
 	return nil, fmt.Errorf("gen-%d-%d: no valid scenario after 200 attempts", seed, i)
 }
 
-func encodeCase(name string, job *batch.Job, pods []*v1.Pod, opts *caseOptions) (*vectorCase, error) {
-	c := &vectorCase{Name: name, Now: genNow.Format(time.RFC3339)}
+// now is the case's `now`: genNow, or a millisecond either side of it for the deadline probes.
+func (g *gen) now() time.Time { return genNow.Add(g.nowOffset) }
+
+func encodeCase(name string, now time.Time, job *batch.Job, pods []*v1.Pod, opts *caseOptions) (*vectorCase, error) {
+	c := &vectorCase{Name: name, Now: now.Format(time.RFC3339Nano)}
 	var err error
 	if c.Job, err = compactJSON(job); err != nil {
 		return nil, err
@@ -213,7 +237,19 @@ func prune(x any) (any, bool) {
 // scenario draws one job, its pods and the pass options.
 func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 	g.scaledDown = false
+	g.nowOffset = 0
+	g.codes = exitCodes
+	if g.p(0.05) {
+		g.codes = append(append([]int32{}, exitCodes...), extremeExitCodes...)
+	}
+	// ~2%: hundreds of pods, mostly finished (the real caps of 500 per pass).
+	g.manyFinished = g.p(0.02)
 	name := pick(g, "gen-job", "worker", "a")
+	if g.p(0.06) {
+		// Names near the limits: a Job name is at most 63 characters (it becomes a label value);
+		// `<name>-` passes the API server's 58-character generateName cut at 57.
+		name = longName(pick(g, 52, 56, 57, 58, 59, 62, 63))
+	}
 	uid := types.UID(fmt.Sprintf("job-uid-%d-%d", g.seed, g.i))
 	labels := map[string]string{
 		batch.ControllerUidLabel: string(uid),
@@ -261,15 +297,43 @@ func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 			spec.Parallelism = ptr.To(pick[int32](g, 20, 40))
 		}
 	}
+	switch {
+	case g.manyFinished:
+		spec.Parallelism = ptr.To(pick[int32](g, 300, 600, 1000))
+		if indexed {
+			spec.Completions = ptr.To(pick[int32](g, 700, 1000, 1500))
+		} else {
+			spec.Completions = pick(g, nil, ptr.To[int32](800), ptr.To[int32](2000))
+		}
+	case g.p(0.03):
+		// int32 edges: the per-pass creation cap (500) bounds what such a job asks for at once.
+		if indexed {
+			spec.Completions = ptr.To(pick[int32](g, 1000, 100000))
+			spec.Parallelism = ptr.To(pick[int32](g, 1000, 100000))
+		} else {
+			spec.Completions = pick(g, nil, ptr.To[int32](math.MaxInt32))
+			spec.Parallelism = ptr.To(pick[int32](g, 1000, math.MaxInt32))
+		}
+	}
 	if indexed && spec.Completions == nil {
 		spec.Completions = ptr.To[int32](3)
 	}
 	if g.p(0.7) {
 		spec.BackoffLimit = ptr.To(pick[int32](g, 0, 1, 2, 3, 6, 6, 10))
+		if g.p(0.05) {
+			spec.BackoffLimit = ptr.To[int32](math.MaxInt32)
+		}
+	}
+	if g.manyFinished && g.p(0.6) {
+		// Hundreds of failures that do not fail the Job: the uncounted-pods cap decides the pass.
+		spec.BackoffLimit = ptr.To(pick[int32](g, 2000, math.MaxInt32))
 	}
 	blpi := indexed && g.p(0.4)
 	if blpi {
 		spec.BackoffLimitPerIndex = ptr.To(pick[int32](g, 0, 1, 1, 2, 3))
+		if g.p(0.05) {
+			spec.BackoffLimitPerIndex = ptr.To[int32](math.MaxInt32)
+		}
 		if g.p(0.5) {
 			spec.MaxFailedIndexes = ptr.To(int32(g.n(int(*spec.Completions) + 1)))
 		}
@@ -298,6 +362,9 @@ func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 	}
 	if g.p(0.2) {
 		spec.ActiveDeadlineSeconds = ptr.To(int64(pick(g, 5, 10, 30, 60, 100, 300, 1000, 5000)))
+		if g.p(0.15) {
+			spec.ActiveDeadlineSeconds = ptr.To(pick(g, extremeDeadlines...))
+		}
 	}
 	switch g.weighted(90, 6, 4) {
 	case 1:
@@ -309,14 +376,31 @@ func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 		job.DeletionTimestamp = ptr.To(g.agoMeta())
 	}
 	applyJobDefaults(job)
+	if spec.PodFailurePolicy != nil && g.p(0.15) {
+		// The pass sees the Job as a test (or a client skipping defaulting) builds it: a pattern
+		// without status is "" (its API default "True" is admission's). Validation still judges
+		// the defaulted copy (validateJobWith).
+		for r := range spec.PodFailurePolicy.Rules {
+			for k := range spec.PodFailurePolicy.Rules[r].OnPodConditions {
+				if g.p(0.5) {
+					spec.PodFailurePolicy.Rules[r].OnPodConditions[k].Status = ""
+				}
+			}
+		}
+	}
 
 	pods := g.pods(job)
 	g.status(job, pods)
-	// Keep the deadline >= 2s away from the elapsed time it is compared with.
-	if spec.ActiveDeadlineSeconds != nil && job.Status.StartTime != nil {
+	ads := spec.ActiveDeadlineSeconds
+	if ads != nil && *ads <= 100000 && job.Status.StartTime != nil && g.p(0.3) {
+		// Exactly at the deadline, or a millisecond either side (start times are whole seconds).
+		job.Status.StartTime = ptr.To(metav1.NewTime(genNow.Add(-time.Duration(*ads) * time.Second)))
+		g.nowOffset = pick(g, -time.Millisecond, 0, time.Millisecond)
+	} else if ads != nil && job.Status.StartTime != nil {
+		// Keep the deadline >= 2s away from the elapsed time it is compared with.
 		elapsed := genNow.Sub(job.Status.StartTime.Time).Seconds()
-		for math.Abs(elapsed-float64(*spec.ActiveDeadlineSeconds)) < 2 {
-			*spec.ActiveDeadlineSeconds += 7
+		for math.Abs(elapsed-float64(*ads)) < 2 {
+			*ads += 7
 		}
 	}
 	var opts *caseOptions
@@ -332,6 +416,11 @@ func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 		}
 	}
 	return job, pods, opts
+}
+
+// longName is a valid Job name of n characters.
+func longName(n int) string {
+	return "long-" + strings.Repeat("n", n-6) + "e"
 }
 
 // applyJobDefaults applies the API server's Job defaults (pkg/apis/batch/v1 SetDefaults_Job).
@@ -365,7 +454,7 @@ func (g *gen) podFailurePolicy(blpi bool, containers, inits []v1.Container) *bat
 			}
 			set := map[int32]bool{}
 			for m := 1 + g.n(3); len(set) < m; {
-				v := pick(g, exitCodes...)
+				v := pick(g, g.codes...)
 				if req.Operator == batch.PodFailurePolicyOnExitCodesOpNotIn && g.p(0.15) {
 					v = 0
 				}
@@ -409,8 +498,10 @@ func intervalString(ix []int) string {
 	return strings.Join(parts, ",")
 }
 
-// subset picks each index of [0,n) with probability prob.
+// subset picks each index of [0,min(n,2000)) with probability prob: completions at the int32
+// edges would otherwise mean index strings of megabytes (and billions of draws).
 func (g *gen) subset(n int, prob float64) []int {
+	n = min(n, 2000)
 	out := []int{}
 	for k := 0; k < n; k++ {
 		if g.p(prob) {
@@ -461,6 +552,11 @@ func (g *gen) pods(job *batch.Job) []*v1.Pod {
 		n = 6 + g.n(12)
 	default:
 		n = 20 + g.n(30)
+	}
+	if g.manyFinished {
+		n = 501 + g.n(700)
+	} else {
+		n = min(n, 50) // parallelism at the int32 edges would otherwise mean billions of pods
 	}
 	indexed := *job.Spec.CompletionMode == batch.IndexedCompletion
 	completions := int(ptr.Deref(job.Spec.Completions, 0))
@@ -547,6 +643,15 @@ func (g *gen) pods(job *batch.Job) []*v1.Pod {
 				if g.p(0.3) {
 					pod.Annotations[indexIgnoredFailureCountAnnotation] = pick(g, "0", "1", "2")
 				}
+				if g.p(0.08) {
+					// One count at parseInt32's edges, its companion 0 (see extremeFailureCounts).
+					a, b := indexFailureCountAnnotation, indexIgnoredFailureCountAnnotation
+					if g.p(0.5) {
+						a, b = b, a
+					}
+					pod.Annotations[a] = pick(g, extremeFailureCounts...)
+					pod.Annotations[b] = "0"
+				}
 			}
 		}
 		g.podStatus(job, pod)
@@ -569,6 +674,9 @@ func (g *gen) pods(job *batch.Job) []*v1.Pod {
 
 func (g *gen) podStatus(job *batch.Job, pod *v1.Pod) {
 	phase := []v1.PodPhase{v1.PodPending, v1.PodRunning, v1.PodSucceeded, v1.PodFailed, v1.PodUnknown, ""}[g.weighted(17, 45, 14, 12, 3, 3)]
+	if g.manyFinished {
+		phase = []v1.PodPhase{v1.PodPending, v1.PodRunning, v1.PodSucceeded, v1.PodFailed}[g.weighted(3, 7, 60, 30)]
+	}
 	pod.Status.Phase = phase
 	if phase != v1.PodPending && phase != "" || g.p(0.5) {
 		pod.Spec.NodeName = pick(g, "node-a", "node-b")
@@ -594,7 +702,7 @@ func (g *gen) podStatus(job *batch.Job, pod *v1.Pod) {
 	if phase == v1.PodFailed || (terminating && g.p(0.5)) {
 		if g.p(0.2) {
 			pod.Status.Conditions = append(pod.Status.Conditions, v1.PodCondition{
-				Type: v1.DisruptionTarget, Status: pick(g, v1.ConditionTrue, v1.ConditionTrue, v1.ConditionFalse),
+				Type: v1.DisruptionTarget, Status: pick(g, v1.ConditionTrue, v1.ConditionTrue, v1.ConditionFalse, ""),
 				Reason: "PreemptionByScheduler",
 			})
 		}
@@ -609,7 +717,7 @@ func (g *gen) podStatus(job *batch.Job, pod *v1.Pod) {
 		case v1.PodSucceeded:
 			cs.State.Terminated = &v1.ContainerStateTerminated{ExitCode: 0, FinishedAt: metav1.NewTime(finished)}
 		case v1.PodFailed:
-			code := pick(g, exitCodes...)
+			code := pick(g, g.codes...)
 			if g.p(0.1) {
 				code = 0
 			}
@@ -619,7 +727,7 @@ func (g *gen) podStatus(job *batch.Job, pod *v1.Pod) {
 			}
 		case v1.PodRunning:
 			if g.p(0.15) {
-				cs.State.Terminated = &v1.ContainerStateTerminated{ExitCode: pick(g, exitCodes...), FinishedAt: metav1.NewTime(finished)}
+				cs.State.Terminated = &v1.ContainerStateTerminated{ExitCode: pick(g, g.codes...), FinishedAt: metav1.NewTime(finished)}
 			} else {
 				cs.State.Running = &v1.ContainerStateRunning{StartedAt: g.agoMeta()}
 			}
@@ -680,7 +788,7 @@ func (g *gen) status(job *batch.Job, pods []*v1.Pod) {
 			for _, d := range done {
 				doneSet[d] = true
 			}
-			for k := 0; k < completions; k++ {
+			for k := 0; k < min(completions, 2000); k++ {
 				if !doneSet[k] && g.p(0.15) {
 					failed = append(failed, k)
 				}
