@@ -4,7 +4,7 @@
 import { emptyBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
 import { CompletionModes, EventReason, JobControllerName, type Job, type Pod } from '@jobkit/api';
 import { selectorError } from './internal/claimPods.js';
-import { isJobFinished } from './internal/conditions.js';
+import { isJobFinished, isManagedBy } from './internal/conditions.js';
 import { inputShapeError } from './internal/inputShape.js';
 import type { Action, SyncOptions, SyncResult } from './types.js';
 
@@ -32,7 +32,8 @@ export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, optio
   const prevBackoff = options.backoff ?? emptyBackoffRecord;
   const spec = job.spec;
   // Jobs managed by another controller are not ours.
-  if (spec.managedBy !== undefined && spec.managedBy !== null && spec.managedBy !== JobControllerName) return noop(`managed by ${spec.managedBy}, not by ${JobControllerName}`, job, prevBackoff);
+  const controllerName = options.controllerName ?? JobControllerName;
+  if (!isManagedBy(job, controllerName)) return noop(`managed by ${spec.managedBy ?? JobControllerName}, not by ${controllerName}`, job, prevBackoff);
   // Finished jobs: nothing to do; the backoff record is dropped.
   if (isJobFinished(job)) return noop('the Job is finished; leftover pod finalizers are the orphan-pod worker\'s', job, emptyBackoffRecord);
   const mode = spec.completionMode;

@@ -1,7 +1,7 @@
 // Mirrors syncOrphanPod of pkg/controller/job/job_controller.go: the tracking finalizer comes off
 // pods whose owning Job is finished or gone.
 import { JobControllerName, type Job, type Pod } from '@jobkit/api';
-import { isJobFinished } from './internal/conditions.js';
+import { isJobFinished, isManagedBy } from './internal/conditions.js';
 import { orphanInputShapeError } from './internal/inputShape.js';
 import { hasTrackingFinalizer, podName, podUid } from './internal/podState.js';
 import type { Action } from './types.js';
@@ -17,8 +17,8 @@ export interface OrphanResult {
  * RemovePodFinalizer actions for the pods among `pods` that still carry the tracking finalizer
  * although no unfinished Job owns them. `job` is the Job the pods' controller reference may
  * point to (undefined: it does not exist). Pods controlled by something other than a batch/v1
- * Job are left alone, as are pods of `job` while it is unfinished or managed by another
- * controller. A pod whose controller reference names a Job other than `job` is treated as an
+ * Job are left alone, as are pods of `job` while it is unfinished or managed by a controller
+ * other than `options.controllerName` (default kubernetes.io/job-controller). A pod whose controller reference names a Job other than `job` is treated as an
  * orphan, so pass only pods whose owner you resolved to `job` (or to nothing). Malformed input
  * (a null owner reference, a pods value that is not a list, ...) is refused with an `error`
  * naming the field, as syncJob refuses it.
@@ -27,9 +27,13 @@ export interface OrphanResult {
  * @example
  * const { actions, error } = orphanPodActions(undefined, pods); // owner gone: strip every finalizer
  */
-export function orphanPodActions(job: Job | undefined, pods: readonly Pod[]): OrphanResult {
+export function orphanPodActions(job: Job | undefined, pods: readonly Pod[], options: { readonly controllerName?: string } = {}): OrphanResult {
   const error = orphanInputShapeError(job, pods);
   if (error !== undefined) return { actions: [], error };
+  if (options === null || typeof options !== 'object' || (options.controllerName !== undefined && typeof options.controllerName !== 'string')) {
+    return { actions: [], error: 'options.controllerName: Invalid value: must be a string' };
+  }
+  const controllerName = options.controllerName ?? JobControllerName;
   const out: Action[] = [];
   for (const p of pods) {
     if (!hasTrackingFinalizer(p)) continue;
@@ -38,8 +42,7 @@ export function orphanPodActions(job: Job | undefined, pods: readonly Pod[]): Or
       if (ref.kind !== 'Job' || ref.apiVersion !== 'batch/v1') continue;
       const owner = job != null && job.metadata.uid === ref.uid ? job : undefined;
       if (owner !== undefined) {
-        const managedBy = owner.spec?.managedBy;
-        if (managedBy != null && managedBy !== JobControllerName) continue;
+        if (!isManagedBy(owner, controllerName)) continue;
         if (!isJobFinished(owner)) continue;
       }
     }

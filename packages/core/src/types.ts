@@ -35,6 +35,12 @@ export interface SyncOptions {
   readonly maxUncountedPods?: number;
   /** Cap on pods created or deleted per pass. Default 500. */
   readonly maxPodCreateDeletePerSync?: number;
+  /**
+   * The controller this pass acts for: it reconciles Jobs whose `spec.managedBy` equals it (unset
+   * `managedBy` means kubernetes.io/job-controller). Default kubernetes.io/job-controller; an
+   * external controller passes the name its Jobs carry in `.spec.managedBy`.
+   */
+  readonly controllerName?: string;
   /** Also return `explanation`: what the pass saw in each pod and why it decided what it did. Default false. */
   readonly explain?: boolean;
 }

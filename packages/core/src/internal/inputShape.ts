@@ -10,12 +10,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const absent = (v: unknown): boolean => v === undefined || v === null;
 const MinInt32 = -2_147_483_648;
 const MaxInt32 = 2_147_483_647;
+// 2^63: an int64 field takes any integral double below it (JSON numbers beyond 2^53 arrive as doubles).
+const Int64Bound = 9_223_372_036_854_775_808;
 
-type Kind = 'integer' | 'int32' | 'positive' | 'string' | 'boolean' | 'object' | 'list' | 'time' | 'timeString' | 'map';
+type Kind = 'integer' | 'int32' | 'int64' | 'positive' | 'string' | 'boolean' | 'object' | 'list' | 'time' | 'timeString' | 'map';
 
 const kindText: Record<Kind, string> = {
   integer: 'an integer',
   int32: 'a 32-bit integer',
+  int64: 'a 64-bit integer',
   positive: 'a positive integer',
   string: 'a string',
   boolean: 'a boolean',
@@ -45,6 +48,7 @@ const tooLong = (): Failure => fail(`Too long: must have at most ${MaxRequestByt
 function scalarOk(v: unknown, kind: Kind): boolean {
   switch (kind) {
     case 'integer': return Number.isSafeInteger(v);
+    case 'int64': return typeof v === 'number' && Number.isInteger(v) && v >= -Int64Bound && v < Int64Bound;
     case 'int32': return typeof v === 'number' && Number.isInteger(v) && v >= MinInt32 && v <= MaxInt32;
     case 'positive': return Number.isSafeInteger(v) && (v as number) > 0;
     case 'string': return typeof v === 'string';
@@ -147,7 +151,7 @@ const jobShape: Shape = fields({
     backoffLimit: 'int32',
     backoffLimitPerIndex: 'int32',
     maxFailedIndexes: 'int32',
-    activeDeadlineSeconds: 'integer',
+    activeDeadlineSeconds: 'int64',
     completionMode: 'string',
     podReplacementPolicy: 'string',
     managedBy: 'string',
@@ -210,6 +214,7 @@ const optionsShape: Shape = fields({
   maxUncountedPods: 'positive',
   maxPodCreateDeletePerSync: 'positive',
   explain: 'boolean',
+  controllerName: 'string',
 });
 
 function jobError(job: unknown, root: string): string | undefined {
