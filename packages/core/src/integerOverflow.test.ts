@@ -20,6 +20,22 @@ describe('activeDeadlineSeconds beyond int64 nanoseconds (upstream: job_controll
     expect(r.requeueAfterMs).toBe(ads * 1000 - 10_000);
   });
 
+  test.each([
+    ['2^53', 2 ** 53],
+    ['2^53 + 2', 2 ** 53 + 2],
+    ['the largest double below 2^63', 9223372036854774784],
+  ])('activeDeadlineSeconds %s is an int64 the pass takes: the pod is created', (_name, ads) => {
+    const r = syncJob(newJob({ activeDeadlineSeconds: ads }, { startTime: '2025-12-31T23:59:50Z' }), [], NOW);
+    expect(r.error).toBeUndefined();
+    expect(r.actions.filter((a) => a.type === 'CreatePod')).toHaveLength(1);
+  });
+
+  test('activeDeadlineSeconds 2^63 is beyond int64: an error naming the field', () => {
+    const r = syncJob(newJob({ activeDeadlineSeconds: 2 ** 63 }, {}), [], NOW);
+    expect(r.error).toBe('job.spec.activeDeadlineSeconds: Invalid value: must be a 64-bit integer');
+    expect(r.actions).toEqual([]);
+  });
+
   test('a deadline exactly reached still fails the Job (no overflow involved)', () => {
     const r = syncJob(newJob({ activeDeadlineSeconds: 10 }, startedTenSecondsAgo), [newPod('a')], NOW);
     expect(r.status.conditions?.map((c) => [c.type, c.reason])).toEqual([['FailureTarget', 'DeadlineExceeded']]);
@@ -32,6 +48,8 @@ describe('per-index failure counts summing beyond int32 (upstream: indexed_job_u
   test.each([
     ['2147483647 counted + 1 ignored', '2147483647', '1', { backoffLimitPerIndex: 1, podReplacementPolicy: 'Failed' as const, podFailurePolicy: { rules: [{ action: 'Ignore' as const, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' as const }] }] } }, true],
     ['2147483646 counted + 2 ignored', '2147483646', '2', { backoffLimitPerIndex: 2147483647 }, false],
+    // The sum fits, but upstream's + 1 for the failure being replaced wraps (backoff_utils.go:250).
+    ['0 counted + 2147483647 ignored', '0', '2147483647', { backoffLimitPerIndex: 1, podReplacementPolicy: 'Failed' as const, podFailurePolicy: { rules: [{ action: 'Ignore' as const, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' as const }] }] } }, true],
   ])('%s: the index waits out the full 10 min backoff (upstream: 10 s)', (_name, fc, ic, spec, disrupted) => {
     const pod = failed({ 'batch.kubernetes.io/job-index-failure-count': fc, 'batch.kubernetes.io/job-index-ignored-failure-count': ic });
     const p = disrupted ? { ...pod, status: { ...pod.status, conditions: [{ type: 'DisruptionTarget', status: 'True' }] } } : pod;
