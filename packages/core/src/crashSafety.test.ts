@@ -26,7 +26,7 @@ import { validateJob, validateJobStatusUpdate } from '@jobkit/validation';
 import { applyActions, type ClusterState } from './applyActions.js';
 import { syncJob } from './syncJob.js';
 import type { BackoffRecord } from '@jobkit/backoff';
-import type { Action } from './types.js';
+import type { Action, SyncOptions } from './types.js';
 import { actionRoles, catchUp, listed, memoryOptions, podEvents, recordPass, startController, type PodEvent } from './__tests__/controllerMemory.js';
 
 const STEP_MS = 11 * 60_000; // longer than the backoff caps (pod and per-index): a delay never outlasts a step
@@ -459,7 +459,7 @@ interface RunResult {
   countMayBeKept: boolean;
   /** A restart forgot failures the pod backoff would have waited for, so it created pods sooner. */
   backoffForgotten: boolean;
-  /** A cut fell between a finishing pass's deletion of active pods and its status write (TerminatingOrFailed). */
+  /** A cut fell between a finishing pass's deletion of active pods and its status write, or a deleted pod's finalizer patch failed (TerminatingOrFailed). */
   deletedBeforeWrite: boolean;
   /** Some pass listed a stale cache. */
   lagged: boolean;
@@ -535,6 +535,9 @@ function run(sc: Scenario, crash: boolean): RunResult {
       if (ctrl.cursor < log.length) lagged = true;
       const pods = listed(ctrl);
       const options = { ...sc.caps, ...memoryOptions(ctrl) };
+      if (!options.expectationsSatisfied) note('pass with expectations unsatisfied');
+      const pending = new Set(options.finalizerRemovalsPending);
+      if (pending.size > 0 && pods.some((p) => pending.has(p.metadata.uid!) && p.metadata.finalizers?.includes(JobTrackingFinalizer))) note('stale list shows a pending removal');
       const res = syncJob(state.job, pods, new Date(nowMs), { ...options, backoff: b });
       measure(res.actions);
       return { pods, options, res };
@@ -558,6 +561,10 @@ function run(sc: Scenario, crash: boolean): RunResult {
         const j = removals[fp % Math.max(1, removals.length)];
         if (j !== undefined && j < k) {
           failedAt = j;
+          // The same for a pod the finishing pass deleted whose finalizer patch fails: the
+          // requeued pass lists it terminating and counts it failed.
+          const uid = (actions[j] as { uid: string }).uid;
+          if (state.job.spec.podReplacementPolicy !== 'Failed' && actions.some((a, x) => x < j && a.type === 'DeletePod' && a.uid === uid)) deletedBeforeWrite = true;
           patchFailed = true;
           k = Math.min(k, removals[removals.length - 1]! + 1);
         }
@@ -701,7 +708,8 @@ function checkScenario(sc: Scenario): void {
   //   an uninterrupted pass forgets (indexed_job_utils.go:321, job_controller.go:1284);
   // - TerminatingOrFailed, cut between a finishing pass's deleteActivePods and its first status
   //   write: the fresh pass counts the terminating pods as failed (job_controller.go:2142) and
-  //   may pick a failure reason before the success it had met (job_controller.go:1070-1117).
+  //   may pick a failure reason before the success it had met (job_controller.go:1070-1117);
+  //   a failed finalizer patch of such a deleted pod does the same.
   // Runs that listed a stale cache are exempt too: the controller sees the kubelet late, so it
   // meets conditions at other moments (the 'a controller reading pods from a cache' cases).
   // Upstream's own caps (500) bite too when more pods than that finish or are created at once.
@@ -850,6 +858,17 @@ describe('a controller reading pods from a cache', () => {
     const kept = syncJob(state.job, seen, t(2), { expectationsSatisfied: false, finalizerRemovalsPending: removed });
     expect(play(state, kept.actions, t(2)).job.status?.succeeded).toBe(2);
     expect(kept.actions.filter((a) => a.type === 'RemovePodFinalizer')).toEqual([]);
+  });
+
+  test('a stale list missing the pods just created: expectationsSatisfied false keeps the pass from creating them again', () => {
+    const job = newJob({ completionMode: 'NonIndexed', completions: 5, parallelism: 2 });
+    const first = syncJob(job, [], t(0));
+    const state = play({ job, pods: [] }, first.actions, t(0));
+    expect(state.pods).toHaveLength(2);
+    // The informer has not delivered the two creations yet: the pass lists no pod.
+    const creates = (o: SyncOptions) => syncJob(state.job, [], t(1), o).actions.filter((a) => a.type === 'CreatePod').length;
+    expect(creates({})).toBe(2); // 4 pods for parallelism 2
+    expect(creates({ expectationsSatisfied: false })).toBe(0);
   });
 
   test('a failed finalizer patch ends the pass: applying its later status write would count the pod twice', () => {
