@@ -458,3 +458,15 @@ describe('strings longer than any API request', () => {
     expect(parseJob({ status: { completedIndexes: huge.slice(1) } }).ok).toBe(true);
   });
 });
+
+describe('a DAG nested past the depth limit', () => {
+  test('fails at once, not after 2^depth paths', () => {
+    let v: unknown = { a: 1 };
+    for (let i = 0; i < 2000; i++) v = { left: v, right: [v] };
+    const t0 = performance.now();
+    const r = parseJob({ metadata: { name: 'j' }, spec: { template: { spec: { affinity: v } } } });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.ok).toBe(false);
+    expect(errorsOf(r)[0]).toMatch(/nesting exceeds the limit of 100 levels/);
+  });
+});

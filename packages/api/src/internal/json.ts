@@ -15,6 +15,11 @@ interface CopyState {
   readonly ancestors: Set<object>;
   /** Finished copies, so a DAG-shaped input is copied once per node, not once per path. */
   readonly done: Map<object, Json>;
+  /**
+   * Nodes whose copy failed (too deep, cyclic, a bad value inside): reported once, not once per
+   * path, or a DAG nested past MaxDepth would be walked 2^depth times. The decode fails either way.
+   */
+  readonly failed: Set<object>;
 }
 
 function copy(u: unknown, c: t.Context, st: CopyState): Json | undefined {
@@ -44,12 +49,14 @@ function copy(u: unknown, c: t.Context, st: CopyState): Json | undefined {
   }
   const seen = st.done.get(u);
   if (seen !== undefined) return seen;
+  if (st.failed.has(u)) return undefined;
   if (st.ancestors.has(u)) {
     st.errors.push({ value: u, context: c, message: 'cyclic reference' });
     return undefined;
   }
   if (depthOf(c) > MaxDepth) {
     st.errors.push(tooDeep(u, c));
+    st.failed.add(u);
     return undefined;
   }
   st.ancestors.add(u);
@@ -87,12 +94,13 @@ function copy(u: unknown, c: t.Context, st: CopyState): Json | undefined {
   }
   st.ancestors.delete(u);
   if (st.errors.length === before) st.done.set(u, out);
+  else st.failed.add(u);
   return out;
 }
 
 /** Decodes any JSON value into a fresh copy; Dates become RFC 3339 strings. */
 export function decodeJson(u: unknown, c: t.Context): E.Either<t.Errors, Json> {
-  const st: CopyState = { errors: [], ancestors: new Set(), done: new Map() };
+  const st: CopyState = { errors: [], ancestors: new Set(), done: new Map(), failed: new Set() };
   const out = copy(u, c, st);
   return st.errors.length > 0 || out === undefined ? E.left(st.errors) : E.right(out);
 }
