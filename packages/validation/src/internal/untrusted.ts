@@ -132,11 +132,20 @@ const isEmpty = (v: unknown): boolean =>
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (isNil(a) || isNil(b)) return isNil(a) && isNil(b);
   const stack: Array<[unknown, unknown]> = [[a, b]];
+  // Object pairs already queued: each is compared once, so a shared (DAG-shaped) input costs
+  // its size, not the number of its paths (2^depth).
+  const queued = new Map<object, Set<object>>();
   let steps = 0;
   while (stack.length > 0) {
     const [x, y] = stack.pop()!;
     if (++steps > 5_000_000) return false; // absurd inputs: treat as changed
     if (x === y) continue;
+    if (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null) {
+      let ys = queued.get(x);
+      if (ys === undefined) queued.set(x, (ys = new Set()));
+      if (ys.has(y)) continue;
+      ys.add(y);
+    }
     if (isEmpty(x) && isEmpty(y)) continue;
     if (Array.isArray(x) && Array.isArray(y)) {
       if (x.length !== y.length) return false;
