@@ -29,6 +29,14 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
       flags.set('help', true);
       continue;
     }
+    // kubectl's short flags: -f FILE|-|DIR, -o FORMAT.
+    const short = arg === '-f' ? 'filename' : arg === '-o' ? 'output' : undefined;
+    if (short !== undefined && valueFlags.has(short)) {
+      const value = argv[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      flags.set(short, value);
+      continue;
+    }
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);

@@ -112,7 +112,7 @@ describe('jobkit', () => {
   test.each([['--help'], ['help'], ['run', '--help']])('%s: usage on stdout, exit 0', async (...args) => {
     const r = await jobkit(...args);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/jobkit run JOB\.yaml/);
+    expect(r.stdout).toMatch(/jobkit run -f JOB\.yaml/);
   });
   test('unknown command: usage, exit 2', async () => {
     const r = await jobkit('frobnicate', 'x.yaml');
@@ -134,7 +134,7 @@ describe('jobkit', () => {
     mkdirSync(join(dir, 'adir'), { recursive: true });
     const r = await jobkit('run', join(dir, 'adir'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is a directory/);
+    expect(r.stderr).toMatch(/run takes one manifest file, not a folder/);
   });
   test('invalid YAML: exit 2', async () => {
     const r = await jobkit('simulate', file('broken.yaml', 'spec: [\n'));

@@ -7,47 +7,91 @@ import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { ExitCode, type Io } from './io.js';
 import { InputError } from './manifest.js';
+
+/** The release of the `jobkit` command (packages/cli/package.json; a test keeps them equal). */
+export const version = '0.1.0';
+
+/** Per command: its synopsis, what it does, and examples (`jobkit COMMAND --help`). */
+const commandHelp: Record<string, { readonly synopsis: string; readonly about: string; readonly examples: readonly string[] }> = {
+  run: {
+    synopsis: 'jobkit run -f JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D] [--max-processes N]',
+    about: `Run the Job here: pods are local processes (images are not pulled), the controller is
+the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
+a completed Job shows one succeeded pod's output, --logs prints every pod's.
+At most N pods run at once (default ${defaultMaxProcesses()} here: 4 per CPU, 4 to 32); the others stay
+Pending until a slot frees. No pod process outlives the run (Ctrl-C, SIGTERM, SIGHUP, the
+parent exiting, even SIGKILL: a watchdog process stops them).`,
+    examples: ['jobkit run examples/pi.yaml', 'jobkit run -f examples/primes-parallel.yaml --max-processes 2 --logs', 'cat job.yaml | jobkit run -f -'],
+  },
+  simulate: {
+    synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]',
+    about: "Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.",
+    examples: ['jobkit simulate examples/primes-completions.yaml --script examples/primes-completions.outcomes.yaml', 'jobkit simulate -f examples/pi.yaml --json'],
+  },
+  validate: {
+    synopsis: 'jobkit validate -f JOB.yaml|-|DIR',
+    about: 'Check every Job in the file (or in every .yaml/.yml/.json file of DIR) as the API server would on create.',
+    examples: ['jobkit validate examples/pi.yaml', 'jobkit validate -f examples/', 'kubectl get job pi -o yaml | jobkit validate -f -'],
+  },
+  explain: {
+    synopsis: 'jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller]',
+    about: `One reconcile pass over objects from a cluster (kubectl get job X -o json,
+kubectl get pods -o json): the actions it would take and why, as the pass itself explains them.
+The pod-recreation back-off is rebuilt from the counted pods (--fresh-controller: none, as after
+a restart).`,
+    examples: ['kubectl get job pi -o json > job.json; kubectl get pods -l batch.kubernetes.io/job-name=pi -o json > pods.json', 'jobkit explain --job job.json --pods pods.json --now 2026-01-01T00:10:00Z'],
+  },
+  version: { synopsis: 'jobkit version | jobkit --version', about: 'Print the jobkit release and the Kubernetes release it follows.', examples: ['jobkit version'] },
+};
+
+const indent = (text: string, by: string): string => text.split('\n').map((l) => `${by}${l}`).join('\n');
 
 export const usage = `jobkit: the Kubernetes Job controller's decisions, locally
 
 Usage:
-  jobkit run JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D]
-                      [--max-processes N]
-      Run the Job here: pods are local processes (images are not pulled), the controller is
-      the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
-      a completed Job shows one succeeded pod's output, --logs prints every pod's.
-      At most N pods run at once (default ${defaultMaxProcesses()} here: 4 per CPU, 4 to 32); the others stay
-      Pending until a slot frees. No pod process outlives the run (Ctrl-C, SIGTERM, SIGHUP, the
-      parent exiting, even SIGKILL: a watchdog process stops them).
-  jobkit simulate JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]
-      Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.
-  jobkit validate JOB.yaml
-      Check every Job in the file as the API server would on create.
-  jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller]
-      One reconcile pass over objects from a cluster (kubectl get job X -o json,
-      kubectl get pods -o json): the actions it would take and why. The pod-recreation
-      back-off is rebuilt from the counted pods (--fresh-controller: none, as after a restart).
-  jobkit help | --help
+${Object.entries(commandHelp).filter(([c]) => c !== 'version').map(([, h]) => `  ${h.synopsis}\n${indent(h.about, '      ')}`).join('\n')}
+  jobkit version | --version
+  jobkit help [COMMAND] | COMMAND --help
 
-Manifests may be YAML (several documents) or JSON; "-" reads standard input.
+Manifests may be YAML (several documents) or JSON, given as -f FILE or as the first argument;
+"-" reads standard input. Relative paths are read from the folder you ran the command in (also
+under \`pnpm jobkit\`, which runs at the repository root).
 Exit status: 0 Job completed (or valid, or suspended), 1 Job failed, 2 bad input, 3 jobkit bug.
 `;
 
-const valueFlags = new Set(['script', 'logs-dir', 'name', 'job', 'pods', 'now', 'restart-delay', 'max-processes']);
-const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller']);
+/** `jobkit COMMAND --help`: that command's synopsis, description and examples. */
+export function commandUsage(command: string): string {
+  const h = commandHelp[command];
+  if (h === undefined) return usage;
+  return `${h.synopsis}\n\n${h.about}\n\nExamples:\n${h.examples.map((e) => `  ${e}`).join('\n')}\n`;
+}
+
+const valueFlags = new Set(['script', 'logs-dir', 'name', 'job', 'pods', 'now', 'restart-delay', 'max-processes', 'filename']);
+const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
-  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help']),
-  simulate: new Set(['script', 'json', 'name', 'help']),
-  validate: new Set(['help']),
+  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help', 'filename']),
+  simulate: new Set(['script', 'json', 'name', 'help', 'filename']),
+  validate: new Set(['help', 'filename']),
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
+  version: new Set(['help']),
 };
 
 export async function main(argv: readonly string[], io: Io, controller: Controller = defaultController): Promise<number> {
   try {
     const args = parseArgs(argv, valueFlags, switches);
+    if (args.flags.has('version') || args.command === 'version') {
+      io.stdout.write(`jobkit ${version} (the Job controller of Kubernetes v1.37.2)\n`);
+      return ExitCode.Ok;
+    }
+    if (args.command === 'help' && args.positionals.length > 0) {
+      io.stdout.write(commandUsage(args.positionals[0]!));
+      return ExitCode.Ok;
+    }
     if (args.command === undefined || args.command === 'help') {
       (args.command === undefined && !args.flags.has('help') ? io.stderr : io.stdout).write(usage);
       return args.command === undefined && !args.flags.has('help') ? ExitCode.BadInput : ExitCode.Ok;
@@ -55,21 +99,42 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
     const permitted = allowed[args.command];
     if (permitted === undefined) throw new UsageError(`unknown command "${args.command}"`);
     if (args.flags.has('help')) {
-      io.stdout.write(usage);
+      io.stdout.write(commandUsage(args.command));
       return ExitCode.Ok;
     }
     for (const flag of args.flags.keys()) {
       if (!permitted.has(flag)) throw new UsageError(`${args.command} does not take --${flag}`);
     }
-    const file = (): string => {
-      if (args.positionals.length !== 1) throw new UsageError(`${args.command} takes one manifest file, got ${args.positionals.length}`);
-      return args.positionals[0]!;
+    // Paths are the caller's: relative ones resolve against io.cwd (see main.ts for pnpm).
+    const fromCwd = (p: string): string => (p === '-' ? p : resolve(io.cwd, p));
+    const files = (): string[] => {
+      const given = [...(typeof args.flags.get('filename') === 'string' ? [args.flags.get('filename') as string] : []), ...args.positionals];
+      if (given.length !== 1) throw new UsageError(`${args.command} takes one manifest (-f FILE), got ${given.length}`);
+      const p = fromCwd(given[0]!);
+      if (p !== '-' && existsSync(p) && statSync(p).isDirectory()) {
+        if (args.command !== 'validate') throw new UsageError(`${args.command} takes one manifest file, not a folder (${given[0]})`);
+        // As kubectl -f DIR: every manifest file of the folder; files holding no Job (outcome
+        // scripts, other kinds) are skipped with a note.
+        const inDir = readdirSync(p).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(p, f));
+        const withJobs = inDir.filter((f) => {
+          const has = /^\s*kind:\s*["']?Job["']?\s*$|"kind"\s*:\s*"Job"/m.test(readFileSync(f, 'utf8'));
+          if (!has) io.stderr.write(`note: ${relative(io.cwd, f) || f}: no Job in it, skipped\n`);
+          return has;
+        });
+        if (withJobs.length === 0) throw new UsageError(`${given[0]}: no Job manifest (.yaml, .yml or .json) in the folder`);
+        return withJobs;
+      }
+      return [p];
     };
+    const file = (): string => files()[0]!;
     switch (args.command) {
-      case 'validate':
-        return validateCommand(file(), io);
+      case 'validate': {
+        let code: number = ExitCode.Ok;
+        for (const f of files()) code = Math.max(code, validateCommand(f, io));
+        return code;
+      }
       case 'simulate':
-        return simulateCommand(file(), { script: stringFlag(args, 'script'), json: args.flags.has('json'), name: stringFlag(args, 'name') }, controller, io);
+        return simulateCommand(file(), { script: ((s) => (s === undefined ? undefined : fromCwd(s)))(stringFlag(args, 'script')), json: args.flags.has('json'), name: stringFlag(args, 'name') }, controller, io);
       case 'run': {
         const delay = stringFlag(args, 'restart-delay');
         const restartDelayMs = delay === undefined ? undefined : parseDuration(delay);
@@ -88,13 +153,15 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
       case 'explain': {
         const job = stringFlag(args, 'job') ?? args.positionals[0];
         if (job === undefined) throw new UsageError('explain needs --job JOB.json');
-        return explainCommand({ job, pods: stringFlag(args, 'pods'), now: stringFlag(args, 'now'), freshController: args.flags.has('fresh-controller') }, controller, io);
+        const pods = stringFlag(args, 'pods');
+        return explainCommand({ job: fromCwd(job), pods: pods === undefined ? undefined : fromCwd(pods), now: stringFlag(args, 'now'), freshController: args.flags.has('fresh-controller') }, controller, io);
       }
     }
     throw new UsageError(`unknown command "${args.command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`jobkit: ${error.message}\n\n${usage}`);
+      // An unknown command gets the whole usage; any other slip, one line and a pointer.
+      io.stderr.write(`jobkit: ${error.message}\n\n${error.message.startsWith('unknown command') ? usage : "Run 'jobkit help' for usage.\n"}`);
       return ExitCode.BadInput;
     }
     if (error instanceof InputError) {

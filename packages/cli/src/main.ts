@@ -23,7 +23,9 @@ const interrupt = new Promise<string>((resolve) => {
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  cwd: process.cwd(),
+  // Under `pnpm jobkit …` (or npm run) the script runs at the repository root; INIT_CWD is the
+  // folder the user typed the command in, which relative paths are meant from.
+  cwd: process.env['npm_lifecycle_event'] !== undefined && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : process.cwd(),
   env: process.env,
   interrupt,
 }).then(
