@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The project's test command: builds every package (tsc -b), runs jest over the whole
-// workspace, and closes with one plain line "jest: N passed, N failed[, N skipped]".
+// The project's test command: builds every package (tsc -b), lints (eslint: typescript-eslint's
+// recommended rules and the core packages' purity rule), runs jest over the whole workspace, and
+// closes with one plain line "jest: N passed, N failed[, N skipped]". A lint failure fails the
+// command after jest has run.
 // Extra arguments go to jest (e.g. `pnpm test packages/indexes`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,9 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
+const lint = spawnSync(bin('eslint'), ['.'], { cwd: root, stdio: 'inherit' });
+console.log(lint.status === 0 ? 'lint: clean' : 'lint: problems (above); `pnpm lint` shows them again');
+
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobkit-jest-')), 'results.json');
 const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${out}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 let summary = 'jest: no results';
@@ -26,4 +31,4 @@ try {
   summary = `jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
 } catch { /* jest crashed before writing results; its own output says why */ }
 console.log(summary);
-process.exit(jest.status ?? 1);
+process.exit((jest.status ?? 1) || (lint.status === 0 ? 0 : 1));

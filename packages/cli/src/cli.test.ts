@@ -150,7 +150,7 @@ describe('jobkit', () => {
     const bad = goodJob.replace('restartPolicy: Never', 'restartPolicy: Always');
     const r = await jobkit('validate', file('bad.yaml', bad));
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/job hello: 1 error\n  spec\.template\.spec\.restartPolicy: [A-Z][a-z]+ value/);
+    expect(r.stdout).toMatch(/job hello: 1 error\n {2}spec\.template\.spec\.restartPolicy: [A-Z][a-z]+ value/);
     const indexed = await jobkit('validate', file('bad2.yaml', goodJob.replace('backoffLimit: 0', 'backoffLimit: 0\n  completionMode: Indexed\n  parallelism: 2')));
     expect(indexed.code).toBe(2);
     expect(indexed.stdout).toMatch(/spec\.completions: Required value/);
@@ -239,7 +239,7 @@ describe('jobkit', () => {
       env: process.env,
     }, controller);
     expect(code).toBe(3);
-    expect(stderr).toMatch(/warning: jobkit bug: the API server would reject the status written in sync #1:\n  status\.active: Invalid value: stand-in rejection/);
+    expect(stderr).toMatch(/warning: jobkit bug: the API server would reject the status written in sync #1:\n {2}status\.active: Invalid value: stand-in rejection/);
     void stdout;
   });
   test('explain: back-off rebuilt from counted pods delays the replacement; --fresh-controller does not', async () => {

@@ -60,7 +60,7 @@ function requeueAfterBackoff(ctx: SyncCtx, remainingMs: number, cause: 'podBacko
 
 /** Creates or deletes pods towards the wanted number of active pods; returns the new active count. */
 export function manageJob(ctx: SyncCtx): number {
-  let active = ctx.activePods.length;
+  const active = ctx.activePods.length;
 
   if (ctx.suspended) {
     const { removed, removedReady } = deleteJobPods(ctx, activePodsForRemoval(ctx, ctx.activePods, active));

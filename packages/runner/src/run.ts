@@ -77,6 +77,8 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
   if (!Number.isSafeInteger(maxProcesses) || maxProcesses < 1) throw new RangeError(`maxProcesses: must be a positive integer, got ${maxProcesses}`);
   const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), generateName: (p) => names.generateName(p) });
   return new Promise((resolve) => {
+    // Assigned once below, after the loop it needs; the loop's callbacks read it before then.
+    // eslint-disable-next-line prefer-const
     let kubelet: ProcessKubelet | undefined;
     let settleQueued = false;
     let done = false;
