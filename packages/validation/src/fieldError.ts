@@ -53,15 +53,40 @@ export const tooMany = (field: string, actual: number, max: number): FieldError 
   detail: `${actual}: must have at most ${max} items`,
 });
 
-/** Renders a bad value for a detail without ever printing megabytes of hostile input. */
+/**
+ * Renders a bad value for a detail without ever printing megabytes of hostile input: what is
+ * rendered is a copy cut to a few dozen nodes and 80-character strings, so a huge, cyclic or
+ * DAG-shaped value (2^depth paths) costs as little as a small one. Small values read exactly as
+ * JSON.stringify writes them.
+ */
 export function short(value: unknown): string {
   let s: string;
   try {
-    s = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? String(value));
+    const budget = { nodes: 40 };
+    s = String(JSON.stringify(pruned(value, budget, 0)) ?? String(value));
   } catch {
     s = Object.prototype.toString.call(value);
   }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** `v` cut to `budget.nodes` containers and values, 8 levels, strings of 81 characters. */
+function pruned(v: unknown, budget: { nodes: number }, depth: number): unknown {
+  if (typeof v === 'string') return v.length > 81 ? v.slice(0, 81) : v;
+  if (typeof v !== 'object' || v === null || typeof (v as { toJSON?: unknown }).toJSON === 'function') return v;
+  if (--budget.nodes < 0 || depth > 8) return Array.isArray(v) ? [] : {};
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length && budget.nodes > 0; i++) out.push(pruned(v[i], budget, depth + 1));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    if (budget.nodes <= 0) break;
+    budget.nodes--;
+    Object.defineProperty(out, k, { value: pruned((v as Record<string, unknown>)[k], budget, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /**

@@ -42,3 +42,15 @@ describe('shared subobjects', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
+
+describe('an unsupported value shown in a detail', () => {
+  test('a DAG-shaped restartPolicy is rendered in bounded time', () => {
+    let v: unknown = { a: 1 };
+    for (let i = 0; i < 2000; i++) v = { left: v, right: [v] };
+    const t0 = performance.now();
+    const errs = validateJob({ metadata: { name: 'j', namespace: 'd' }, spec: { template: { spec: { restartPolicy: v } } } });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    const rp = errs.find((e) => e.field === 'spec.template.spec.restartPolicy');
+    expect(rp?.detail).toMatch(/^Unsupported value: \{"left":\{"left":.*\.\.\.: supported values: "Always", "OnFailure", "Never"$/);
+  });
+});
