@@ -16,6 +16,8 @@ import {
   toFieldErrors,
   MaxDepth,
   MaxRequestBytes,
+  formatTime,
+  isRfc3339,
 } from './index.js';
 
 const job = (spec: Record<string, unknown> = {}, rest: Record<string, unknown> = {}) => ({
@@ -468,5 +470,12 @@ describe('a DAG nested past the depth limit', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.ok).toBe(false);
     expect(errorsOf(r)[0]).toMatch(/nesting exceeds the limit of 100 levels/);
+  });
+});
+
+describe('time helpers on non-times', () => {
+  test.each([undefined, null, 5, 'x', {}, { [Symbol.toStringTag]: 'Date' }])('%p', (v) => {
+    expect(formatTime(v as never)).toBeUndefined();
+    expect(isRfc3339(v as never)).toBe(false);
   });
 });

@@ -1,7 +1,16 @@
 // The interval parsers on arguments no stored Job can produce: huge strings, wrong types, odd
 // completions. They answer at once, never throw, and keep memory bounded.
 import { MaxRequestBytes } from '@jobkit/api';
-import { failedIndexesOverlapCompleted, parseIndexesFromString, parseIndexesStrict, parseIndexIntervalStrict } from './index.js';
+import {
+  failedIndexesOverlapCompleted,
+  getCompletionIndex,
+  getIndexAbsoluteFailureCount,
+  getIndexFailureCount,
+  getIndexIgnoredFailureCount,
+  parseIndexesFromString,
+  parseIndexesStrict,
+  parseIndexIntervalStrict,
+} from './index.js';
 
 const huge = '1,'.repeat(MaxRequestBytes / 2) + '1';
 
@@ -37,5 +46,21 @@ describe('interval parsers on hostile arguments', () => {
     const s = '1,'.repeat(MaxRequestBytes / 2 - 1) + '1';
     expect(s.length).toBeLessThanOrEqual(MaxRequestBytes);
     expect(parseIndexesStrict(s, 5)).toMatchObject({ ok: false, detail: 'non-increasing order, previous: 1, current: 1' });
+  });
+});
+
+describe('pod annotations of malformed pods read as absent', () => {
+  const bad: readonly [string, unknown][] = [
+    ['no pod', undefined],
+    ['null metadata', { metadata: null }],
+    ['annotations a string', { metadata: { annotations: 'x' } }],
+    ['a number value', { metadata: { annotations: { 'batch.kubernetes.io/job-completion-index': 3, 'batch.kubernetes.io/job-index-failure-count': 2 } } }],
+    ['an inherited value', { metadata: { annotations: Object.create({ 'batch.kubernetes.io/job-completion-index': '3' }) } }],
+  ];
+  test.each(bad)('%s', (_name, pod) => {
+    expect(getCompletionIndex(pod as never)).toBe(-1);
+    expect(getIndexFailureCount(pod as never)).toBe(0);
+    expect(getIndexIgnoredFailureCount(pod as never)).toBe(0);
+    expect(getIndexAbsoluteFailureCount(pod as never)).toBe(0);
   });
 });

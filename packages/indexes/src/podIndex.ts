@@ -15,14 +15,15 @@ export const UnknownCompletionIndex = -1;
 /**
  * The pod's completion index from its `batch.kubernetes.io/job-completion-index` annotation, read
  * as upstream `getCompletionIndex` reads it: Go `strconv.Atoi` (so `"+3"` and `"007"` are 3), and
- * {@link UnknownCompletionIndex} when the annotation is missing, does not parse, or is negative.
+ * {@link UnknownCompletionIndex} when the annotation is missing, does not parse, or is negative
+ * (also when the pod is malformed: no metadata, a non-string value).
  * The label of the same name is not consulted, as upstream does not consult it.
  *
  * Values beyond 2^53 (still valid Go ints) come back rounded; they are far beyond any
  * `completions`, which is all callers compare them with.
  */
 export function getCompletionIndex(pod: Pod): number {
-  const v = pod.metadata.annotations?.[JobCompletionIndexAnnotation];
+  const v = annotation(pod, JobCompletionIndexAnnotation);
   if (v === undefined) return UnknownCompletionIndex;
   const i = atoi(v);
   if (i === undefined || i < 0) return UnknownCompletionIndex;
@@ -38,6 +39,18 @@ export function isValidCompletionIndex(index: number, completions: number): bool
   return index !== UnknownCompletionIndex && index >= 0 && index < completions;
 }
 
+/**
+ * An annotation of a pod that may be malformed: a pod, metadata or annotations map of the wrong
+ * shape, or a value that is not a string, reads as no annotation (never a throw).
+ */
+function annotation(pod: Pod, key: string): string | undefined {
+  const meta: unknown = typeof pod === 'object' && pod !== null ? (pod as { metadata?: unknown }).metadata : undefined;
+  const annotations: unknown = typeof meta === 'object' && meta !== null ? (meta as { annotations?: unknown }).annotations : undefined;
+  if (typeof annotations !== 'object' || annotations === null || !Object.prototype.hasOwnProperty.call(annotations, key)) return undefined;
+  const v: unknown = (annotations as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
 /** Upstream `parseInt32`: Atoi, then 0 unless within `[0, MaxInt32]`. */
 function parseCount(v: string | undefined): number {
   if (v === undefined) return 0;
@@ -51,7 +64,7 @@ function parseCount(v: string | undefined): number {
  * reads it: 0 when missing, not a Go int, negative, or above MaxInt32.
  */
 export function getIndexFailureCount(pod: Pod): number {
-  return parseCount(pod.metadata.annotations?.[JobIndexFailureCountAnnotation]);
+  return parseCount(annotation(pod, JobIndexFailureCountAnnotation));
 }
 
 /**
@@ -59,7 +72,7 @@ export function getIndexFailureCount(pod: Pod): number {
  * {@link getIndexFailureCount} (upstream `parseIndexFailureIgnoreCountAnnotation`).
  */
 export function getIndexIgnoredFailureCount(pod: Pod): number {
-  return parseCount(pod.metadata.annotations?.[JobIndexIgnoredFailureCountAnnotation]);
+  return parseCount(annotation(pod, JobIndexIgnoredFailureCountAnnotation));
 }
 
 /**

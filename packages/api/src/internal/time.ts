@@ -26,7 +26,7 @@ function num(s: string, i: number, n: number): number {
  * (no leap second, no 30 February).
  */
 export function isRfc3339(s: string): boolean {
-  if (s.length < 20) return false;
+  if (typeof s !== 'string' || s.length < 20) return false;
   if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return false;
   const year = num(s, 0, 4);
   const month = num(s, 5, 2);
@@ -57,6 +57,7 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
  * Undefined for an invalid Date or a year outside 0000-9999 (Go refuses to marshal those).
  */
 export function formatTime(d: Date): string | undefined {
+  if (!isDate(d) || typeof d.getTime !== 'function') return undefined;
   const ms = d.getTime();
   if (Number.isNaN(ms)) return undefined;
   const year = d.getUTCFullYear();
