@@ -1,7 +1,21 @@
 #!/usr/bin/env node
 // Entry point of the `jobkit` bin: real streams, Ctrl-C as an interrupt, exit status from main.
 import { watchParent } from '@jobkit/runner';
+import { dirname } from 'node:path';
 import { main } from './cli.js';
+
+/**
+ * Under `pnpm jobkit …` (or npm run) the script runs in the folder of the package.json that
+ * defines it; INIT_CWD is the folder the user typed the command in, which relative paths are
+ * meant from. Only then: a jobkit started from such a script in another folder (a test, a tool)
+ * keeps its own working directory.
+ */
+function callerCwd(): string {
+  const init = process.env['INIT_CWD'];
+  const pkg = process.env['npm_package_json'];
+  if (init && pkg && dirname(pkg) === process.cwd()) return init;
+  return process.cwd();
+}
 
 // `jobkit ... | head` closes the pipe early, a closed terminal fails writes with EIO: stop quietly
 // (exit handlers still stop the pods).
@@ -23,9 +37,7 @@ const interrupt = new Promise<string>((resolve) => {
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  // Under `pnpm jobkit …` (or npm run) the script runs at the repository root; INIT_CWD is the
-  // folder the user typed the command in, which relative paths are meant from.
-  cwd: process.env['npm_lifecycle_event'] !== undefined && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : process.cwd(),
+  cwd: callerCwd(),
   env: process.env,
   interrupt,
 }).then(
