@@ -1,20 +1,28 @@
 #!/usr/bin/env node
 // Entry point of the `jobkit` bin: real streams, Ctrl-C as an interrupt, exit status from main.
 import { watchParent } from '@jobkit/runner';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from './cli.js';
 
 /**
  * Under `pnpm jobkit …` (or npm run) the script runs in the folder of the package.json that
  * defines it; INIT_CWD is the folder the user typed the command in, which relative paths are
- * meant from. Only then: a jobkit started from such a script in another folder (a test, a tool)
- * keeps its own working directory.
+ * meant from. Only then — the working directory holds the package.json whose script is running —
+ * not in every process such a script starts elsewhere (a test, a tool).
  */
 function callerCwd(): string {
+  const cwd = process.cwd();
   const init = process.env['INIT_CWD'];
-  const pkg = process.env['npm_package_json'];
-  if (init && pkg && dirname(pkg) === process.cwd()) return init;
-  return process.cwd();
+  const event = process.env['npm_lifecycle_event'];
+  if (!init || !event) return cwd;
+  try {
+    const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> };
+    if (pkg.scripts?.[event] !== undefined) return init;
+  } catch {
+    /* no package.json here: not the script's own folder */
+  }
+  return cwd;
 }
 
 // `jobkit ... | head` closes the pipe early, a closed terminal fails writes with EIO: stop quietly
