@@ -38,15 +38,17 @@ for (let pass = 1; pass <= 5; pass++) {
       if (errs.length > 0) throw new Error(`the API server would reject this status: ${JSON.stringify(errs)}`);
     }
   }
-  console.log(`pass ${pass}: ${result.actions.map((a) => a.type === 'RecordEvent' ? `${a.type}(${a.reason})` : a.type).join(', ') || 'nothing to do'}`);
+  console.log(`pass ${pass}: ${result.actions.map((a) => (a.type === 'RecordEvent' ? `${a.type}(${a.reason})` : a.type)).join(', ') || 'nothing to do'}`);
   ({ job, pods } = applyActions({ job, pods }, result.actions, { now, generateName: (prefix) => `${prefix}${++seq}` }));
 
   // The pretend kubelet: every pending pod runs and exits 0 ten seconds later.
   t += 10_000;
   const finishedAt = new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  pods = pods.map((p) => p.status?.phase === 'Pending'
-    ? { ...p, status: { phase: 'Succeeded', containerStatuses: [{ name: 'pi', state: { terminated: { exitCode: 0, finishedAt } } }] } }
-    : p);
+  pods = pods.map((p) =>
+    p.status?.phase === 'Pending'
+      ? { ...p, status: { phase: 'Succeeded', containerStatuses: [{ name: 'pi', state: { terminated: { exitCode: 0, finishedAt } } }] } }
+      : p,
+  );
   const done = job.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   if (done) {
     console.log(`job ${done.type}: ${done.reason} (${done.message}); succeeded ${job.status.succeeded}`);

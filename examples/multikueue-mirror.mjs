@@ -53,15 +53,26 @@ function worker(cluster, uid, failFirstTry) {
   state.step = () => {
     const r = syncJob(state.job, state.pods, now(), { backoff: state.backoff });
     state.backoff = r.backoff;
-    ({ job: state.job, pods: state.pods } = applyActions({ job: state.job, pods: state.pods }, r.actions, { now: now(), generateName: (p) => `${p}${++state.seq}` }));
+    ({ job: state.job, pods: state.pods } = applyActions({ job: state.job, pods: state.pods }, r.actions, {
+      now: now(),
+      generateName: (p) => `${p}${++state.seq}`,
+    }));
     clock += 10_000;
     // The pretend kubelet: pending pods finish; on this worker, listed indexes fail their first try.
-    const finishedAt = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const finishedAt = now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     state.pods = state.pods.map((p) => {
       if (p.status?.phase !== undefined && p.status.phase !== 'Pending') return p;
       const index = Number(p.metadata.annotations?.['batch.kubernetes.io/job-completion-index']);
       const fail = failFirstTry.delete(index);
-      return { ...p, status: { phase: fail ? 'Failed' : 'Succeeded', containerStatuses: [{ name: 'render', state: { terminated: { exitCode: fail ? 1 : 0, finishedAt } } }] } };
+      return {
+        ...p,
+        status: {
+          phase: fail ? 'Failed' : 'Succeeded',
+          containerStatuses: [{ name: 'render', state: { terminated: { exitCode: fail ? 1 : 0, finishedAt } } }],
+        },
+      };
     });
   };
   return state;
@@ -73,12 +84,21 @@ function reconcile(remote) {
   if (!stored.ok) throw new Error(stored.errors.join('\n'));
   const r = mirrorStatus({ local, remote: remote?.job, remoteCluster: remote?.cluster, record: stored.value, now: now() });
   if (r.recordChanged) {
-    updateLocal({ ...local, metadata: { ...local.metadata, annotations: { ...local.metadata.annotations, [MirrorRecordAnnotation]: encodeMirrorRecord(r.record) } } });
+    updateLocal({
+      ...local,
+      metadata: { ...local.metadata, annotations: { ...local.metadata.annotations, [MirrorRecordAnnotation]: encodeMirrorRecord(r.record) } },
+    });
   }
   if (r.status) writeLocalStatus(r.status);
   const s = local.status ?? {};
-  const conds = (s.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type).join('+') || '-';
-  console.log(`mirror ${remote?.cluster ?? '(no remote)'}: ${r.reason.split(':')[0]}${r.status ? '' : ' (no write)'}; succeeded ${s.succeeded ?? 0}, failed ${s.failed ?? 0}, completedIndexes "${s.completedIndexes ?? ''}", active ${s.active ?? 0}, conditions ${conds}`);
+  const conds =
+    (s.conditions ?? [])
+      .filter((c) => c.status === 'True')
+      .map((c) => c.type)
+      .join('+') || '-';
+  console.log(
+    `mirror ${remote?.cluster ?? '(no remote)'}: ${r.reason.split(':')[0]}${r.status ? '' : ' (no write)'}; succeeded ${s.succeeded ?? 0}, failed ${s.failed ?? 0}, completedIndexes "${s.completedIndexes ?? ''}", active ${s.active ?? 0}, conditions ${conds}`,
+  );
   return r;
 }
 
@@ -110,4 +130,6 @@ for (let i = 0; i < 4 && !(local.status?.conditions ?? []).some((c) => c.type ==
 }
 const again = reconcile(w2);
 console.log(`record: ${local.metadata.annotations[MirrorRecordAnnotation]}`);
-console.log(`job Complete: succeeded ${local.status.succeeded}, failed ${local.status.failed}, completedIndexes ${local.status.completedIndexes}; next call writes ${again.status ? 'something' : 'nothing'}`);
+console.log(
+  `job Complete: succeeded ${local.status.succeeded}, failed ${local.status.failed}, completedIndexes ${local.status.completedIndexes}; next call writes ${again.status ? 'something' : 'nothing'}`,
+);

@@ -24,7 +24,14 @@ if (!check) {
   console.log(`api docs: wrote ${path.relative(root, target)}/`);
   process.exit(0);
 }
-const files = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map(String).sort() : []);
+const files = (dir) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true })
+        .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+        .map(String)
+        .sort()
+    : [];
 const want = files(out);
 const have = files(target);
 const problems = [];
@@ -35,7 +42,9 @@ for (const f of want) {
 for (const f of have) if (!want.includes(f)) problems.push(`left over: docs/api/${f}`);
 fs.rmSync(out, { recursive: true, force: true });
 if (problems.length > 0) {
-  console.error(`api docs: docs/api is not what the doc comments say (${problems.length} file(s)); run \`pnpm docs:api\`:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  console.error(
+    `api docs: docs/api is not what the doc comments say (${problems.length} file(s)); run \`pnpm docs:api\`:\n  ${problems.slice(0, 20).join('\n  ')}`,
+  );
   process.exit(1);
 }
 console.log(`api docs: docs/api matches the doc comments (${want.length} files)`);

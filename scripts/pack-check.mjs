@@ -43,7 +43,11 @@ fs.mkdirSync(app);
 try {
   // 1. Build, so the tarballs hold what the sources say (pnpm pack ships dist/ as it is).
   const pkgDirs = fs.readdirSync(path.join(root, 'packages')).filter((d) => fs.existsSync(path.join(root, 'packages', d, 'package.json')));
-  const build = run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...pkgDirs.map((d) => `packages/${d}/tsconfig.json`)], { cwd: root });
+  const build = run(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...pkgDirs.map((d) => `packages/${d}/tsconfig.json`)],
+    { cwd: root },
+  );
   if (build.code !== 0) throw new Error(`tsc -b failed:\n${build.out}`);
 
   // 2. Pack.
@@ -62,7 +66,8 @@ try {
   // 3. Install with plain npm, as an ESM app would.
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'pack-check-app', private: true, type: 'module' }, null, 2));
   const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...packages.map((p) => p.tarball)], { cwd: app });
-  if (install.code !== 0) throw new Error(`npm install of the tarballs failed (the registry is needed for third-party dependencies not in npm's cache):\n${install.out}`);
+  if (install.code !== 0)
+    throw new Error(`npm install of the tarballs failed (the registry is needed for third-party dependencies not in npm's cache):\n${install.out}`);
 
   // 4. What each installed package holds.
   const unpacked = {};
@@ -110,7 +115,9 @@ try {
   }
 
   // 5. The entry package imports and has the API of the repository's build; the others import.
-  const keys = run(process.execPath, ['--input-type=module', '-e', "const m = await import('jobkit'); console.log(JSON.stringify(Object.keys(m).sort()))"], { cwd: app });
+  const keys = run(process.execPath, ['--input-type=module', '-e', "const m = await import('jobkit'); console.log(JSON.stringify(Object.keys(m).sort()))"], {
+    cwd: app,
+  });
   const repoKeys = Object.keys(await import(pathToFileURL(path.join(root, 'packages', 'jobkit', 'dist', 'index.js')).href)).sort();
   if (keys.code !== 0) problem(`import('jobkit') failed:\n${keys.out}`);
   else if (keys.out.trim() !== JSON.stringify(repoKeys)) problem(`import('jobkit') has other exports than packages/jobkit/dist: ${keys.out.trim()}`);
@@ -127,7 +134,7 @@ try {
     [
       "import { parseJob, syncJob, validateJob } from 'jobkit';",
       "import type { Job } from '@jobkit/api';",
-      "const r = parseJob({ spec: { template: {} } });",
+      'const r = parseJob({ spec: { template: {} } });',
       'export const job: Job | undefined = r.ok ? r.value : undefined;',
       'export const fns = [syncJob, validateJob] as const;',
       '',
@@ -135,7 +142,10 @@ try {
   );
   fs.writeFileSync(
     path.join(app, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { noEmit: true, strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], skipLibCheck: false }, files: ['consumer.ts'] }),
+    JSON.stringify({
+      compilerOptions: { noEmit: true, strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], skipLibCheck: false },
+      files: ['consumer.ts'],
+    }),
   );
   const tsc = run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { cwd: app });
   if (tsc.code !== 0) problem(`a TypeScript consumer does not compile against the tarballs:\n${tsc.out}`);
@@ -191,7 +201,8 @@ function report(result) {
   else {
     const kB = (bytes) => `${(bytes / 1000).toFixed(1).padStart(6)} kB`;
     process.stdout.write(`${'package'.padEnd(22)} ${'packed'.padStart(9)} ${'unpacked'.padStart(9)}\n`);
-    for (const [name, bytes] of Object.entries(result.sizes)) process.stdout.write(`${name.padEnd(22)} ${kB(bytes)} ${result.unpacked[name] === undefined ? '' : kB(result.unpacked[name])}\n`);
+    for (const [name, bytes] of Object.entries(result.sizes))
+      process.stdout.write(`${name.padEnd(22)} ${kB(bytes)} ${result.unpacked[name] === undefined ? '' : kB(result.unpacked[name])}\n`);
     for (const p of result.problems) process.stdout.write(`problem: ${p}\n`);
     process.stdout.write(`${result.problems.length === 0 ? 'ok' : `${result.problems.length} problem(s)`} (${(result.ms / 1000).toFixed(1)} s)\n`);
   }

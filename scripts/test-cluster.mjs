@@ -46,6 +46,8 @@ try {
     console.log('cluster tests: jest found no test');
     process.exitCode = 1;
   }
-} catch { /* jest crashed before writing results; its own output says why */ }
+} catch {
+  /* jest crashed before writing results; its own output says why */
+}
 console.log(summary);
 process.exit(jest.status || process.exitCode || 0);

@@ -36,7 +36,11 @@ describe('error messages name the field and the problem', () => {
     { name: 'negative completions', input: job({ completions: -1 }), errors: ['spec.completions: expected a non-negative integer, got -1'] },
     { name: 'float parallelism', input: job({ parallelism: 1.5 }), errors: ['spec.parallelism: expected a non-negative integer, got 1.5'] },
     { name: 'NaN backoffLimit', input: job({ backoffLimit: NaN }), errors: ['spec.backoffLimit: expected a non-negative integer, got NaN'] },
-    { name: 'Infinity maxFailedIndexes', input: job({ maxFailedIndexes: Infinity }), errors: ['spec.maxFailedIndexes: expected a non-negative integer, got Infinity'] },
+    {
+      name: 'Infinity maxFailedIndexes',
+      input: job({ maxFailedIndexes: Infinity }),
+      errors: ['spec.maxFailedIndexes: expected a non-negative integer, got Infinity'],
+    },
     { name: 'string completions', input: job({ completions: '3' }), errors: ['spec.completions: expected a non-negative integer, got "3" (a string)'] },
     {
       name: 'int32 overflow',
@@ -57,13 +61,21 @@ describe('error messages name the field and the problem', () => {
       input: job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1, 2 ** 31] } }] } }),
       errors: ['spec.podFailurePolicy.rules[0].onExitCodes.values[1]: expected an integer in the int32 range, got 2147483648'],
     },
-    { name: 'negative exit codes are int32', input: job({ podFailurePolicy: { rules: [{ action: 'Count', onExitCodes: { operator: 'In', values: [-1] } }] } }), errors: [] },
+    {
+      name: 'negative exit codes are int32',
+      input: job({ podFailurePolicy: { rules: [{ action: 'Count', onExitCodes: { operator: 'In', values: [-1] } }] } }),
+      errors: [],
+    },
     {
       name: 'container image not a string',
       input: job({ template: { spec: { containers: [{ name: 'a', image: 5 }] } } }),
       errors: ['spec.template.spec.containers[0].image: expected a string, got 5'],
     },
-    { name: 'label value', input: job({}, { metadata: { labels: { 'app.kubernetes.io/name': 1 } } }), errors: ['metadata.labels[app.kubernetes.io/name]: expected a string, got 1'] },
+    {
+      name: 'label value',
+      input: job({}, { metadata: { labels: { 'app.kubernetes.io/name': 1 } } }),
+      errors: ['metadata.labels[app.kubernetes.io/name]: expected a string, got 1'],
+    },
     {
       name: 'bad timestamp',
       input: job({}, { status: { startTime: 'yesterday' } }),
@@ -72,7 +84,9 @@ describe('error messages name the field and the problem', () => {
     {
       name: 'condition without time zone',
       input: job({}, { status: { conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: '2026-01-01T00:00:00' }] } }),
-      errors: ['status.conditions[0].lastTransitionTime: expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z" or a Date, got "2026-01-01T00:00:00" (a string)'],
+      errors: [
+        'status.conditions[0].lastTransitionTime: expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z" or a Date, got "2026-01-01T00:00:00" (a string)',
+      ],
     },
     { name: 'spec is an array', input: { metadata: {}, spec: [] }, errors: ['spec: expected an object (JobSpec), got an array'] },
     { name: 'not an object', input: 42, errors: ['expected an object (Job), got 42'] },
@@ -91,10 +105,7 @@ describe('error messages name the field and the problem', () => {
     {
       name: 'non-JSON values in unmodelled fields',
       input: job({ template: { spec: { affinity: { f: () => 1, n: NaN } } } }),
-      errors: [
-        'spec.template.spec.affinity.f: expected a JSON value, got a function',
-        'spec.template.spec.affinity.n: expected a finite number, got NaN',
-      ],
+      errors: ['spec.template.spec.affinity.f: expected a JSON value, got a function', 'spec.template.spec.affinity.n: expected a finite number, got NaN'],
     },
     {
       name: 'long strings are cut in messages',
@@ -192,20 +203,31 @@ describe('timestamps', () => {
     const d = new Date(Date.UTC(2026, 5, 1, 12, 30, 15, 250));
     const r = parsePod({
       metadata: { name: 'p', creationTimestamp: d, managedFields: [{ manager: 'kubelet', time: d }] },
-      status: { startTime: d, conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: d }], containerStatuses: [{ state: { terminated: { exitCode: 1, finishedAt: d } } }] },
+      status: {
+        startTime: d,
+        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: d }],
+        containerStatuses: [{ state: { terminated: { exitCode: 1, finishedAt: d } } }],
+      },
     });
     if (!r.ok) throw new Error(r.errors.join('\n'));
     const s = '2026-06-01T12:30:15Z';
     expect(JSON.parse(JSON.stringify(encodePod(r.value)))).toEqual({
       metadata: { name: 'p', creationTimestamp: s, managedFields: [{ manager: 'kubelet', time: s }] },
-      status: { startTime: s, conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: s }], containerStatuses: [{ state: { terminated: { exitCode: 1, finishedAt: s } } }] },
+      status: {
+        startTime: s,
+        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: s }],
+        containerStatuses: [{ state: { terminated: { exitCode: 1, finishedAt: s } } }],
+      },
     });
   });
 });
 
 describe('zero values and nulls (Go semantics) round-trip', () => {
   const cases: ReadonlyArray<{ name: string; input: Record<string, unknown> }> = [
-    { name: 'template creationTimestamp null (kubectl get -o json)', input: job({ template: { metadata: { creationTimestamp: null, labels: { a: 'b' } }, spec: { containers: [] } } }) },
+    {
+      name: 'template creationTimestamp null (kubectl get -o json)',
+      input: job({ template: { metadata: { creationTimestamp: null, labels: { a: 'b' } }, spec: { containers: [] } } }),
+    },
     { name: 'null spec', input: { metadata: { name: 'x' }, spec: null, status: {} } },
     { name: 'no spec, no metadata', input: { status: { active: 1 } } },
     { name: 'null in an unmodelled field is kept', input: job({ template: { spec: { affinity: null, tolerations: [null] } } }) },
@@ -291,8 +313,16 @@ describe('prototype pollution', () => {
       json: '{"spec":{"template":{"spec":{"affinity":{"constructor":{"prototype":{"polluted":1}}}}}}}',
       warnings: ['spec.template.spec.affinity.constructor: key dropped'],
     },
-    { name: 'prototype object in a list', json: '{"spec":{"template":{"spec":{"volumes":[{"prototype":{"polluted":1}}]}}}}', warnings: ['spec.template.spec.volumes[0].prototype: key dropped'] },
-    { name: '__proto__: null would make a null-prototype object', json: '{"__proto__":null,"metadata":{"__proto__":null}}', warnings: ['__proto__: key dropped', 'metadata.__proto__: key dropped'] },
+    {
+      name: 'prototype object in a list',
+      json: '{"spec":{"template":{"spec":{"volumes":[{"prototype":{"polluted":1}}]}}}}',
+      warnings: ['spec.template.spec.volumes[0].prototype: key dropped'],
+    },
+    {
+      name: '__proto__: null would make a null-prototype object',
+      json: '{"__proto__":null,"metadata":{"__proto__":null}}',
+      warnings: ['__proto__: key dropped', 'metadata.__proto__: key dropped'],
+    },
     { name: 'constructor in a modelled struct', json: '{"spec":{"constructor":{"prototype":{"polluted":1}}}}', warnings: ['spec.constructor: key dropped'] },
   ];
   test.each(cases)('$name', ({ json, warnings }) => {
@@ -325,7 +355,9 @@ describe('prototype pollution', () => {
   });
 
   test('a __proto__ label key stays an own key, the prototype untouched', () => {
-    const r = parseJob(JSON.parse('{"metadata":{"labels":{"__proto__":"x"},"annotations":{"__proto__":"y"}},"spec":{"selector":{"matchLabels":{"__proto__":"z"}}}}'));
+    const r = parseJob(
+      JSON.parse('{"metadata":{"labels":{"__proto__":"x"},"annotations":{"__proto__":"y"}},"spec":{"selector":{"matchLabels":{"__proto__":"z"}}}}'),
+    );
     if (!r.ok) throw new Error(r.errors.join('\n'));
     const labels = r.value.metadata.labels!;
     expect(Object.keys(labels)).toEqual(['__proto__']);
@@ -333,7 +365,9 @@ describe('prototype pollution', () => {
     expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
     expect(Object.keys(r.value.metadata.annotations!)).toEqual(['__proto__']);
     expect(Object.keys(r.value.spec.selector!.matchLabels!)).toEqual(['__proto__']);
-    expect(JSON.stringify(encodeJob(r.value))).toBe('{"metadata":{"labels":{"__proto__":"x"},"annotations":{"__proto__":"y"}},"spec":{"selector":{"matchLabels":{"__proto__":"z"}}}}');
+    expect(JSON.stringify(encodeJob(r.value))).toBe(
+      '{"metadata":{"labels":{"__proto__":"x"},"annotations":{"__proto__":"y"}},"spec":{"selector":{"matchLabels":{"__proto__":"z"}}}}',
+    );
   });
 
   test('decodeJob (Either) drops the same keys', () => {
@@ -397,7 +431,20 @@ describe('nesting and size', () => {
   });
 
   test('10^6 conditions decode in linear time', () => {
-    const make = (n: number) => job({}, { status: { conditions: Array.from({ length: n }, (_, i) => ({ type: 'Complete', status: 'True', reason: `r${i}`, lastTransitionTime: '2026-01-01T00:00:00Z' })) } });
+    const make = (n: number) =>
+      job(
+        {},
+        {
+          status: {
+            conditions: Array.from({ length: n }, (_, i) => ({
+              type: 'Complete',
+              status: 'True',
+              reason: `r${i}`,
+              lastTransitionTime: '2026-01-01T00:00:00Z',
+            })),
+          },
+        },
+      );
     const time = (input: unknown) => {
       const start = performance.now();
       const r = parseJob(input);
@@ -423,15 +470,36 @@ describe('nesting and size', () => {
 });
 
 describe('exotic input never throws', () => {
-  const throwing = Object.defineProperty({}, 'metadata', { enumerable: true, get: () => { throw new Error('boom'); } });
-  const proxy = new Proxy({}, { ownKeys: () => { throw new TypeError('no keys'); } });
-  const badToString = { toString: () => { throw new Error('x'); } };
+  const throwing = Object.defineProperty({}, 'metadata', {
+    enumerable: true,
+    get: () => {
+      throw new Error('boom');
+    },
+  });
+  const proxy = new Proxy(
+    {},
+    {
+      ownKeys: () => {
+        throw new TypeError('no keys');
+      },
+    },
+  );
+  const badToString = {
+    toString: () => {
+      throw new Error('x');
+    },
+  };
   const cases: ReadonlyArray<{ name: string; input: unknown; error: string }> = [
     { name: 'throwing getter', input: throwing, error: 'could not be decoded (Error: boom)' },
     { name: 'proxy without keys', input: proxy, error: 'could not be decoded (TypeError: no keys)' },
     {
       name: 'getter throwing a non-Error',
-      input: Object.defineProperty({}, 'spec', { enumerable: true, get: () => { throw badToString; } }),
+      input: Object.defineProperty({}, 'spec', {
+        enumerable: true,
+        get: () => {
+          throw badToString;
+        },
+      }),
       error: 'could not be decoded (an unprintable exception)',
     },
     { name: 'a symbol', input: Symbol('x'), error: 'expected an object (Job), got a symbol' },

@@ -19,8 +19,7 @@ import { formatDecodeErrors } from './reporter.js';
  * MaxRequestBytes (3 MiB) is an error: no request to the API server can carry one.
  */
 export type DecodeResult<T> =
-  | { readonly ok: true; readonly value: T; readonly warnings?: readonly string[] }
-  | { readonly ok: false; readonly errors: readonly string[] };
+  { readonly ok: true; readonly value: T; readonly warnings?: readonly string[] } | { readonly ok: false; readonly errors: readonly string[] };
 
 function safeMessage(e: unknown): string {
   try {

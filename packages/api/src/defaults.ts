@@ -12,9 +12,7 @@ function defaultPodFailurePolicy(pfp: PodFailurePolicy): PodFailurePolicy {
   return {
     ...pfp,
     rules: pfp.rules.map((r) =>
-      r.onPodConditions?.some((p) => !p.status)
-        ? { ...r, onPodConditions: r.onPodConditions.map((p) => (p.status ? p : { ...p, status: 'True' })) }
-        : r,
+      r.onPodConditions?.some((p) => !p.status) ? { ...r, onPodConditions: r.onPodConditions.map((p) => (p.status ? p : { ...p, status: 'True' })) } : r,
     ),
   };
 }
@@ -42,8 +40,7 @@ export function withJobDefaults(job: Job): Job {
     suspend: s.suspend ?? false,
     ...(s.podFailurePolicy ? { podFailurePolicy: defaultPodFailurePolicy(s.podFailurePolicy) } : {}),
     podReplacementPolicy:
-      s.podReplacementPolicy ??
-      (s.podFailurePolicy !== undefined ? PodReplacementPolicies.Failed : PodReplacementPolicies.TerminatingOrFailed),
+      s.podReplacementPolicy ?? (s.podFailurePolicy !== undefined ? PodReplacementPolicies.Failed : PodReplacementPolicies.TerminatingOrFailed),
     manualSelector: s.manualSelector ?? false,
   };
   const templateLabels = s.template.metadata?.labels;

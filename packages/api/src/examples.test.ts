@@ -33,9 +33,7 @@ const examples: ReadonlyArray<{ name: string; manifest: Record<string, unknown> 
         template: {
           spec: {
             restartPolicy: 'Never',
-            containers: [
-              { name: 'main', image: 'docker.io/library/bash:5', command: ['bash'], args: ['-c', 'echo "Hello world!" && sleep 5 && exit 42'] },
-            ],
+            containers: [{ name: 'main', image: 'docker.io/library/bash:5', command: ['bash'], args: ['-c', 'echo "Hello world!" && sleep 5 && exit 42'] }],
           },
         },
         backoffLimit: 6,
@@ -116,7 +114,12 @@ const examples: ReadonlyArray<{ name: string; manifest: Record<string, unknown> 
               },
             ],
             containers: [
-              { name: 'worker', image: 'docker.io/library/busybox', command: ['rev', '/input/data.txt'], volumeMounts: [{ mountPath: '/input', name: 'input' }] },
+              {
+                name: 'worker',
+                image: 'docker.io/library/busybox',
+                command: ['rev', '/input/data.txt'],
+                volumeMounts: [{ mountPath: '/input', name: 'input' }],
+              },
             ],
             volumes: [{ name: 'input', emptyDir: {} }],
           },

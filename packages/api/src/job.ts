@@ -46,11 +46,7 @@ export const PodFailurePolicyRuleCodec = struct<PodFailurePolicyRule>(
 );
 
 /** batch/v1 PodFailurePolicy; rules read [] when absent. */
-export const PodFailurePolicyCodec = struct<PodFailurePolicy>(
-  'PodFailurePolicy',
-  { rules: arrayOf(PodFailurePolicyRuleCodec) },
-  { rules: () => [] },
-);
+export const PodFailurePolicyCodec = struct<PodFailurePolicy>('PodFailurePolicy', { rules: arrayOf(PodFailurePolicyRuleCodec) }, { rules: () => [] });
 
 /** batch/v1 SuccessPolicyRule. */
 export const SuccessPolicyRuleCodec = struct<SuccessPolicyRule>(

@@ -32,11 +32,7 @@ export const ObjectFieldSelectorCodec = struct<ObjectFieldSelector>(
 export const EnvVarSourceCodec = struct<EnvVarSource>('EnvVarSource', { fieldRef: ObjectFieldSelectorCodec }, {});
 
 /** core/v1 EnvVar; name reads "" when absent. */
-export const EnvVarCodec = struct<EnvVar>(
-  'EnvVar',
-  { name: StringCodec, value: StringCodec, valueFrom: EnvVarSourceCodec },
-  { name: () => '' },
-);
+export const EnvVarCodec = struct<EnvVar>('EnvVar', { name: StringCodec, value: StringCodec, valueFrom: EnvVarSourceCodec }, { name: () => '' });
 
 /** core/v1 Container: identity, command and env modelled; resources, probes etc. kept as JSON. */
 export const ContainerCodec = struct<Container>(
@@ -157,8 +153,4 @@ export const PodCodec = struct<Pod>(
 );
 
 /** core/v1 PodTemplateSpec (a Job's `spec.template`); round-trips untouched. */
-export const PodTemplateSpecCodec = struct<PodTemplateSpec>(
-  'PodTemplateSpec',
-  { metadata: ObjectMetaCodec, spec: PodSpecCodec },
-  {},
-);
+export const PodTemplateSpecCodec = struct<PodTemplateSpec>('PodTemplateSpec', { metadata: ObjectMetaCodec, spec: PodSpecCodec }, {});

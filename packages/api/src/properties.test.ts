@@ -9,12 +9,15 @@ const noDroppedKeys = (v: unknown): boolean => !/"(__proto__|constructor|prototy
 describe('properties', () => {
   test('parseJob and parsePod never throw, whatever the input', () => {
     fc.assert(
-      fc.property(fc.anything({ withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBigInt: true, withNullPrototype: true }), (u) => {
-        parseJob(u);
-        parsePod(u);
-        parseJob({ metadata: u, spec: { template: u }, status: u });
-        parsePod({ metadata: { labels: u }, spec: u, status: { conditions: [u] } });
-      }),
+      fc.property(
+        fc.anything({ withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBigInt: true, withNullPrototype: true }),
+        (u) => {
+          parseJob(u);
+          parsePod(u);
+          parseJob({ metadata: u, spec: { template: u }, status: u });
+          parsePod({ metadata: { labels: u }, spec: u, status: { conditions: [u] } });
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -36,12 +39,28 @@ describe('properties', () => {
     const time = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => formatTime(d)!);
     const pod = fc.record(
       {
-        metadata: fc.record({ name: fc.string(), labels: fc.dictionary(fc.string(), fc.string()), finalizers: fc.array(fc.string()), deletionTimestamp: fc.option(time, { nil: null }) }, { requiredKeys: [] }),
-        spec: fc.record({ restartPolicy: fc.constantFrom('Never', 'OnFailure'), containers: fc.array(fc.record({ name: fc.string(), image: fc.string() })) }, { requiredKeys: [] }),
+        metadata: fc.record(
+          {
+            name: fc.string(),
+            labels: fc.dictionary(fc.string(), fc.string()),
+            finalizers: fc.array(fc.string()),
+            deletionTimestamp: fc.option(time, { nil: null }),
+          },
+          { requiredKeys: [] },
+        ),
+        spec: fc.record(
+          { restartPolicy: fc.constantFrom('Never', 'OnFailure'), containers: fc.array(fc.record({ name: fc.string(), image: fc.string() })) },
+          { requiredKeys: [] },
+        ),
         status: fc.record(
           {
             phase: fc.constantFrom('Pending', 'Running', 'Succeeded', 'Failed'),
-            containerStatuses: fc.array(fc.record({ restartCount: fc.nat({ max: 2147483647 }), state: fc.record({ terminated: fc.record({ exitCode: fc.integer({ min: -2147483648, max: 2147483647 }), finishedAt: time }) }) })),
+            containerStatuses: fc.array(
+              fc.record({
+                restartCount: fc.nat({ max: 2147483647 }),
+                state: fc.record({ terminated: fc.record({ exitCode: fc.integer({ min: -2147483648, max: 2147483647 }), finishedAt: time }) }),
+              }),
+            ),
           },
           { requiredKeys: [] },
         ),

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { encodeJob, encodePod, parseJob, parsePod } from './index.js';
 
 const dir = path.resolve(__dirname, '../../../testdata/conformance/shared');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 interface Row {
   readonly name: string;

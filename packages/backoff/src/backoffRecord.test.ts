@@ -2,13 +2,7 @@
 // with TestGetFinishedTime's init-container case as k8s.io/kubernetes v1.37.2 has it (only
 // sidecars, declared in the pod spec, are consulted since).
 import type { Pod } from '@jobkit/api';
-import {
-  getFinishedTime,
-  newBackoffRecord,
-  remainingBackoffMs,
-  remainingBackoffMsPerIndex,
-  type BackoffRecord,
-} from './index.js';
+import { getFinishedTime, newBackoffRecord, remainingBackoffMs, remainingBackoffMsPerIndex, type BackoffRecord } from './index.js';
 
 const T = Date.parse('2009-11-10T23:00:00Z');
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -40,7 +34,11 @@ describe('TestNewBackoffRecord', () => {
     { name: 'Empty backoff store with one success', succ: [T], fail: [], want: { failuresAfterLastSuccess: 0 } },
   ];
   test.each(cases)('$name', ({ prev, succ, fail, want }) => {
-    const got = newBackoffRecord(prev, succ.map((t) => finishedPod('Succeeded', t)), fail.map((t) => finishedPod('Failed', t)));
+    const got = newBackoffRecord(
+      prev,
+      succ.map((t) => finishedPod('Succeeded', t)),
+      fail.map((t) => finishedPod('Failed', t)),
+    );
     expect(got).toEqual(want);
   });
 });
@@ -119,7 +117,12 @@ describe('TestGetRemainingBackoffTime', () => {
     { name: 'one failure; current time and failure time are same', rec: { failuresAfterLastSuccess: 1, lastFailureTime: iso(T) }, now: T, want: 5_000 },
     { name: 'one failure; current time == 1 second + failure time', rec: { failuresAfterLastSuccess: 1, lastFailureTime: iso(T) }, now: T + 1000, want: 4_000 },
     { name: 'one failure; current time == expected backoff time', rec: { failuresAfterLastSuccess: 1, lastFailureTime: iso(T) }, now: T + 5000, want: 0 },
-    { name: 'one failure; current time == expected backoff time + 1 Second', rec: { failuresAfterLastSuccess: 1, lastFailureTime: iso(T) }, now: T + 6000, want: 0 },
+    {
+      name: 'one failure; current time == expected backoff time + 1 Second',
+      rec: { failuresAfterLastSuccess: 1, lastFailureTime: iso(T) },
+      now: T + 6000,
+      want: 0,
+    },
     { name: 'three failures; current time and failure time are same', rec: { failuresAfterLastSuccess: 3, lastFailureTime: iso(T) }, now: T, want: 20_000 },
     {
       name: 'eight failures; current time and failure time are same; backoff not exceeding maxBackoff',

@@ -32,11 +32,7 @@ function sortedFinishTimes(pods: readonly Pod[]): number[] {
  *
  * @category Backoff
  */
-export function newBackoffRecord(
-  prev: BackoffRecord | undefined,
-  newSucceeded: readonly Pod[],
-  newFailed: readonly Pod[],
-): BackoffRecord {
+export function newBackoffRecord(prev: BackoffRecord | undefined, newSucceeded: readonly Pod[], newFailed: readonly Pod[]): BackoffRecord {
   const old = prev ?? emptyBackoffRecord;
   if (newFailed.length === 0) {
     if (newSucceeded.length === 0) return old;

@@ -98,7 +98,10 @@ describe('manifests', () => {
     }
   });
   test('PodList, List and single pods', () => {
-    const list = file('pods.json', JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ kind: 'Pod', metadata: { name: 'a' } }, { metadata: { name: 'b' } }] }));
+    const list = file(
+      'pods.json',
+      JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ kind: 'Pod', metadata: { name: 'a' } }, { metadata: { name: 'b' } }] }),
+    );
     expect(loadPods(list).map((p) => p.metadata.name)).toEqual(['a', 'b']);
   });
 });
@@ -151,7 +154,10 @@ describe('jobkit', () => {
     const r = await jobkit('validate', file('bad.yaml', bad));
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/job hello: 1 error\n {2}spec\.template\.spec\.restartPolicy: [A-Z][a-z]+ value/);
-    const indexed = await jobkit('validate', file('bad2.yaml', goodJob.replace('backoffLimit: 0', 'backoffLimit: 0\n  completionMode: Indexed\n  parallelism: 2')));
+    const indexed = await jobkit(
+      'validate',
+      file('bad2.yaml', goodJob.replace('backoffLimit: 0', 'backoffLimit: 0\n  completionMode: Indexed\n  parallelism: 2')),
+    );
     expect(indexed.code).toBe(2);
     expect(indexed.stdout).toMatch(/spec\.completions: Required value/);
   });
@@ -187,28 +193,51 @@ describe('jobkit', () => {
   });
   test('explain: one pass over cluster objects', async () => {
     const job = {
-      apiVersion: 'batch/v1', kind: 'Job',
+      apiVersion: 'batch/v1',
+      kind: 'Job',
       metadata: { name: 'pi', namespace: 'default', uid: 'job-uid' },
       spec: {
-        parallelism: 1, completions: 1, backoffLimit: 0, completionMode: 'NonIndexed', podReplacementPolicy: 'TerminatingOrFailed',
+        parallelism: 1,
+        completions: 1,
+        backoffLimit: 0,
+        completionMode: 'NonIndexed',
+        podReplacementPolicy: 'TerminatingOrFailed',
         selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'job-uid' } },
-        template: { metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'job-uid' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } },
+        template: {
+          metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'job-uid' } },
+          spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] },
+        },
       },
       status: { startTime: '2026-01-01T00:00:00Z', active: 1 },
     };
     const pods = {
-      apiVersion: 'v1', kind: 'PodList',
-      items: [{
-        metadata: {
-          name: 'pi-abcde', namespace: 'default', uid: 'pod-1', finalizers: ['batch.kubernetes.io/job-tracking'],
-          labels: { 'batch.kubernetes.io/controller-uid': 'job-uid' },
-          ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'pi', uid: 'job-uid', controller: true }],
+      apiVersion: 'v1',
+      kind: 'PodList',
+      items: [
+        {
+          metadata: {
+            name: 'pi-abcde',
+            namespace: 'default',
+            uid: 'pod-1',
+            finalizers: ['batch.kubernetes.io/job-tracking'],
+            labels: { 'batch.kubernetes.io/controller-uid': 'job-uid' },
+            ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'pi', uid: 'job-uid', controller: true }],
+          },
+          spec: { restartPolicy: 'Never', containers: [{ name: 'pi' }] },
+          status: { phase: 'Failed', containerStatuses: [{ name: 'pi', state: { terminated: { exitCode: 1, finishedAt: '2026-01-01T00:00:05Z' } } }] },
         },
-        spec: { restartPolicy: 'Never', containers: [{ name: 'pi' }] },
-        status: { phase: 'Failed', containerStatuses: [{ name: 'pi', state: { terminated: { exitCode: 1, finishedAt: '2026-01-01T00:00:05Z' } } }] },
-      }, { metadata: { name: 'stranger', uid: 'x', labels: { app: 'other' } }, status: { phase: 'Running' } }],
+        { metadata: { name: 'stranger', uid: 'x', labels: { app: 'other' } }, status: { phase: 'Running' } },
+      ],
     };
-    const r = await jobkit('explain', '--job', file('job.json', JSON.stringify(job)), '--pods', file('pods.json', JSON.stringify(pods)), '--now', '2026-01-01T00:00:10Z');
+    const r = await jobkit(
+      'explain',
+      '--job',
+      file('job.json', JSON.stringify(job)),
+      '--pods',
+      file('pods.json', JSON.stringify(pods)),
+      '--now',
+      '2026-01-01T00:00:10Z',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Pods: 1 of this Job, 1 ignored/);
@@ -229,31 +258,54 @@ describe('jobkit', () => {
     expect(r.stdout).toMatch(/Suspended +True +JobSuspended/);
   });
   test.each(['run', 'simulate'])('%s: a status write the API server would reject is a jobkit bug, exit 3', async (command) => {
-    const controller = { ...defaultController, validateJobStatusUpdate: () => [{ type: 'FieldValueInvalid' as const, field: 'status.active', detail: 'stand-in rejection' }] };
+    const controller = {
+      ...defaultController,
+      validateJobStatusUpdate: () => [{ type: 'FieldValueInvalid' as const, field: 'status.active', detail: 'stand-in rejection' }],
+    };
     let stdout = '';
     let stderr = '';
-    const code = await main([command, file(`v-${command}.yaml`, goodJob), ...(command === 'run' ? ['--logs-dir', join(dir, 'logs')] : [])], {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-      cwd: dir,
-      env: process.env,
-    }, controller);
+    const code = await main(
+      [command, file(`v-${command}.yaml`, goodJob), ...(command === 'run' ? ['--logs-dir', join(dir, 'logs')] : [])],
+      {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: (t: string) => (stderr += t) },
+        cwd: dir,
+        env: process.env,
+      },
+      controller,
+    );
     expect(code).toBe(3);
-    expect(stderr).toMatch(/warning: jobkit bug: the API server would reject the status written in sync #1:\n {2}status\.active: Invalid value: stand-in rejection/);
+    expect(stderr).toMatch(
+      /warning: jobkit bug: the API server would reject the status written in sync #1:\n {2}status\.active: Invalid value: stand-in rejection/,
+    );
     void stdout;
   });
   test('explain: back-off rebuilt from counted pods delays the replacement; --fresh-controller does not', async () => {
     const job = {
-      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi', namespace: 'default', uid: 'J' },
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pi', namespace: 'default', uid: 'J' },
       spec: {
-        parallelism: 1, completions: 1, backoffLimit: 4, completionMode: 'NonIndexed', podReplacementPolicy: 'TerminatingOrFailed',
+        parallelism: 1,
+        completions: 1,
+        backoffLimit: 4,
+        completionMode: 'NonIndexed',
+        podReplacementPolicy: 'TerminatingOrFailed',
         selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'J' } },
-        template: { metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'J' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } },
+        template: {
+          metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'J' } },
+          spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] },
+        },
       },
       status: { startTime: '2026-01-01T00:00:00Z', failed: 2, active: 0 },
     };
     const pod = (name: string, finishedAt: string) => ({
-      metadata: { name, uid: name, labels: { 'batch.kubernetes.io/controller-uid': 'J' }, ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'pi', uid: 'J', controller: true }] },
+      metadata: {
+        name,
+        uid: name,
+        labels: { 'batch.kubernetes.io/controller-uid': 'J' },
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'pi', uid: 'J', controller: true }],
+      },
       status: { phase: 'Failed', containerStatuses: [{ name: 'pi', state: { terminated: { exitCode: 255, finishedAt } } }] },
     });
     const jobFile = file('bj.json', JSON.stringify(job));

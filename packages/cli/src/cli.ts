@@ -30,7 +30,10 @@ parent exiting, even SIGKILL: a watchdog process stops them).`,
   simulate: {
     synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]',
     about: "Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.",
-    examples: ['jobkit simulate examples/primes-completions.yaml --script examples/primes-completions.outcomes.yaml', 'jobkit simulate -f examples/pi.yaml --json'],
+    examples: [
+      'jobkit simulate examples/primes-completions.yaml --script examples/primes-completions.outcomes.yaml',
+      'jobkit simulate -f examples/pi.yaml --json',
+    ],
   },
   validate: {
     synopsis: 'jobkit validate -f JOB.yaml|-|DIR',
@@ -43,17 +46,31 @@ parent exiting, even SIGKILL: a watchdog process stops them).`,
 kubectl get pods -o json): the actions it would take and why, as the pass itself explains them.
 The pod-recreation back-off is rebuilt from the counted pods (--fresh-controller: none, as after
 a restart).`,
-    examples: ['kubectl get job pi -o json > job.json; kubectl get pods -l batch.kubernetes.io/job-name=pi -o json > pods.json', 'jobkit explain --job job.json --pods pods.json --now 2026-01-01T00:10:00Z'],
+    examples: [
+      'kubectl get job pi -o json > job.json; kubectl get pods -l batch.kubernetes.io/job-name=pi -o json > pods.json',
+      'jobkit explain --job job.json --pods pods.json --now 2026-01-01T00:10:00Z',
+    ],
   },
-  version: { synopsis: 'jobkit version | jobkit --version', about: 'Print the jobkit release and the Kubernetes release it follows.', examples: ['jobkit version'] },
+  version: {
+    synopsis: 'jobkit version | jobkit --version',
+    about: 'Print the jobkit release and the Kubernetes release it follows.',
+    examples: ['jobkit version'],
+  },
 };
 
-const indent = (text: string, by: string): string => text.split('\n').map((l) => `${by}${l}`).join('\n');
+const indent = (text: string, by: string): string =>
+  text
+    .split('\n')
+    .map((l) => `${by}${l}`)
+    .join('\n');
 
 export const usage = `jobkit: the Kubernetes Job controller's decisions, locally
 
 Usage:
-${Object.entries(commandHelp).filter(([c]) => c !== 'version').map(([, h]) => `  ${h.synopsis}\n${indent(h.about, '      ')}`).join('\n')}
+${Object.entries(commandHelp)
+  .filter(([c]) => c !== 'version')
+  .map(([, h]) => `  ${h.synopsis}\n${indent(h.about, '      ')}`)
+  .join('\n')}
   jobkit version | --version
   jobkit help [COMMAND] | COMMAND --help
 
@@ -115,7 +132,10 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
         if (args.command !== 'validate') throw new UsageError(`${args.command} takes one manifest file, not a folder (${given[0]})`);
         // As kubectl -f DIR: every manifest file of the folder; files holding no Job (outcome
         // scripts, other kinds) are skipped with a note.
-        const inDir = readdirSync(p).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(p, f));
+        const inDir = readdirSync(p)
+          .filter((f) => /\.(ya?ml|json)$/.test(f))
+          .sort()
+          .map((f) => join(p, f));
         const withJobs = inDir.filter((f) => {
           const has = /^\s*kind:\s*["']?Job["']?\s*$|"kind"\s*:\s*"Job"/m.test(readFileSync(f, 'utf8'));
           if (!has) io.stderr.write(`note: ${relative(io.cwd, f) || f}: no Job in it, skipped\n`);
@@ -134,27 +154,50 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
         return code;
       }
       case 'simulate':
-        return simulateCommand(file(), { script: ((s) => (s === undefined ? undefined : fromCwd(s)))(stringFlag(args, 'script')), json: args.flags.has('json'), name: stringFlag(args, 'name') }, controller, io);
+        return simulateCommand(
+          file(),
+          {
+            script: ((s) => (s === undefined ? undefined : fromCwd(s)))(stringFlag(args, 'script')),
+            json: args.flags.has('json'),
+            name: stringFlag(args, 'name'),
+          },
+          controller,
+          io,
+        );
       case 'run': {
         const delay = stringFlag(args, 'restart-delay');
         const restartDelayMs = delay === undefined ? undefined : parseDuration(delay);
         if (delay !== undefined && restartDelayMs === undefined) throw new UsageError(`--restart-delay ${delay}: expected a duration such as 1s`);
         const maxProcesses = positiveIntegerFlag(args, 'max-processes');
-        return await runCommand(file(), {
-          logsDir: stringFlag(args, 'logs-dir'),
-          printLogs: args.flags.has('logs'),
-          verbose: args.flags.has('verbose'),
-          name: stringFlag(args, 'name'),
-          restartDelayMs,
-          ...(maxProcesses !== undefined ? { maxProcesses } : {}),
-          json: args.flags.has('json'),
-        }, controller, io);
+        return await runCommand(
+          file(),
+          {
+            logsDir: stringFlag(args, 'logs-dir'),
+            printLogs: args.flags.has('logs'),
+            verbose: args.flags.has('verbose'),
+            name: stringFlag(args, 'name'),
+            restartDelayMs,
+            ...(maxProcesses !== undefined ? { maxProcesses } : {}),
+            json: args.flags.has('json'),
+          },
+          controller,
+          io,
+        );
       }
       case 'explain': {
         const job = stringFlag(args, 'job') ?? args.positionals[0];
         if (job === undefined) throw new UsageError('explain needs --job JOB.json');
         const pods = stringFlag(args, 'pods');
-        return explainCommand({ job: fromCwd(job), pods: pods === undefined ? undefined : fromCwd(pods), now: stringFlag(args, 'now'), freshController: args.flags.has('fresh-controller') }, controller, io);
+        return explainCommand(
+          {
+            job: fromCwd(job),
+            pods: pods === undefined ? undefined : fromCwd(pods),
+            now: stringFlag(args, 'now'),
+            freshController: args.flags.has('fresh-controller'),
+          },
+          controller,
+          io,
+        );
       }
     }
     throw new UsageError(`unknown command "${args.command}"`);
@@ -168,7 +211,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
       io.stderr.write(`jobkit: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
       return ExitCode.BadInput;
     }
-    io.stderr.write(`jobkit: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr.write(`jobkit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return ExitCode.Bug;
   }
 }

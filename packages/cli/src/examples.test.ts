@@ -55,26 +55,32 @@ interface Expectation {
 }
 
 const expectations: Record<string, Expectation> = {
-  'pi': { simulate: [0, /Job pi completed/], run: [[0, /Job pi completed/]] },
+  pi: { simulate: [0, /Job pi completed/], run: [[0, /Job pi completed/]] },
   // bpi(2000) fails inside Math::BigInt with some perls (5.36 here): then the real failure path,
   // pod-recreation back-off of 10, 20, 40 and 80 s and BackoffLimitExceeded; other perls print π.
   'pi-2000': {
     simulate: [1, /failed: BackoffLimitExceeded/],
-    run: [[1, /Job pi-2000 failed: BackoffLimitExceeded/], [0, /Job pi-2000 completed/]],
+    run: [
+      [1, /Job pi-2000 failed: BackoffLimitExceeded/],
+      [0, /Job pi-2000 completed/],
+    ],
     slowMs: 300_000,
   },
   'pi-with-timeout': { simulate: [1, /failed: DeadlineExceeded/], run: [[0, /completed/]] },
   'pi-with-ttl': { simulate: [0, /completed/], run: [[0, /completed/]] },
-  'primes': { simulate: [0, /completed/], run: [[0, /completed/]] },
+  primes: { simulate: [0, /completed/], run: [[0, /completed/]] },
   'primes-completions': { simulate: [0, /completed/], run: [[0, /completed/]] },
   'pi-sequential': { simulate: [0, /Job pi-sequential completed/], run: [[0, /Job pi-sequential completed/]] },
   'primes-work-queue': { simulate: [0, /completed/], run: [[0, /completed/]] },
-  'indexed': { simulate: [0, /completed/], run: [[0, /completed/]] },
-  'pod-failure-policy': { simulate: [1, /failed: PodFailurePolicy: Container main for pod default\/\S+ failed with exit code 42 matching FailJob rule at index 0/], run: [[1, /failed: PodFailurePolicy/]] },
+  indexed: { simulate: [0, /completed/], run: [[0, /completed/]] },
+  'pod-failure-policy': {
+    simulate: [1, /failed: PodFailurePolicy: Container main for pod default\/\S+ failed with exit code 42 matching FailJob rule at index 0/],
+    run: [[1, /failed: PodFailurePolicy/]],
+  },
   // The retry of index 1 waits 10 s of per-index back-off.
   'backoff-limit-per-index': { simulate: [1, /failed: FailedIndexes/], run: [[1, /failed: FailedIndexes/]], slowMs: 60_000 },
   'success-policy': { simulate: [0, /completed \(SuccessPolicy: Matched rules at index 0\)/], run: [[0, /completed \(SuccessPolicy/]] },
-  'suspended': { simulate: [0, /completed/], run: [[0, /is suspended/]] },
+  suspended: { simulate: [0, /completed/], run: [[0, /is suspended/]] },
   'flaky-onfailure': { simulate: [0, /completed/], run: [[0, /completed/]] },
 };
 
@@ -82,7 +88,9 @@ const slowTests = process.env['CI'] === 'true' || process.env['JOBKIT_SLOW_TESTS
 
 describe('examples', () => {
   test('every example has an expectation and a simulate script', () => {
-    const names = readdirSync(examples).filter((f) => f.endsWith('.yaml') && !f.endsWith('.outcomes.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    const names = readdirSync(examples)
+      .filter((f) => f.endsWith('.yaml') && !f.endsWith('.outcomes.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
     expect(names.sort()).toEqual(Object.keys(expectations).sort());
     for (const name of names) expect(existsSync(join(examples, `${name}.outcomes.yaml`))).toBe(true);
   });
@@ -109,14 +117,18 @@ describe('examples', () => {
     });
 
     const runTest = e.slowMs === undefined || slowTests ? test : test.skip;
-    runTest(`run ends with exit ${e.run.map(([code]) => code).join(' or ')}${e.slowMs !== undefined ? ' (slow: real back-off; CI or JOBKIT_SLOW_TESTS=1)' : ''}`, () => {
-      const r = jobkit(['run', `examples/${name}.yaml`, '--logs-dir', logsDir], e.slowMs ?? 30_000);
-      const out = r.stdout + r.stderr;
-      const end = e.run.find(([, re]) => re.test(out));
-      expect(end).toBeDefined();
-      expect(out).toMatch(end![1]);
-      expect(r.code).toBe(end![0]);
-    }, (e.slowMs ?? 30_000) + 10_000);
+    runTest(
+      `run ends with exit ${e.run.map(([code]) => code).join(' or ')}${e.slowMs !== undefined ? ' (slow: real back-off; CI or JOBKIT_SLOW_TESTS=1)' : ''}`,
+      () => {
+        const r = jobkit(['run', `examples/${name}.yaml`, '--logs-dir', logsDir], e.slowMs ?? 30_000);
+        const out = r.stdout + r.stderr;
+        const end = e.run.find(([, re]) => re.test(out));
+        expect(end).toBeDefined();
+        expect(out).toMatch(end![1]);
+        expect(r.code).toBe(end![0]);
+      },
+      (e.slowMs ?? 30_000) + 10_000,
+    );
   });
 
   test('the built bin simulates too', () => {
@@ -150,9 +162,10 @@ describe('examples', () => {
 
   // completions 3, parallelism 1: each pod is created only after the one before it finished.
   test.each(['simulate', 'run'])('pi-sequential runs its three pods one after another (%s)', async (how) => {
-    const r = how === 'simulate'
-      ? await inProcess(['simulate', 'examples/pi-sequential.yaml', '--script', 'examples/pi-sequential.outcomes.yaml', '--json'])
-      : jobkit(['run', 'examples/pi-sequential.yaml', '--json', '--logs-dir', logsDir]);
+    const r =
+      how === 'simulate'
+        ? await inProcess(['simulate', 'examples/pi-sequential.yaml', '--script', 'examples/pi-sequential.outcomes.yaml', '--json'])
+        : jobkit(['run', 'examples/pi-sequential.yaml', '--json', '--logs-dir', logsDir]);
     expect(r.code).toBe(0);
     const running = new Set<string>();
     const order: string[] = [];

@@ -10,7 +10,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'jobkit-habits-'));
   mkdirSync(join(dir, 'jobs'));
   writeFileSync(join(dir, 'jobs', 'a.yaml'), job('a'));
-  writeFileSync(join(dir, 'jobs', 'b.json'), JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'b' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'x' }] } } } }));
+  writeFileSync(
+    join(dir, 'jobs', 'b.json'),
+    JSON.stringify({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'b' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'x' }] } } },
+    }),
+  );
   writeFileSync(join(dir, 'jobs', 'a.outcomes.yaml'), 'pods:\n  - exitCode: 0\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +54,7 @@ describe('kubectl habits', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
     expect(version).toBe(pkg.version);
   });
-  test('-f FILE, relative to the caller\'s folder', async () => {
+  test("-f FILE, relative to the caller's folder", async () => {
     const r = await jobkit(join(dir, 'jobs'), 'validate', '-f', 'a.yaml');
     expect(r.stdout).toBe('job a: valid\n');
     expect(r.code).toBe(0);

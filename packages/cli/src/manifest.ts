@@ -5,7 +5,10 @@ import { parseAllDocuments } from 'yaml';
 import { parseJob, parsePod, type Job, type Pod } from '@jobkit/api';
 
 export class InputError extends Error {
-  constructor(message: string, readonly details: readonly string[] = []) {
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -99,7 +102,8 @@ export function loadJob(path: string, name?: string): Job {
 /** Pods from a PodList, a List, single Pods or several documents. */
 export function loadPods(path: string): Pod[] {
   return flatten(readDocuments(path)).map((doc, i) => {
-    if (isRecord(doc) && doc['kind'] !== undefined && doc['kind'] !== 'Pod') throw new InputError(`${path}: item ${i + 1} is a ${String(doc['kind'])}, not a Pod`);
+    if (isRecord(doc) && doc['kind'] !== undefined && doc['kind'] !== 'Pod')
+      throw new InputError(`${path}: item ${i + 1} is a ${String(doc['kind'])}, not a Pod`);
     const result = parsePod(doc);
     if (!result.ok) throw new InputError(`${path}: item ${i + 1} is not a valid Pod`, result.errors);
     return result.value;

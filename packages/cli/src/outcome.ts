@@ -6,7 +6,10 @@ import { ExitCode } from './io.js';
 export function outcomeReport(jobName: string, outcome: LoopOutcome): { readonly code: number; readonly lines: readonly string[] } {
   switch (outcome.kind) {
     case 'Complete':
-      return { code: ExitCode.Ok, lines: [`Job ${jobName} completed${outcome.reason ? ` (${outcome.reason}${outcome.message ? `: ${outcome.message}` : ''})` : ''}`] };
+      return {
+        code: ExitCode.Ok,
+        lines: [`Job ${jobName} completed${outcome.reason ? ` (${outcome.reason}${outcome.message ? `: ${outcome.message}` : ''})` : ''}`],
+      };
     case 'Failed':
       return { code: ExitCode.JobFailed, lines: [`Job ${jobName} failed: ${outcome.reason ?? 'Failed'}${outcome.message ? `: ${outcome.message}` : ''}`] };
     case 'Suspended':

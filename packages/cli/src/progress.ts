@@ -19,7 +19,10 @@ export class Progress {
   private lastDraw = 0;
   private slotsNoted = false;
 
-  constructor(private readonly out: Output, private readonly verbose: boolean) {}
+  constructor(
+    private readonly out: Output,
+    private readonly verbose: boolean,
+  ) {}
 
   /** A timeline entry worth a line: events and pod changes (all entries when verbose). */
   entry(entry: TimelineEntry, loop: ProgressSource): void {

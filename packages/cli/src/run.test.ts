@@ -86,7 +86,11 @@ test('run --json: one JSON document with the outcome, pods and log files', async
 
 describe('progress', () => {
   const state = (succeeded: number, completions?: number) => ({
-    job: { metadata: { name: 'pi' }, spec: { template: {}, ...(completions !== undefined ? { completions } : {}) }, status: { active: 1, ready: 1, succeeded, failed: 2 } } as Job,
+    job: {
+      metadata: { name: 'pi' },
+      spec: { template: {}, ...(completions !== undefined ? { completions } : {}) },
+      status: { active: 1, ready: 1, succeeded, failed: 2 },
+    } as Job,
     elapsedMs: 1500,
   });
   test('terminal: a completions bar', () => {
@@ -171,7 +175,12 @@ async function until(what: string, ok: () => boolean, timeoutMs: number): Promis
 }
 
 const readPids = (file: string): { pid: number; escaped: boolean }[] =>
-  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => ({ pid: Number(l.split(' ')[1]), escaped: l.startsWith('setsid ') })) : [];
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => ({ pid: Number(l.split(' ')[1]), escaped: l.startsWith('setsid ') }))
+    : [];
 
 describe('no pod process outlives jobkit run (built dist/main.js)', () => {
   const started: ChildProcess[] = [];
@@ -220,7 +229,10 @@ describe('no pod process outlives jobkit run (built dist/main.js)', () => {
   test('SIGTERM to the parent shell (as pnpm leaves the runner orphaned)', async () => {
     const { manifest, pids } = sleepers();
     // `; echo` keeps sh from exec'ing node: sh stays the parent, as pnpm's shell does.
-    const shell = spawn('sh', ['-c', `"${process.execPath}" "${mainJs}" run "${manifest}" --logs-dir "${join(dir, 'logs')}"; echo ended`], { cwd: dir, stdio: 'ignore' });
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${mainJs}" run "${manifest}" --logs-dir "${join(dir, 'logs')}"; echo ended`], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
     started.push(shell);
     await until('3 pods to write their PIDs', () => readPids(pids).length === 3 * perPod, 8000);
     shell.kill('SIGTERM');
@@ -234,7 +246,11 @@ describe('no pod process outlives jobkit run (built dist/main.js)', () => {
     const script = `mkdir -p ${live}; touch ${live}/$$$$; ls ${live} | wc -l >> ${counts}; sleep 0.05; rm ${live}/$$$$`;
     const manifest = join(dir, 'capped.yaml');
     writeFileSync(manifest, job('  completions: 50\n  parallelism: 50', JSON.stringify(['sh', '-c', script])));
-    const r = spawnSync(process.execPath, [mainJs, 'run', manifest, '--max-processes', '3', '--logs-dir', join(dir, 'logs')], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+    const r = spawnSync(process.execPath, [mainJs, 'run', manifest, '--max-processes', '3', '--logs-dir', join(dir, 'logs')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20000,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Job t completed/);
     expect(r.stdout).toMatch(/47 pods pending: waiting for a process slot \(--max-processes 3\)/);

@@ -76,7 +76,14 @@ for (const n of [1_000, 10_000, 100_000]) {
       peak = Math.max(peak, process.memoryUsage().heapUsed - base);
     }
     if (name.startsWith('steady') && actions !== 0) throw new Error(`${name} at ${n}: a steady pass should do nothing, got ${actions} actions`);
-    rows.push({ pods: n, scenario: name, 'median ms': median(times).toFixed(2), actions, 'heap MB (pods)': (base / 2 ** 20).toFixed(1), 'heap +MB (pass)': (peak / 2 ** 20).toFixed(1) });
+    rows.push({
+      pods: n,
+      scenario: name,
+      'median ms': median(times).toFixed(2),
+      actions,
+      'heap MB (pods)': (base / 2 ** 20).toFixed(1),
+      'heap +MB (pass)': (peak / 2 ** 20).toFixed(1),
+    });
   }
 }
 console.table(rows);

@@ -17,7 +17,11 @@ function steadyJob(n) {
   const job = {
     metadata: { name: 'bench', namespace: 'default', uid: UID },
     spec: {
-      parallelism: n, completions: n, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false,
+      parallelism: n,
+      completions: n,
+      backoffLimit: 6,
+      completionMode: 'NonIndexed',
+      suspend: false,
       selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': UID } },
       template: { metadata: { labels }, spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] } },
       podReplacementPolicy: 'TerminatingOrFailed',
@@ -26,7 +30,10 @@ function steadyJob(n) {
   };
   const pods = Array.from({ length: n }, (_, i) => ({
     metadata: {
-      name: `bench-${i}`, namespace: 'default', uid: `bench-pod-${i}`, labels,
+      name: `bench-${i}`,
+      namespace: 'default',
+      uid: `bench-pod-${i}`,
+      labels,
       finalizers: ['batch.kubernetes.io/job-tracking'],
       ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'bench', uid: UID, controller: true, blockOwnerDeletion: true }],
       creationTimestamp: START,

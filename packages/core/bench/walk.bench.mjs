@@ -18,7 +18,10 @@ function job(n, indexed) {
       backoffLimit: 6,
       ...(indexed ? { completionMode: 'Indexed' } : {}),
       selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'job-uid' } },
-      template: { metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'bench' } }, spec: { containers: [{ name: 'c', image: 'x' }], restartPolicy: 'Never' } },
+      template: {
+        metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'bench' } },
+        spec: { containers: [{ name: 'c', image: 'x' }], restartPolicy: 'Never' },
+      },
     },
     status: { startTime: '2025-12-31T00:00:00Z', active: n, ready: n, terminating: 0, succeeded: 0, failed: 0, uncountedTerminatedPods: {} },
   };
@@ -29,7 +32,10 @@ function pods(n, indexed) {
   for (let i = 0; i < n; i++) {
     out[i] = {
       metadata: {
-        name: `bench-${i}`, uid: `uid-${i}`, namespace: 'ns', creationTimestamp: '2025-12-31T00:00:00Z',
+        name: `bench-${i}`,
+        uid: `uid-${i}`,
+        namespace: 'ns',
+        creationTimestamp: '2025-12-31T00:00:00Z',
         labels: { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'bench' },
         finalizers: [FIN],
         ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'bench', uid: 'job-uid', controller: true }],
@@ -85,7 +91,10 @@ for (const n of [100_000, 1_000_000]) {
   for (const indexed of [false, true]) {
     const j = job(n, indexed);
     const base = pods(n, indexed);
-    for (const [order, ps] of [['index order', base], ['shuffled', shuffled(base)]]) {
+    for (const [order, ps] of [
+      ['index order', base],
+      ['shuffled', shuffled(base)],
+    ]) {
       const runs = n >= 1_000_000 ? 5 : 15;
       // Measured side by side, alternating, so machine load hits both alike.
       const walk = time(() => bareWalk(ps), runs);
@@ -93,7 +102,14 @@ for (const n of [100_000, 1_000_000]) {
         const r = syncJob(j, ps, NOW);
         if (r.actions.length !== 0) throw new Error(`steady pass did ${r.actions.length} actions`);
       }, runs);
-      rows.push({ pods: n, mode: indexed ? 'Indexed' : 'NonIndexed', order, 'bare walk ms': walk.toFixed(2), 'steady pass ms': pass.toFixed(2), ratio: (pass / walk).toFixed(1) });
+      rows.push({
+        pods: n,
+        mode: indexed ? 'Indexed' : 'NonIndexed',
+        order,
+        'bare walk ms': walk.toFixed(2),
+        'steady pass ms': pass.toFixed(2),
+        ratio: (pass / walk).toFixed(1),
+      });
     }
   }
 }

@@ -8,7 +8,9 @@ describe('applyActions', () => {
   const job = newJob();
   test('CreatePod adds a Pending pod with generated name/uid and creation time', () => {
     const s = applyActions({ job, pods: [] }, [{ type: 'CreatePod', pod: { metadata: { generateName: 'foobar-' } } }], opts);
-    expect(s.pods).toEqual([{ metadata: { generateName: 'foobar-', name: 'foobar-x', uid: 'foobar-x', creationTimestamp: '2026-01-01T00:00:00Z' }, status: { phase: 'Pending' } }]);
+    expect(s.pods).toEqual([
+      { metadata: { generateName: 'foobar-', name: 'foobar-x', uid: 'foobar-x', creationTimestamp: '2026-01-01T00:00:00Z' }, status: { phase: 'Pending' } },
+    ]);
   });
   test.each([
     ['short prefix kept', 'pi-', 'pi-'],
@@ -17,23 +19,34 @@ describe('applyActions', () => {
     ['64 characters cut to 58', `${'x'.repeat(63)}-`, 'x'.repeat(58)],
   ])('CreatePod names the pod from the generateName cut as the API server cuts it: %s', (_name, generateName, base) => {
     expect(generatedNameBase(generateName)).toBe(base);
-    const s = applyActions({ job, pods: [] }, [{ type: 'CreatePod', pod: { metadata: { generateName } } }], { now: NOW, generateName: (p: string) => `${p}abcde` });
+    const s = applyActions({ job, pods: [] }, [{ type: 'CreatePod', pod: { metadata: { generateName } } }], {
+      now: NOW,
+      generateName: (p: string) => `${p}abcde`,
+    });
     expect(s.pods[0]!.metadata).toMatchObject({ generateName, name: `${base}abcde` });
     expect(s.pods[0]!.metadata.name!.length).toBeLessThanOrEqual(63);
   });
   test('DeletePod marks a pod with finalizers, removes one without', () => {
-    const s = applyActions({ job, pods: [newPod('a'), newPod('b', { finalizer: false })] }, [
-      { type: 'DeletePod', name: 'a', uid: 'a' },
-      { type: 'DeletePod', name: 'b', uid: 'b' },
-    ], opts);
+    const s = applyActions(
+      { job, pods: [newPod('a'), newPod('b', { finalizer: false })] },
+      [
+        { type: 'DeletePod', name: 'a', uid: 'a' },
+        { type: 'DeletePod', name: 'b', uid: 'b' },
+      ],
+      opts,
+    );
     expect(s.pods.map((p) => [p.metadata.name, p.metadata.deletionTimestamp])).toEqual([['a', '2026-01-01T00:00:00Z']]);
   });
   test('RemovePodFinalizer removes the finalizer, and the pod once deleted with none left', () => {
-    const s = applyActions({ job, pods: [newPod('a'), newPod('b', { deleted: '2025-12-31T00:00:00Z' })] }, [
-      { type: 'RemovePodFinalizer', name: 'a', uid: 'a' },
-      { type: 'RemovePodFinalizer', name: 'b', uid: 'b' },
-      { type: 'RemovePodFinalizer', name: 'gone', uid: 'gone' },
-    ], opts);
+    const s = applyActions(
+      { job, pods: [newPod('a'), newPod('b', { deleted: '2025-12-31T00:00:00Z' })] },
+      [
+        { type: 'RemovePodFinalizer', name: 'a', uid: 'a' },
+        { type: 'RemovePodFinalizer', name: 'b', uid: 'b' },
+        { type: 'RemovePodFinalizer', name: 'gone', uid: 'gone' },
+      ],
+      opts,
+    );
     expect(s.pods.map((p) => [p.metadata.name, p.metadata.finalizers])).toEqual([['a', []]]);
   });
   test('UpdateJobStatus replaces the status; the input is untouched', () => {
@@ -48,7 +61,10 @@ describe('orphanPodActions (syncOrphanPod)', () => {
   const finished = newJob({}, { conditions: [{ type: 'Failed', status: 'True' }] });
   const running = newJob();
   const orphan = { ...newPod('o'), metadata: { ...newPod('o').metadata, ownerReferences: [] } };
-  const foreign = { ...newPod('r'), metadata: { ...newPod('r').metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'rs', controller: true }] } };
+  const foreign = {
+    ...newPod('r'),
+    metadata: { ...newPod('r').metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'rs', controller: true }] },
+  };
   const cases = [
     { name: 'finished job: its pods are cleaned', job: finished, pods: [newPod('a')], want: ['a'] },
     { name: 'unfinished job: its pods are kept', job: running, pods: [newPod('a')], want: [] },
@@ -56,7 +72,12 @@ describe('orphanPodActions (syncOrphanPod)', () => {
     { name: 'uncontrolled pods are cleaned', job: running, pods: [orphan], want: ['o'] },
     { name: 'pods controlled by something else are left', job: undefined, pods: [foreign], want: [] },
     { name: 'pods without the finalizer need nothing', job: finished, pods: [newPod('a', { finalizer: false })], want: [] },
-    { name: 'jobs managed elsewhere are left', job: newJob({ managedBy: 'x/y' }, { conditions: [{ type: 'Complete', status: 'True' }] }), pods: [newPod('a')], want: [] },
+    {
+      name: 'jobs managed elsewhere are left',
+      job: newJob({ managedBy: 'x/y' }, { conditions: [{ type: 'Complete', status: 'True' }] }),
+      pods: [newPod('a')],
+      want: [],
+    },
   ];
   test.each(cases)('$name', ({ job, pods, want }) => {
     expect(orphanPodActions(job, pods).actions.map((a) => a.type === 'RemovePodFinalizer' && a.name)).toEqual(want);
@@ -109,7 +130,10 @@ describe('applyActions keeps pods apart', () => {
   test('two pods sharing a uid both survive, and an action reaches the one its name names', () => {
     const s = applyActions({ job, pods: [twin('a'), twin('b')] }, [{ type: 'DeletePod', name: 'b', uid: 'same' }], opts);
     expect(s.error).toBeUndefined();
-    expect(s.pods.map((p) => [p.metadata.name, p.metadata.deletionTimestamp ?? null])).toEqual([['a', null], ['b', '2026-01-01T00:00:00Z']]);
+    expect(s.pods.map((p) => [p.metadata.name, p.metadata.deletionTimestamp ?? null])).toEqual([
+      ['a', null],
+      ['b', '2026-01-01T00:00:00Z'],
+    ]);
   });
   test('pods with neither uid nor name are not merged', () => {
     const anon = { metadata: {} };

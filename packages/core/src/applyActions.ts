@@ -201,7 +201,8 @@ function applyInputError(state: unknown, actions: unknown, opts: unknown): strin
     const at = `actions[${i}]`;
     if (!isObject(a)) return `${at}: Invalid value: must be an object`;
     const type = a['type'];
-    if (typeof type !== 'string' || !actionTypes.has(type)) return `${at}.type: Unsupported value: ${typeof type === 'string' ? JSON.stringify(type.slice(0, 64)) : 'not a string'}`;
+    if (typeof type !== 'string' || !actionTypes.has(type))
+      return `${at}.type: Unsupported value: ${typeof type === 'string' ? JSON.stringify(type.slice(0, 64)) : 'not a string'}`;
     if (type === 'CreatePod') {
       const e = podError(a['pod'], `${at}.pod`);
       if (e !== undefined) return e;

@@ -73,7 +73,7 @@ const ruleArb = (perIndex: boolean): fc.Arbitrary<PodFailurePolicyRule> =>
 /** "0,2-3" for a sorted set of indexes. */
 function formatIndexes(xs: readonly number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < xs.length; ) {
+  for (let i = 0; i < xs.length;) {
     let j = i;
     while (j + 1 < xs.length && xs[j + 1] === xs[j]! + 1) j++;
     out.push(i === j ? String(xs[i]) : `${xs[i]}-${xs[j]}`);
@@ -144,10 +144,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   // Half the runs uncapped, where the crashed run must end exactly as the whole one.
   caps: fc.oneof(
     fc.constant({}),
-    fc.record(
-      { maxUncountedPods: fc.integer({ min: 1, max: 3 }), maxPodCreateDeletePerSync: fc.integer({ min: 1, max: 3 }) },
-      { requiredKeys: [] },
-    ),
+    fc.record({ maxUncountedPods: fc.integer({ min: 1, max: 3 }), maxPodCreateDeletePerSync: fc.integer({ min: 1, max: 3 }) }, { requiredKeys: [] }),
   ),
   crashes: fc.array(
     fc.option(fc.record({ at: fc.nat(), restart: fc.boolean(), then: fc.nat() }, { requiredKeys: ['at', 'restart'] }), { nil: null, freq: 2 }),
@@ -352,12 +349,21 @@ function applyWithLedger(
         // A pod manageJob released (deleteJobPods drops the finalizer unrecorded in the finalizer
         // expectations) that a stale list still shows finished with its finalizer is counted by
         // the pass that lists it: upstream does the same.
-        const lateCount = !holds && ledger.released.has(a.uid) && !ledger.counted.has(a.uid) && listed.get(a.uid)?.metadata.finalizers?.includes(JobTrackingFinalizer) === true && (listed.get(a.uid)?.status?.phase === 'Succeeded' || listed.get(a.uid)?.status?.phase === 'Failed');
+        const lateCount =
+          !holds &&
+          ledger.released.has(a.uid) &&
+          !ledger.counted.has(a.uid) &&
+          listed.get(a.uid)?.metadata.finalizers?.includes(JobTrackingFinalizer) === true &&
+          (listed.get(a.uid)?.status?.phase === 'Succeeded' || listed.get(a.uid)?.status?.phase === 'Failed');
         if (lateCount) ledger.countedAfterRelease++;
         if (holds || lateCount) {
           removed.add(a.uid);
           const p = listed.get(a.uid) ?? cur!;
-          const counts = decidedFailed.has(a.uid) || p.status?.phase === 'Succeeded' || failedLike(p) || (s.job.status?.conditions ?? []).some((c) => c.type === 'FailureTarget' && c.status === 'True');
+          const counts =
+            decidedFailed.has(a.uid) ||
+            p.status?.phase === 'Succeeded' ||
+            failedLike(p) ||
+            (s.job.status?.conditions ?? []).some((c) => c.type === 'FailureTarget' && c.status === 'True');
           if (counts) {
             expect(ledger.counted.has(a.uid)).toBe(false);
             ledger.counted.add(a.uid);
@@ -408,9 +414,21 @@ function applyWithLedger(
     const prevIx = indexSet(before.status?.completedIndexes);
     for (const i of indexSet(s.job.status?.completedIndexes)) {
       if (prevIx.has(i)) continue;
-      const why = listedPods.some((p) => p.metadata.annotations?.[COMPLETION_INDEX] === String(i) && p.status?.phase === 'Succeeded' && p.metadata.finalizers?.includes(JobTrackingFinalizer));
+      const why = listedPods.some(
+        (p) =>
+          p.metadata.annotations?.[COMPLETION_INDEX] === String(i) && p.status?.phase === 'Succeeded' && p.metadata.finalizers?.includes(JobTrackingFinalizer),
+      );
       expect(why).toBe(true);
-      if (!ledger.succeededIndexes.has(String(i)) && !listedPods.some((p) => p.metadata.annotations?.[COMPLETION_INDEX] === String(i) && p.status?.phase === 'Succeeded' && live(p.metadata.uid!)?.metadata.finalizers?.includes(JobTrackingFinalizer))) ledger.indexCountedWithoutFinalizer++;
+      if (
+        !ledger.succeededIndexes.has(String(i)) &&
+        !listedPods.some(
+          (p) =>
+            p.metadata.annotations?.[COMPLETION_INDEX] === String(i) &&
+            p.status?.phase === 'Succeeded' &&
+            live(p.metadata.uid!)?.metadata.finalizers?.includes(JobTrackingFinalizer),
+        )
+      )
+        ledger.indexCountedWithoutFinalizer++;
       ledger.succeededIndexes.add(String(i));
     }
   }
@@ -506,7 +524,16 @@ function run(sc: Scenario, crash: boolean): RunResult {
     ran.set(uid, r + 1);
     return r < (sc.durations[seqOf(uid)] ?? 0);
   };
-  const ledger: Ledger = { succeededUids: new Set(), succeededIndexes: new Set(), failed: 0, released: new Set(), counted: new Set(), countedAfterRelease: 0, rejectedWrites: 0, indexCountedWithoutFinalizer: 0 };
+  const ledger: Ledger = {
+    succeededUids: new Set(),
+    succeededIndexes: new Set(),
+    failed: 0,
+    released: new Set(),
+    counted: new Set(),
+    countedAfterRelease: 0,
+    rejectedWrites: 0,
+    indexCountedWithoutFinalizer: 0,
+  };
   const history = new Map<string, Pod>();
   let backoff: BackoffRecord | undefined;
   let nowMs = START;
@@ -529,7 +556,7 @@ function run(sc: Scenario, crash: boolean): RunResult {
     }
     // The informer holds back the last `lag` pod events (the Job itself is read fresh: a stale
     // Job's status write conflicts).
-    const lag = crash && step < LAG_STEPS ? sc.lags[step] ?? 0 : 0;
+    const lag = crash && step < LAG_STEPS ? (sc.lags[step] ?? 0) : 0;
     const pass = (b: BackoffRecord | undefined) => {
       catchUp(ctrl, log, log.length - lag);
       if (ctrl.cursor < log.length) lagged = true;
@@ -537,14 +564,15 @@ function run(sc: Scenario, crash: boolean): RunResult {
       const options = { ...sc.caps, ...memoryOptions(ctrl) };
       if (!options.expectationsSatisfied) note('pass with expectations unsatisfied');
       const pending = new Set(options.finalizerRemovalsPending);
-      if (pending.size > 0 && pods.some((p) => pending.has(p.metadata.uid!) && p.metadata.finalizers?.includes(JobTrackingFinalizer))) note('stale list shows a pending removal');
+      if (pending.size > 0 && pods.some((p) => pending.has(p.metadata.uid!) && p.metadata.finalizers?.includes(JobTrackingFinalizer)))
+        note('stale list shows a pending removal');
       const res = syncJob(state.job, pods, new Date(nowMs), { ...options, backoff: b });
       measure(res.actions);
       return { pods, options, res };
     };
     let cur = pass(backoff);
-    const c = crash ? sc.crashes[step] ?? null : null;
-    const fp = crash ? sc.failedPatches[step] ?? null : null;
+    const c = crash ? (sc.crashes[step] ?? null) : null;
+    const fp = crash ? (sc.failedPatches[step] ?? null) : null;
     // The pass stops after a prefix; the fresh pass may stop too; the last one runs fully. A
     // failed finalizer patch ends its pass after the removals (upstream returns the error), and
     // the requeued pass follows at once.
@@ -564,7 +592,8 @@ function run(sc: Scenario, crash: boolean): RunResult {
           // The same for a pod the finishing pass deleted whose finalizer patch fails: the
           // requeued pass lists it terminating and counts it failed.
           const uid = (actions[j] as { uid: string }).uid;
-          if (state.job.spec.podReplacementPolicy !== 'Failed' && actions.some((a, x) => x < j && a.type === 'DeletePod' && a.uid === uid)) deletedBeforeWrite = true;
+          if (state.job.spec.podReplacementPolicy !== 'Failed' && actions.some((a, x) => x < j && a.type === 'DeletePod' && a.uid === uid))
+            deletedBeforeWrite = true;
           patchFailed = true;
           k = Math.min(k, removals[removals.length - 1]! + 1);
         }
@@ -724,10 +753,14 @@ function checkScenario(sc: Scenario): void {
   if (crashed.ledger.rejectedWrites > 0) note('suspended job finished without startTime: write rejected');
   if (crashed.ledger.indexCountedWithoutFinalizer > 0) note('index counted from a stale list after its finalizer went');
   if (crashed.patchFailed) note('finalizer patch failed');
-  if (!capped && !crashed.lagged && !crashed.countMayBeKept && !crashed.backoffForgotten && !crashed.deletedBeforeWrite) expect(summary(crashed.final)).toEqual(summary(whole.final));
+  if (!capped && !crashed.lagged && !crashed.countMayBeKept && !crashed.backoffForgotten && !crashed.deletedBeforeWrite)
+    expect(summary(crashed.final)).toEqual(summary(whole.final));
   for (const c of summary(crashed.final).conditions) note(c);
   const end = (r: RunResult) => summary(r.final).conditions.find((c) => c.startsWith('Complete/') || c.startsWith('Failed/'));
-  if (!capped && end(whole) !== end(crashed)) note(`ends ${end(whole)} vs ${end(crashed)} [${crashed.lagged ? 'L' : ''}${crashed.countMayBeKept ? 'K' : ''}${crashed.backoffForgotten ? 'B' : ''}${crashed.deletedBeforeWrite ? 'D' : ''}]`);
+  if (!capped && end(whole) !== end(crashed))
+    note(
+      `ends ${end(whole)} vs ${end(crashed)} [${crashed.lagged ? 'L' : ''}${crashed.countMayBeKept ? 'K' : ''}${crashed.backoffForgotten ? 'B' : ''}${crashed.deletedBeforeWrite ? 'D' : ''}]`,
+    );
   if ((crashed.final.status?.failedIndexes ?? '') !== '') note('failedIndexes');
   const matched = new Set([...crashed.history.values()].filter((p) => p.status?.phase === 'Failed').map((p) => policyAction(crashed.final, p)));
   for (const a of matched) if (a !== undefined) note(`pod failure policy ${a} matched`);
@@ -738,14 +771,26 @@ function checkScenario(sc: Scenario): void {
 describe('crash safety of the uncountedTerminatedPods protocol', () => {
   test('stopping a pass after any prefix of its actions never double counts nor loses a pod', () => {
     fc.assert(fc.property(scenario, checkScenario), { numRuns: Number(process.env.CRASH_RUNS ?? 400) });
-    if (process.env.CRASH_STATS) console.log([...reached].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
+    if (process.env.CRASH_STATS)
+      console.log(
+        [...reached]
+          .sort()
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n'),
+      );
   });
 
-  test('with upstream\'s real caps (500 uncounted pods, 500 creations per pass) and more than 500 finished pods', () => {
+  test("with upstream's real caps (500 uncounted pods, 500 creations per pass) and more than 500 finished pods", () => {
     // A few big runs: the caps of 1-3 above stand in for these, which show the cut pass, the
     // stale list and the failed patch at the sizes where the caps bite.
     fc.assert(fc.property(bigScenario, checkScenario), { numRuns: Number(process.env.CRASH_BIG_RUNS ?? 4) });
-    if (process.env.CRASH_STATS) console.log([...reached].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
+    if (process.env.CRASH_STATS)
+      console.log(
+        [...reached]
+          .sort()
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n'),
+      );
   });
 });
 
@@ -876,7 +921,12 @@ describe('a controller reading pods from a cache', () => {
     const failed = pass.actions.findIndex((a) => a.type === 'RemovePodFinalizer');
     const uid = (pass.actions[failed] as { uid: string }).uid;
     const lastRemoval = pass.actions.map((a) => a.type).lastIndexOf('RemovePodFinalizer');
-    const applyExcept = (actions: readonly Action[]) => play(s0, actions.filter((_, i) => i !== failed), t(1));
+    const applyExcept = (actions: readonly Action[]) =>
+      play(
+        s0,
+        actions.filter((_, i) => i !== failed),
+        t(1),
+      );
     // Wrong: carry on after the failure. The last write counts the pod that kept its finalizer
     // and leaves uncountedTerminatedPods, so the next pass finds it new and counts it again.
     const carriedOn = applyExcept(pass.actions);
@@ -899,7 +949,7 @@ describe('a controller reading pods from a cache', () => {
   // still counts at most once; these pin them down.
   const BASE: Omit<Scenario, 'spec'> = { toggles: [], caps: {}, durations: [], outcomes: [], crashes: [], lags: [], failedPatches: [] };
 
-  test('suspended on a stale list: pods that had already succeeded are released, counted later, and the suspended job\'s Complete write (no startTime) is rejected until it resumes', () => {
+  test("suspended on a stale list: pods that had already succeeded are released, counted later, and the suspended job's Complete write (no startTime) is rejected until it resumes", () => {
     // Step 2 suspends the job while the cache still shows indexes 1 and 2 running (their
     // success is held back): deleteJobPods drops their finalizers and deletes them. Index 0's
     // finalizer patch fails, and the requeued pass, on a list still missing the deletions,
@@ -907,7 +957,13 @@ describe('a controller reading pods from a cache', () => {
     // while suspended; suspension cleared startTime, so the API server rejects Complete
     // ("startTime is required for finished job"). On resume (step 15) startTime is set and the
     // job completes.
-    const sc: Scenario = { ...BASE, spec: { completionMode: 'Indexed', completions: 3, parallelism: 3 }, toggles: [2], lags: [null, null, 2], failedPatches: [null, null, 0] };
+    const sc: Scenario = {
+      ...BASE,
+      spec: { completionMode: 'Indexed', completions: 3, parallelism: 3 },
+      toggles: [2],
+      lags: [null, null, 2],
+      failedPatches: [null, null, 0],
+    };
     const r = run(sc, true);
     expect(r.ledger.countedAfterRelease).toBe(2);
     expect(r.ledger.rejectedWrites).toBeGreaterThan(0);
@@ -921,7 +977,11 @@ describe('a controller reading pods from a cache', () => {
     // pod and removes its finalizer uncounted. The next pass lists it Succeeded with the
     // finalizer: the UID is in finalizerRemovalsPending, so it is not counted as a pod, but its
     // index enters completedIndexes.
-    const sc: Scenario = { ...BASE, spec: { completionMode: 'Indexed', completions: 3, parallelism: 3, successPolicy: { rules: [{ succeededCount: 1 }] } }, lags: [null, null, 1, 1] };
+    const sc: Scenario = {
+      ...BASE,
+      spec: { completionMode: 'Indexed', completions: 3, parallelism: 3, successPolicy: { rules: [{ succeededCount: 1 }] } },
+      lags: [null, null, 1, 1],
+    };
     const whole = run(sc, false);
     const stale = run(sc, true);
     expect(stale.ledger.indexCountedWithoutFinalizer).toBe(1);

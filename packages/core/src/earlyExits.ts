@@ -24,7 +24,10 @@ export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, optio
   if (shapeError !== undefined) {
     // Echo what can be echoed safely: the inputs are not to be trusted here.
     const o: unknown = options;
-    const backoff = typeof o === 'object' && o !== null && typeof (o as SyncOptions).backoff === 'object' && (o as SyncOptions).backoff !== null ? (o as SyncOptions).backoff! : emptyBackoffRecord;
+    const backoff =
+      typeof o === 'object' && o !== null && typeof (o as SyncOptions).backoff === 'object' && (o as SyncOptions).backoff !== null
+        ? (o as SyncOptions).backoff!
+        : emptyBackoffRecord;
     const j: unknown = job;
     const status = typeof j === 'object' && j !== null && typeof (j as Job).status === 'object' && (j as Job).status !== null ? (j as Job).status! : {};
     return { why: `malformed input: ${shapeError}`, result: { actions: [], status, backoff, error: shapeError } };
@@ -35,7 +38,7 @@ export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, optio
   const controllerName = options.controllerName ?? JobControllerName;
   if (!isManagedBy(job, controllerName)) return noop(`managed by ${spec.managedBy ?? JobControllerName}, not by ${controllerName}`, job, prevBackoff);
   // Finished jobs: nothing to do; the backoff record is dropped.
-  if (isJobFinished(job)) return noop('the Job is finished; leftover pod finalizers are the orphan-pod worker\'s', job, emptyBackoffRecord);
+  if (isJobFinished(job)) return noop("the Job is finished; leftover pod finalizers are the orphan-pod worker's", job, emptyBackoffRecord);
   const mode = spec.completionMode;
   if (mode !== undefined && mode !== null && mode !== CompletionModes.NonIndexed && mode !== CompletionModes.Indexed) {
     return noop(`unknown completion mode ${String(mode)}`, job, prevBackoff, [
@@ -49,9 +52,13 @@ export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, optio
   if (badSelector !== undefined) return noop('the selector does not convert', job, prevBackoff, [], `couldn't convert Job selector: ${badSelector}`);
   // Upstream lists pods by owner (controller_utils.go FilterPodsByOwner), which refuses an owner
   // without a namespace, name or UID: the pass stops there with an error.
-  const ownerError = !job.metadata.namespace ? 'metadata.namespace: no owner namespace provided'
-    : !job.metadata.name ? 'metadata.name: no owner name provided'
-    : !job.metadata.uid ? 'metadata.uid: no owner uid provided' : undefined;
+  const ownerError = !job.metadata.namespace
+    ? 'metadata.namespace: no owner namespace provided'
+    : !job.metadata.name
+      ? 'metadata.name: no owner name provided'
+      : !job.metadata.uid
+        ? 'metadata.uid: no owner uid provided'
+        : undefined;
   if (ownerError !== undefined) return noop('pods cannot be listed by owner', job, prevBackoff, [], ownerError);
   return undefined;
 }

@@ -38,7 +38,7 @@ describe('syncJob explanation (options.explain)', () => {
     expect(ex.requeues).toEqual([{ afterMs: 50 * 60_000, cause: 'activeDeadline' }]);
   });
 
-  test('a pod that is not the Job\'s is listed as ignored', () => {
+  test("a pod that is not the Job's is listed as ignored", () => {
     const stranger = { metadata: { name: 'stranger', uid: 's', namespace: 'default', labels: { other: 'x' } }, status: { phase: 'Running' } };
     const ex = syncJob(newJob(), [stranger as never], NOW, { explain: true }).explanation!;
     expect(ex.ignored).toEqual(['stranger']);

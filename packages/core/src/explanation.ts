@@ -58,7 +58,15 @@ export interface PassExplanation {
 function podExplanation(ctx: SyncCtx, p: Pod, newly: ReadonlySet<Pod>): PodExplanation {
   const phase = p.status?.phase ?? 'Pending';
   const failed = isPodFailed(p, ctx.onlyReplaceFailedPods);
-  const klass: PodExplanation['class'] = isPodActive(p) ? 'active' : isPodTerminating(p) ? 'terminating' : phase === 'Succeeded' ? 'succeeded' : phase === 'Failed' ? 'failed' : 'other';
+  const klass: PodExplanation['class'] = isPodActive(p)
+    ? 'active'
+    : isPodTerminating(p)
+      ? 'terminating'
+      : phase === 'Succeeded'
+        ? 'succeeded'
+        : phase === 'Failed'
+          ? 'failed'
+          : 'other';
   const finished = phase === 'Succeeded' || failed;
   const uid = podUid(p);
   const ix = ctx.indexed ? ctx.indexOf(p) : undefined;
@@ -73,7 +81,11 @@ function podExplanation(ctx: SyncCtx, p: Pod, newly: ReadonlySet<Pod>): PodExpla
   let failurePolicy: PodExplanation['failurePolicy'];
   if (failed && ctx.podFailurePolicy !== undefined) {
     const m = matchPodFailurePolicy(ctx.podFailurePolicy, p);
-    failurePolicy = { ...(m.rule !== undefined && m.rule !== null ? { rule: m.rule } : {}), ...(m.action !== undefined && m.action !== null ? { action: m.action } : {}), countFailed: m.countFailed };
+    failurePolicy = {
+      ...(m.rule !== undefined && m.rule !== null ? { rule: m.rule } : {}),
+      ...(m.action !== undefined && m.action !== null ? { action: m.action } : {}),
+      countFailed: m.countFailed,
+    };
   }
   return {
     name: podName(p),
@@ -94,10 +106,16 @@ export function explainPass(ctx: SyncCtx, listedPods: readonly Pod[], result: Sy
   const mine = new Set<Pod>([...ctx.pods, ...ctx.released]);
   const written = (result.status.conditions ?? []).some((c) => c.type === ctx.finishedCondition?.type && c.status === 'True');
   const u = result.status.uncountedTerminatedPods;
-  const heldBack: PassExplanation['finishingHeldBack'] = ctx.finishingHeldByExpectations !== undefined ? 'expectations'
-    : ctx.finishedCondition === undefined || written ? undefined
-    : (u?.succeeded?.length ?? 0) + (u?.failed?.length ?? 0) > 0 ? 'uncounted'
-    : ctx.terminating > 0 ? 'terminating' : undefined;
+  const heldBack: PassExplanation['finishingHeldBack'] =
+    ctx.finishingHeldByExpectations !== undefined
+      ? 'expectations'
+      : ctx.finishedCondition === undefined || written
+        ? undefined
+        : (u?.succeeded?.length ?? 0) + (u?.failed?.length ?? 0) > 0
+          ? 'uncounted'
+          : ctx.terminating > 0
+            ? 'terminating'
+            : undefined;
   const restartPolicy = ctx.job.spec.template?.spec?.restartPolicy;
   const remaining = activeDeadlineRemainingMs(ctx);
   return {
@@ -108,7 +126,9 @@ export function explainPass(ctx: SyncCtx, listedPods: readonly Pod[], result: Sy
     backoffLimit: ctx.backoffLimit,
     ...(restartPolicy === 'OnFailure' ? { onFailureRestarts: restartsOfRunningPods(ctx.pods) } : {}),
     ...(remaining !== undefined && ctx.status.startTime !== undefined ? { activeDeadlineRemainingMs: remaining } : {}),
-    ...((ctx.finishedCondition ?? ctx.finishingHeldByExpectations) !== undefined ? { finishing: (ctx.finishedCondition ?? ctx.finishingHeldByExpectations)! } : {}),
+    ...((ctx.finishedCondition ?? ctx.finishingHeldByExpectations) !== undefined
+      ? { finishing: (ctx.finishedCondition ?? ctx.finishingHeldByExpectations)! }
+      : {}),
     ...(heldBack !== undefined ? { finishingHeldBack: heldBack } : {}),
     requeues: [...ctx.requeues].sort((a, b) => a.afterMs - b.afterMs),
   };

@@ -1,6 +1,12 @@
 import { emptyIntervals } from '@jobkit/indexes';
 import { getCompletionIndex } from '@jobkit/indexes';
-import { activePodsForRemoval, calculateFailedIndexes, calculateSucceededIndexes, podsWithDelayedDeletionPerIndex, sortByCompletionIndex } from './indexedJob.js';
+import {
+  activePodsForRemoval,
+  calculateFailedIndexes,
+  calculateSucceededIndexes,
+  podsWithDelayedDeletionPerIndex,
+  sortByCompletionIndex,
+} from './indexedJob.js';
 import { testCtx } from './__tests__/ctx.js';
 import type { SyncCtx } from './internal/context.js';
 import { JOB_UID, newJob, newPod } from './__tests__/builders.js';
@@ -18,7 +24,13 @@ const names = (ps: { metadata: { name?: string } }[]) => ps.map((p) => p.metadat
 
 describe('sortByCompletionIndex', () => {
   test('unknown first, ascending, ties in input order', () => {
-    const pods = [newPod('b2', { index: 2 }), newPod('none'), newPod('a0', { index: 0 }), newPod('c2', { index: 2 }), newPod('bad', { annotations: { 'batch.kubernetes.io/job-completion-index': 'x' } })];
+    const pods = [
+      newPod('b2', { index: 2 }),
+      newPod('none'),
+      newPod('a0', { index: 0 }),
+      newPod('c2', { index: 2 }),
+      newPod('bad', { annotations: { 'batch.kubernetes.io/job-completion-index': 'x' } }),
+    ];
     expect(names(sortByCompletionIndex(ctx(5), pods))).toEqual(['none', 'bad', 'a0', 'b2', 'c2']);
   });
   test('huge indexes fall back to the comparator', () => {
@@ -29,7 +41,11 @@ describe('sortByCompletionIndex', () => {
 
 describe('activePodsForRemoval (indexed)', () => {
   test('keeps the best pod of a duplicated index and removes the rest', () => {
-    const pods = [newPod('p', { index: 1, phase: 'Pending' }), newPod('r', { index: 1, nodeName: 'n', ready: true }), newPod('u', { index: 1, phase: 'Unknown', nodeName: 'n' })];
+    const pods = [
+      newPod('p', { index: 1, phase: 'Pending' }),
+      newPod('r', { index: 1, nodeName: 'n', ready: true }),
+      newPod('u', { index: 1, phase: 'Unknown', nodeName: 'n' }),
+    ];
     expect(names(activePodsForRemoval(ctx(3), pods, 0))).toEqual(['p', 'u']);
   });
   test('nothing to remove when indexes are valid and unique', () => {
@@ -61,7 +77,11 @@ describe('TestGetPodsWithDelayedDeletionPerIndex', () => {
     {
       name: 'failed pods are kept corresponding to non-failed indexes are kept',
       job: job(3, 1),
-      pods: [pod('a', { count: '0', phase: 'Failed', index: '0' }), pod('b', { count: '1', phase: 'Failed', index: '1' }), pod('c', { count: '0', phase: 'Failed', index: '2' })],
+      pods: [
+        pod('a', { count: '0', phase: 'Failed', index: '0' }),
+        pod('b', { count: '1', phase: 'Failed', index: '1' }),
+        pod('c', { count: '0', phase: 'Failed', index: '2' }),
+      ],
       want: ['a', 'c'],
     },
     {
@@ -137,20 +157,57 @@ describe('TestAppendDuplicatedIndexPodsForRemoval', () => {
   const cases: { name: string; pods: IP[]; wantRm: IP[]; completions: number }[] = [
     {
       name: 'all unique',
-      pods: [[null, 'Pending'], ['2', 'Pending'], ['5', 'Running'], ['6', 'Running']],
-      wantRm: [[null, 'Pending'], ['6', 'Running']],
+      pods: [
+        [null, 'Pending'],
+        ['2', 'Pending'],
+        ['5', 'Running'],
+        ['6', 'Running'],
+      ],
+      wantRm: [
+        [null, 'Pending'],
+        ['6', 'Running'],
+      ],
       completions: 6,
     },
     {
       name: 'all with index',
-      pods: [['5', 'Pending'], ['0', 'Running'], ['3', 'Pending'], ['0', 'Running'], ['3', 'Running'], ['0', 'Pending'], ['6', 'Running'], ['6', 'Pending']],
-      wantRm: [['0', 'Pending'], ['0', 'Running'], ['3', 'Pending'], ['6', 'Running'], ['6', 'Pending']],
+      pods: [
+        ['5', 'Pending'],
+        ['0', 'Running'],
+        ['3', 'Pending'],
+        ['0', 'Running'],
+        ['3', 'Running'],
+        ['0', 'Pending'],
+        ['6', 'Running'],
+        ['6', 'Pending'],
+      ],
+      wantRm: [
+        ['0', 'Pending'],
+        ['0', 'Running'],
+        ['3', 'Pending'],
+        ['6', 'Running'],
+        ['6', 'Pending'],
+      ],
       completions: 6,
     },
     {
       name: 'mixed',
-      pods: [[null, 'Pending'], ['invalid', 'Running'], ['-2', 'Running'], ['0', 'Pending'], ['1', 'Pending'], ['1', 'Pending'], ['1', 'Running']],
-      wantRm: [[null, 'Pending'], ['invalid', 'Running'], ['-2', 'Running'], ['1', 'Pending'], ['1', 'Pending']],
+      pods: [
+        [null, 'Pending'],
+        ['invalid', 'Running'],
+        ['-2', 'Running'],
+        ['0', 'Pending'],
+        ['1', 'Pending'],
+        ['1', 'Pending'],
+        ['1', 'Running'],
+      ],
+      wantRm: [
+        [null, 'Pending'],
+        ['invalid', 'Running'],
+        ['-2', 'Running'],
+        ['1', 'Pending'],
+        ['1', 'Pending'],
+      ],
       completions: 6,
     },
   ];

@@ -72,10 +72,7 @@ export function podsWithDelayedDeletionPerIndex(ctx: SyncCtx): Map<number, Pod> 
       continue;
     }
     const last = out.get(ix);
-    if (
-      last === undefined ||
-      (getIndexAbsoluteFailureCount(last) <= getIndexAbsoluteFailureCount(p) && getFinishedTimeMs(p) >= getFinishedTimeMs(last))
-    ) {
+    if (last === undefined || (getIndexAbsoluteFailureCount(last) <= getIndexAbsoluteFailureCount(p) && getFinishedTimeMs(p) >= getFinishedTimeMs(last))) {
       out.set(ix, p);
     }
   }

@@ -43,13 +43,32 @@ describe('activeDeadlineSeconds beyond int64 nanoseconds (upstream: job_controll
 });
 
 describe('per-index failure counts summing beyond int32 (upstream: indexed_job_utils.go:423 wraps)', () => {
-  const failed = (counts: Record<string, string>) =>
-    newPod('p0', { phase: 'Failed', index: 0, finishedAt: '2025-12-31T23:59:30Z', annotations: counts });
+  const failed = (counts: Record<string, string>) => newPod('p0', { phase: 'Failed', index: 0, finishedAt: '2025-12-31T23:59:30Z', annotations: counts });
   test.each([
-    ['2147483647 counted + 1 ignored', '2147483647', '1', { backoffLimitPerIndex: 1, podReplacementPolicy: 'Failed' as const, podFailurePolicy: { rules: [{ action: 'Ignore' as const, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' as const }] }] } }, true],
+    [
+      '2147483647 counted + 1 ignored',
+      '2147483647',
+      '1',
+      {
+        backoffLimitPerIndex: 1,
+        podReplacementPolicy: 'Failed' as const,
+        podFailurePolicy: { rules: [{ action: 'Ignore' as const, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' as const }] }] },
+      },
+      true,
+    ],
     ['2147483646 counted + 2 ignored', '2147483646', '2', { backoffLimitPerIndex: 2147483647 }, false],
     // The sum fits, but upstream's + 1 for the failure being replaced wraps (backoff_utils.go:250).
-    ['0 counted + 2147483647 ignored', '0', '2147483647', { backoffLimitPerIndex: 1, podReplacementPolicy: 'Failed' as const, podFailurePolicy: { rules: [{ action: 'Ignore' as const, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' as const }] }] } }, true],
+    [
+      '0 counted + 2147483647 ignored',
+      '0',
+      '2147483647',
+      {
+        backoffLimitPerIndex: 1,
+        podReplacementPolicy: 'Failed' as const,
+        podFailurePolicy: { rules: [{ action: 'Ignore' as const, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' as const }] }] },
+      },
+      true,
+    ],
   ])('%s: the index waits out the full 10 min backoff (upstream: 10 s)', (_name, fc, ic, spec, disrupted) => {
     const pod = failed({ 'batch.kubernetes.io/job-index-failure-count': fc, 'batch.kubernetes.io/job-index-ignored-failure-count': ic });
     const p = disrupted ? { ...pod, status: { ...pod.status, conditions: [{ type: 'DisruptionTarget', status: 'True' }] } } : pod;

@@ -79,8 +79,7 @@ export function manageJob(ctx: SyncCtx): number {
 
   const rmAtLeast = Math.max(active - wantActive, 0);
   // Indexed jobs may need deletions (duplicates, bad indexes) even when rmAtLeast is 0.
-  const podsToDelete =
-    rmAtLeast > 0 || ctx.indexed ? activePodsForRemoval(ctx, ctx.activePods, rmAtLeast, ctx.maxPodCreateDeletePerSync) : [];
+  const podsToDelete = rmAtLeast > 0 || ctx.indexed ? activePodsForRemoval(ctx, ctx.activePods, rmAtLeast, ctx.maxPodCreateDeletePerSync) : [];
   if (podsToDelete.length > 0) {
     // A pass either deletes or creates; deletion wins.
     const { removed, removedReady } = deleteJobPods(ctx, podsToDelete);
@@ -194,7 +193,13 @@ export function managePods(ctx: SyncCtx): void {
   }
   const complete = ctx.completions === undefined ? ctx.succeeded > 0 && ctx.active === 0 : ctx.succeeded >= ctx.completions && ctx.active === 0;
   if (complete) {
-    ctx.finishedCondition = newCondition(JobConditionTypes.SuccessCriteriaMet, 'True', JobReason.CompletionsReached, 'Reached expected number of succeeded pods', nowStr);
+    ctx.finishedCondition = newCondition(
+      JobConditionTypes.SuccessCriteriaMet,
+      'True',
+      JobReason.CompletionsReached,
+      'Reached expected number of succeeded pods',
+      nowStr,
+    );
   } else if (manageJobCalled) {
     if (ctx.suspended) {
       if (ensureConditionStatus(status.conditions, JobConditionTypes.Suspended, 'True', JobReason.JobSuspended, 'Job suspended', nowStr)) {

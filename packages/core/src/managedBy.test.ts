@@ -12,8 +12,13 @@ describe('SyncOptions.controllerName: an external controller reconciles the Jobs
     { name: 'default controller, managedBy unset: acts', managedBy: undefined, controllerName: undefined, acts: true },
     { name: 'default controller, managedBy external: skips', managedBy: external, controllerName: undefined, acts: false },
     { name: 'external controller, managedBy external: acts', managedBy: external, controllerName: external, acts: true },
-    { name: 'external controller, managedBy unset (the built-in one\'s): skips', managedBy: undefined, controllerName: external, acts: false },
-    { name: 'external controller, managedBy kubernetes.io/job-controller: skips', managedBy: 'kubernetes.io/job-controller', controllerName: external, acts: false },
+    { name: "external controller, managedBy unset (the built-in one's): skips", managedBy: undefined, controllerName: external, acts: false },
+    {
+      name: 'external controller, managedBy kubernetes.io/job-controller: skips',
+      managedBy: 'kubernetes.io/job-controller',
+      controllerName: external,
+      acts: false,
+    },
   ])('$name', ({ managedBy, controllerName, acts }) => {
     const job = newJob(managedBy !== undefined ? { managedBy } : {});
     const r = syncJob(job, [], NOW, controllerName !== undefined ? { controllerName } : {});
@@ -26,13 +31,14 @@ describe('SyncOptions.controllerName: an external controller reconciles the Jobs
 
 describe('orphanPodActions with controllerName', () => {
   const external = 'example.com/jobkit';
-  const finished = (managedBy?: string) => newJob({ ...(managedBy !== undefined ? { managedBy } : {}) }, { conditions: [{ type: 'Complete', status: 'True' }] });
+  const finished = (managedBy?: string) =>
+    newJob({ ...(managedBy !== undefined ? { managedBy } : {}) }, { conditions: [{ type: 'Complete', status: 'True' }] });
   const pod = newPod('p', { phase: 'Succeeded' });
   test.each([
     { name: 'the built-in worker strips pods of its own finished Job', job: finished(), controllerName: undefined, strips: true },
-    { name: 'the built-in worker leaves an external controller\'s pods', job: finished(external), controllerName: undefined, strips: false },
+    { name: "the built-in worker leaves an external controller's pods", job: finished(external), controllerName: undefined, strips: false },
     { name: 'an external worker strips pods of its own finished Job', job: finished(external), controllerName: external, strips: true },
-    { name: 'an external worker leaves the built-in controller\'s pods', job: finished(), controllerName: external, strips: false },
+    { name: "an external worker leaves the built-in controller's pods", job: finished(), controllerName: external, strips: false },
   ])('$name', ({ job, controllerName, strips }) => {
     const r = orphanPodActions(job, [pod], controllerName !== undefined ? { controllerName } : {});
     expect(r.error).toBeUndefined();

@@ -45,7 +45,9 @@ describe('syncJob on malformed input', () => {
           failed: num,
           uncountedTerminatedPods: fc.constantFrom(undefined, {}, { succeeded: ['p0', 'p0'], failed: ['p1'] }),
         }),
-        fc.array(fc.record({ phase: fc.constantFrom('Pending', 'Running', 'Succeeded', 'Failed', 'Unknown', ''), index: str, deleted: fc.boolean() }), { maxLength: 6 }),
+        fc.array(fc.record({ phase: fc.constantFrom('Pending', 'Running', 'Succeeded', 'Failed', 'Unknown', ''), index: str, deleted: fc.boolean() }), {
+          maxLength: 6,
+        }),
         (spec, status, podSpecs) => {
           const job = newJob(spec as never, status as never);
           const pods = podSpecs.map((o, i) => {
@@ -65,7 +67,13 @@ describe('syncJob names the field of a wrongly typed input (what Go decoding wou
   const now = new Date('2026-01-01T00:00:00Z');
   const base = {
     metadata: { name: 'j', namespace: 'd', uid: 'u' },
-    spec: { parallelism: 1, completions: 1, backoffLimit: 6, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c' }] } } },
+    spec: {
+      parallelism: 1,
+      completions: 1,
+      backoffLimit: 6,
+      selector: { matchLabels: { a: 'b' } },
+      template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c' }] } },
+    },
     status: {},
   };
   const pod = { metadata: { name: 'p', uid: 'p', namespace: 'd' }, spec: {}, status: { phase: 'Running' } };
@@ -74,26 +82,116 @@ describe('syncJob names the field of a wrongly typed input (what Go decoding wou
     ['parallelism as a float', { ...base, spec: { ...base.spec, parallelism: 1.5 } }, [], 'job.spec.parallelism: Invalid value: must be a 32-bit integer'],
     ['suspend as a string', { ...base, spec: { ...base.spec, suspend: 'yes' } }, [], 'job.spec.suspend: Invalid value: must be a boolean'],
     ['startTime not a time', { ...base, status: { startTime: 'yesterday' } }, [], 'job.status.startTime: Invalid value: must be an RFC 3339 time'],
-    ['uncounted UID not a string', { ...base, status: { uncountedTerminatedPods: { failed: [7] } } }, [], 'job.status.uncountedTerminatedPods.failed[0]: Invalid value: must be a string'],
+    [
+      'uncounted UID not a string',
+      { ...base, status: { uncountedTerminatedPods: { failed: [7] } } },
+      [],
+      'job.status.uncountedTerminatedPods.failed[0]: Invalid value: must be a string',
+    ],
     ['conditions not a list', { ...base, status: { conditions: {} } }, [], 'job.status.conditions: Invalid value: must be a list'],
     ['pod phase as a number', base, [{ ...pod, status: { phase: 7 } }], 'pods[0].status.phase: Invalid value: must be a string'],
-    ['pod finalizers not a list', base, [{ ...pod, metadata: { ...pod.metadata, finalizers: 'x' } }], 'pods[0].metadata.finalizers: Invalid value: must be a list'],
-    ['completions beyond int32', { ...base, spec: { ...base.spec, completions: 2 ** 31 } }, [], 'job.spec.completions: Invalid value: must be a 32-bit integer'],
-    ['a null owner reference', base, [{ ...pod, metadata: { ...pod.metadata, ownerReferences: [null] } }], 'pods[0].metadata.ownerReferences[0]: Invalid value: must be an object'],
-    ['an owner reference uid as a number', base, [{ ...pod, metadata: { ...pod.metadata, ownerReferences: [{ uid: 7 }] } }], 'pods[0].metadata.ownerReferences[0].uid: Invalid value: must be a string'],
-    ['a non-string matchLabels value', { ...base, spec: { ...base.spec, selector: { matchLabels: { a: null } } } }, [], 'job.spec.selector.matchLabels[a]: Invalid value: must be a string'],
-    ['a null matchExpression', { ...base, spec: { ...base.spec, selector: { matchExpressions: [null] } } }, [], 'job.spec.selector.matchExpressions[0]: Invalid value: must be an object'],
-    ['a condition type as a number', { ...base, status: { conditions: [{ type: 5, status: 'True' }] } }, [], 'job.status.conditions[0].type: Invalid value: must be a string'],
-    ['a hole in the conditions', { ...base, status: { conditions: [, { type: 'Complete' }] } }, [], 'job.status.conditions[0]: Invalid value: must be an object'],
-    ['a null pod failure policy rule', { ...base, spec: { ...base.spec, podFailurePolicy: { rules: [null] } } }, [], 'job.spec.podFailurePolicy.rules[0]: Invalid value: must be an object'],
-    ['an exit code as a string', { ...base, spec: { ...base.spec, podFailurePolicy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: ['1'] } }] } } }, [], 'job.spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: must be a 32-bit integer'],
-    ['a template env entry null', { ...base, spec: { ...base.spec, template: { spec: { containers: [{ name: 'c', env: [null] }] } } } }, [], 'job.spec.template.spec.containers[0].env[0]: Invalid value: must be an object'],
-    ['a completion index annotation as a number', base, [{ ...pod, metadata: { ...pod.metadata, annotations: { 'batch.kubernetes.io/job-completion-index': 3 } } }], 'pods[0].metadata.annotations[batch.kubernetes.io/job-completion-index]: Invalid value: must be a string'],
-    ['a pod label value as a number', base, [{ ...pod, metadata: { ...pod.metadata, labels: { a: 1 } } }], 'pods[0].metadata.labels[a]: Invalid value: must be a string'],
-    ['a null pod condition', base, [{ ...pod, status: { phase: 'Running', conditions: [null] } }], 'pods[0].status.conditions[0]: Invalid value: must be an object'],
-    ['a restart count as a string', base, [{ ...pod, status: { phase: 'Running', containerStatuses: [{ restartCount: '1' }] } }], 'pods[0].status.containerStatuses[0].restartCount: Invalid value: must be a 32-bit integer'],
-    ['an exit code as a string (pod)', base, [{ ...pod, status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: '1' } } }] } }], 'pods[0].status.containerStatuses[0].state.terminated.exitCode: Invalid value: must be a 32-bit integer'],
-    ['a completedIndexes over the request limit', { ...base, status: { completedIndexes: '1,'.repeat(2 ** 21) } }, [], 'job.status.completedIndexes: Too long: must have at most 3145728 bytes'],
+    [
+      'pod finalizers not a list',
+      base,
+      [{ ...pod, metadata: { ...pod.metadata, finalizers: 'x' } }],
+      'pods[0].metadata.finalizers: Invalid value: must be a list',
+    ],
+    [
+      'completions beyond int32',
+      { ...base, spec: { ...base.spec, completions: 2 ** 31 } },
+      [],
+      'job.spec.completions: Invalid value: must be a 32-bit integer',
+    ],
+    [
+      'a null owner reference',
+      base,
+      [{ ...pod, metadata: { ...pod.metadata, ownerReferences: [null] } }],
+      'pods[0].metadata.ownerReferences[0]: Invalid value: must be an object',
+    ],
+    [
+      'an owner reference uid as a number',
+      base,
+      [{ ...pod, metadata: { ...pod.metadata, ownerReferences: [{ uid: 7 }] } }],
+      'pods[0].metadata.ownerReferences[0].uid: Invalid value: must be a string',
+    ],
+    [
+      'a non-string matchLabels value',
+      { ...base, spec: { ...base.spec, selector: { matchLabels: { a: null } } } },
+      [],
+      'job.spec.selector.matchLabels[a]: Invalid value: must be a string',
+    ],
+    [
+      'a null matchExpression',
+      { ...base, spec: { ...base.spec, selector: { matchExpressions: [null] } } },
+      [],
+      'job.spec.selector.matchExpressions[0]: Invalid value: must be an object',
+    ],
+    [
+      'a condition type as a number',
+      { ...base, status: { conditions: [{ type: 5, status: 'True' }] } },
+      [],
+      'job.status.conditions[0].type: Invalid value: must be a string',
+    ],
+    [
+      'a hole in the conditions',
+      { ...base, status: { conditions: [, { type: 'Complete' }] } },
+      [],
+      'job.status.conditions[0]: Invalid value: must be an object',
+    ],
+    [
+      'a null pod failure policy rule',
+      { ...base, spec: { ...base.spec, podFailurePolicy: { rules: [null] } } },
+      [],
+      'job.spec.podFailurePolicy.rules[0]: Invalid value: must be an object',
+    ],
+    [
+      'an exit code as a string',
+      { ...base, spec: { ...base.spec, podFailurePolicy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: ['1'] } }] } } },
+      [],
+      'job.spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: must be a 32-bit integer',
+    ],
+    [
+      'a template env entry null',
+      { ...base, spec: { ...base.spec, template: { spec: { containers: [{ name: 'c', env: [null] }] } } } },
+      [],
+      'job.spec.template.spec.containers[0].env[0]: Invalid value: must be an object',
+    ],
+    [
+      'a completion index annotation as a number',
+      base,
+      [{ ...pod, metadata: { ...pod.metadata, annotations: { 'batch.kubernetes.io/job-completion-index': 3 } } }],
+      'pods[0].metadata.annotations[batch.kubernetes.io/job-completion-index]: Invalid value: must be a string',
+    ],
+    [
+      'a pod label value as a number',
+      base,
+      [{ ...pod, metadata: { ...pod.metadata, labels: { a: 1 } } }],
+      'pods[0].metadata.labels[a]: Invalid value: must be a string',
+    ],
+    [
+      'a null pod condition',
+      base,
+      [{ ...pod, status: { phase: 'Running', conditions: [null] } }],
+      'pods[0].status.conditions[0]: Invalid value: must be an object',
+    ],
+    [
+      'a restart count as a string',
+      base,
+      [{ ...pod, status: { phase: 'Running', containerStatuses: [{ restartCount: '1' }] } }],
+      'pods[0].status.containerStatuses[0].restartCount: Invalid value: must be a 32-bit integer',
+    ],
+    [
+      'an exit code as a string (pod)',
+      base,
+      [{ ...pod, status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: '1' } } }] } }],
+      'pods[0].status.containerStatuses[0].state.terminated.exitCode: Invalid value: must be a 32-bit integer',
+    ],
+    [
+      'a completedIndexes over the request limit',
+      { ...base, status: { completedIndexes: '1,'.repeat(2 ** 21) } },
+      [],
+      'job.status.completedIndexes: Too long: must have at most 3145728 bytes',
+    ],
   ];
   test.each(cases)('%s', (_name, job, pods, error) => {
     const r = syncJob(job as never, pods as never, now);
@@ -116,8 +214,16 @@ describe('syncJob checks every option', () => {
     ['finalizerRemovalsPending not a list', { finalizerRemovalsPending: 'uid' }, 'options.finalizerRemovalsPending: Invalid value: must be a list'],
     ['finalizerRemovalsPending with a number', { finalizerRemovalsPending: ['a', 1] }, 'options.finalizerRemovalsPending[1]: Invalid value: must be a string'],
     ['backoff not an object', { backoff: 5 }, 'options.backoff: Invalid value: must be an object'],
-    ['backoff count as a string', { backoff: { failuresAfterLastSuccess: '1' } }, 'options.backoff.failuresAfterLastSuccess: Invalid value: must be an integer'],
-    ['backoff time unparsable', { backoff: { failuresAfterLastSuccess: 1, lastFailureTime: 'soon' } }, 'options.backoff.lastFailureTime: Invalid value: must be an RFC 3339 time'],
+    [
+      'backoff count as a string',
+      { backoff: { failuresAfterLastSuccess: '1' } },
+      'options.backoff.failuresAfterLastSuccess: Invalid value: must be an integer',
+    ],
+    [
+      'backoff time unparsable',
+      { backoff: { failuresAfterLastSuccess: 1, lastFailureTime: 'soon' } },
+      'options.backoff.lastFailureTime: Invalid value: must be an RFC 3339 time',
+    ],
   ];
   test.each(cases)('%s', (_name, options, error) => {
     const r = syncJob(job, [], now, options as never);
@@ -125,7 +231,13 @@ describe('syncJob checks every option', () => {
     expect(r.actions).toEqual([]);
   });
   test('valid options pass', () => {
-    const r = syncJob(job, [], now, { maxPodCreateDeletePerSync: 2, maxUncountedPods: 1, expectationsSatisfied: true, finalizerRemovalsPending: [], backoff: { failuresAfterLastSuccess: 0 } });
+    const r = syncJob(job, [], now, {
+      maxPodCreateDeletePerSync: 2,
+      maxUncountedPods: 1,
+      expectationsSatisfied: true,
+      finalizerRemovalsPending: [],
+      backoff: { failuresAfterLastSuccess: 0 },
+    });
     expect(r.error).toBeUndefined();
     expect(r.actions.filter((a) => a.type === 'CreatePod')).toHaveLength(2);
   });

@@ -21,7 +21,10 @@ describe('tracking: the three-stage uncountedTerminatedPods protocol', () => {
     expect(res.status).toBe(last);
   });
   test('a UID already uncounted whose pod lost its finalizer is counted without touching the pod', () => {
-    const job = newJob({ completions: 5, parallelism: 1 }, { active: 0, ready: 0, terminating: 0, succeeded: 1, uncountedTerminatedPods: { succeeded: ['s1'] } });
+    const job = newJob(
+      { completions: 5, parallelism: 1 },
+      { active: 0, ready: 0, terminating: 0, succeeded: 1, uncountedTerminatedPods: { succeeded: ['s1'] } },
+    );
     const res = syncJob(job, [newPod('s1', { phase: 'Succeeded', finalizer: false })], NOW, { expectationsSatisfied: false });
     expect(types(res.actions)).toEqual(['UpdateJobStatus']);
     expect(res.status.succeeded).toBe(2);
@@ -127,7 +130,11 @@ describe('manageJob', () => {
     const job = newJob({ completionMode: 'Indexed', completions: 3, parallelism: 3 }, {});
     const pods = [newPod('a0', { index: 0, phase: 'Pending' }), newPod('b0', { index: 0, nodeName: 'n' }), newPod('x7', { index: 7 }), newPod('none')];
     const res = syncJob(job, pods, NOW);
-    expect(ofType(res.actions, 'DeletePod').map((a) => a.name).sort()).toEqual(['a0', 'none', 'x7']);
+    expect(
+      ofType(res.actions, 'DeletePod')
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['a0', 'none', 'x7']);
     expect(ofType(res.actions, 'CreatePod')).toHaveLength(0);
   });
   test('indexed: removal order is unknown index, duplicates by index, out-of-range tail, then the last duplicate group', () => {
@@ -150,9 +157,12 @@ describe('manageJob', () => {
   });
 });
 
-describe('which pods are the job\'s (ClaimPods)', () => {
+describe("which pods are the job's (ClaimPods)", () => {
   test('pods controlled by something else are ignored', () => {
-    const stranger = { ...newPod('s'), metadata: { ...newPod('s').metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'rs', controller: true }] } };
+    const stranger = {
+      ...newPod('s'),
+      metadata: { ...newPod('s').metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'rs', controller: true }] },
+    };
     const res = syncJob(newJob({ completions: 1, parallelism: 1 }), [stranger], NOW);
     expect(ofType(res.actions, 'CreatePod')).toHaveLength(1);
     expect(ofType(res.actions, 'DeletePod')).toHaveLength(0);

@@ -170,13 +170,7 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
     // Persist the interim condition before finalizers go; Failed follows once all is counted.
     ws.conditions.push(ctx.finishedCondition);
     needsFlush = true;
-    ctx.finishedCondition = newCondition(
-      JobConditionTypes.Failed,
-      'True',
-      ctx.finishedCondition.reason ?? '',
-      ctx.finishedCondition.message ?? '',
-      ctx.nowStr,
-    );
+    ctx.finishedCondition = newCondition(JobConditionTypes.Failed, 'True', ctx.finishedCondition.reason ?? '', ctx.finishedCondition.message ?? '', ctx.nowStr);
   }
   if (isSuccessCriteriaMet(ctx.finishedCondition)) {
     const cur = ctx.finishedCondition!;

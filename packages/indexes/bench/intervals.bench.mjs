@@ -4,15 +4,7 @@
 // result retains (heap delta after a forced GC). Shows that cost follows intervals, not indexes.
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import {
-  countIndexes,
-  firstPendingIndexes,
-  formatIntervals,
-  hasIndex,
-  mergeIntervals,
-  parseIndexesFromString,
-  parseIndexesStrict,
-} from '../dist/index.js';
+import { countIndexes, firstPendingIndexes, formatIntervals, hasIndex, mergeIntervals, parseIndexesFromString, parseIndexesStrict } from '../dist/index.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');

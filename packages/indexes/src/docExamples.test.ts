@@ -26,11 +26,9 @@ const examples: Record<string, () => void> = {
   firstPendingIndexes: () => expect(firstPendingIndexes(3, 10, [iv(0, 1)], [iv(3, 3)])).toEqual([2, 4, 5]),
   intervalsFromIndexes: () => expect(intervalsFromIndexes([5, 1, 2, 2, 0, -1])).toEqual([iv(0, 2), iv(5, 5)]),
   podGenerateNameWithIndex: () => expect(podGenerateNameWithIndex('indexed-job', 1)).toBe('indexed-job-1-'),
-  parseIndexIntervalStrict: () =>
-    expect(parseIndexIntervalStrict('3-1', 5)).toEqual({ ok: false, detail: 'non-increasing order, previous: 3, current: 1' }),
+  parseIndexIntervalStrict: () => expect(parseIndexIntervalStrict('3-1', 5)).toEqual({ ok: false, detail: 'non-increasing order, previous: 3, current: 1' }),
   parseIndexesStrict: () => expect(parseIndexesStrict('0,2-4', 5)).toEqual({ ok: true, intervals: [iv(0, 0), iv(2, 4)], total: 4 }),
-  failedIndexesOverlapCompleted: () =>
-    expect(failedIndexesOverlapCompleted('0-2', '2,5', 10)).toBe('failedIndexes and completedIndexes overlap at index: 2'),
+  failedIndexesOverlapCompleted: () => expect(failedIndexesOverlapCompleted('0-2', '2,5', 10)).toBe('failedIndexes and completedIndexes overlap at index: 2'),
   atoi: () => expect([atoi('+7'), atoi('007'), atoi(' 7'), atoi('0x1')]).toEqual([7, 7, undefined, undefined]),
   goQuote: () => expect(goQuote('a"b\n')).toBe('"a\\"b\\n"'),
 };

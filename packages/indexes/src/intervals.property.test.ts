@@ -149,8 +149,15 @@ describe('parse ∘ format', () => {
 describe('parsers on arbitrary text', () => {
   const noise = fc.string({ unit: fc.constantFrom(...'0123456789,-+ x'.split('')), maxLength: 40 });
   const num = fc.oneof(fc.nat({ max: 110 }).map(String), fc.constantFrom('', '+', '+7', '007', ' 1', '99999999999999999999'));
-  const fragment = fc.oneof(num, fc.tuple(num, num).map(([a, b]) => `${a}-${b}`), fc.tuple(num, num, num).map((p) => p.join('-')));
-  const text = fc.oneof(noise, fc.array(fragment, { maxLength: 8 }).map((fs) => fs.join(',')));
+  const fragment = fc.oneof(
+    num,
+    fc.tuple(num, num).map(([a, b]) => `${a}-${b}`),
+    fc.tuple(num, num, num).map((p) => p.join('-')),
+  );
+  const text = fc.oneof(
+    noise,
+    fc.array(fragment, { maxLength: 8 }).map((fs) => fs.join(',')),
+  );
 
   let accepted = 0;
   afterAll(() => expect(accepted).toBeGreaterThan(0)); // the generator does reach valid text

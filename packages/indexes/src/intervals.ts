@@ -51,7 +51,7 @@ export function parseIndexesFromString(s: string | undefined, completions: numbe
   const n = s.length;
   // Walk the fragments in place, one pass over the characters (no split, no slices): strings
   // may be megabytes long.
-  for (let start = 0; start <= n; ) {
+  for (let start = 0; start <= n;) {
     const fragStart = start;
     let dash = -1; // strings.Split(fragment, "-"): only the first two fields are read
     let secondDash = -1;

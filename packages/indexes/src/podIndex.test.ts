@@ -35,9 +35,9 @@ describe('getIndexFailureCount / getIndexIgnoredFailureCount edge cases', () => 
   const cases: Record<string, { v: string; want: number }> = {
     'leading plus': { v: '+3', want: 3 },
     'leading zeros': { v: '003', want: 3 },
-    'space': { v: ' 3', want: 0 },
+    space: { v: ' 3', want: 0 },
     'beyond int64': { v: '99999999999999999999', want: 0 },
-    'empty': { v: '', want: 0 },
+    empty: { v: '', want: 0 },
     'decimal point': { v: '1.0', want: 0 },
   };
   it.each(Object.entries(cases))('%s', (_name, tc) => {
@@ -58,14 +58,14 @@ describe('getIndexFailureCount / getIndexIgnoredFailureCount edge cases', () => 
 describe('getCompletionIndex', () => {
   const cases: Record<string, { index: string; want: number }> = {
     'no annotation': { index: noIndex, want: UnknownCompletionIndex },
-    'valid': { index: '3', want: 3 },
-    'zero': { index: '0', want: 0 },
-    'invalid': { index: 'invalid', want: UnknownCompletionIndex },
-    'negative': { index: '-2', want: UnknownCompletionIndex },
+    valid: { index: '3', want: 3 },
+    zero: { index: '0', want: 0 },
+    invalid: { index: 'invalid', want: UnknownCompletionIndex },
+    negative: { index: '-2', want: UnknownCompletionIndex },
     'leading plus (Atoi accepts)': { index: '+4', want: 4 },
     'leading zeros': { index: '04', want: 4 },
-    'space': { index: '4 ', want: UnknownCompletionIndex },
-    'empty': { index: '', want: UnknownCompletionIndex },
+    space: { index: '4 ', want: UnknownCompletionIndex },
+    empty: { index: '', want: UnknownCompletionIndex },
     'beyond int64': { index: '9223372036854775808', want: UnknownCompletionIndex },
   };
   it.each(Object.entries(cases))('%s', (_name, tc) => {
@@ -111,9 +111,24 @@ describe('TestGetNewIndexFailureCountValue', () => {
   const failed = (count: string): Pod => podWithIndexFailureCount(count);
   const cases: Record<string, { pod?: Pod; countFailed: boolean; wantNewIndexFailureCount: number; wantNewIndexIgnoredFailureCount: number }> = {
     'first pod created': { countFailed: true, wantNewIndexFailureCount: 0, wantNewIndexIgnoredFailureCount: 0 },
-    'failed pod being replaced with 0 index failure count': { pod: failed('0'), countFailed: true, wantNewIndexFailureCount: 1, wantNewIndexIgnoredFailureCount: 0 },
-    'failed pod being replaced with >0 index failure count': { pod: failed('3'), countFailed: true, wantNewIndexFailureCount: 4, wantNewIndexIgnoredFailureCount: 0 },
-    'failed pod being replaced, matching the ignore rule': { pod: failed('3'), countFailed: false, wantNewIndexFailureCount: 3, wantNewIndexIgnoredFailureCount: 1 },
+    'failed pod being replaced with 0 index failure count': {
+      pod: failed('0'),
+      countFailed: true,
+      wantNewIndexFailureCount: 1,
+      wantNewIndexIgnoredFailureCount: 0,
+    },
+    'failed pod being replaced with >0 index failure count': {
+      pod: failed('3'),
+      countFailed: true,
+      wantNewIndexFailureCount: 4,
+      wantNewIndexIgnoredFailureCount: 0,
+    },
+    'failed pod being replaced, matching the ignore rule': {
+      pod: failed('3'),
+      countFailed: false,
+      wantNewIndexFailureCount: 3,
+      wantNewIndexIgnoredFailureCount: 1,
+    },
   };
   it.each(Object.entries(cases))('%s', (_name, tc) => {
     expect(newIndexFailureCounts(tc.pod, tc.countFailed)).toEqual({

@@ -7,13 +7,10 @@ import type { Interval, OrderedIntervals } from './intervals.js';
 
 /** Outcome of {@link parseIndexesStrict}: the set and its size, or upstream's error text. */
 export type StrictIndexesResult =
-  | { readonly ok: true; readonly intervals: OrderedIntervals; readonly total: number }
-  | { readonly ok: false; readonly detail: string };
+  { readonly ok: true; readonly intervals: OrderedIntervals; readonly total: number } | { readonly ok: false; readonly detail: string };
 
 /** Outcome of {@link parseIndexIntervalStrict}: one interval, or upstream's error text. */
-export type StrictIntervalResult =
-  | { readonly ok: true; readonly interval: Interval }
-  | { readonly ok: false; readonly detail: string };
+export type StrictIntervalResult = { readonly ok: true; readonly interval: Interval } | { readonly ok: false; readonly detail: string };
 
 /**
  * Parses one `x` or `x-y` fragment as the API server does (upstream `parseIndexInterval`).
@@ -114,11 +111,7 @@ export function parseIndexesStrict(s: string, completions: number): StrictIndexe
  *
  * @example failedIndexesOverlapCompleted('0-2', '2,5', 10) === 'failedIndexes and completedIndexes overlap at index: 2'
  */
-export function failedIndexesOverlapCompleted(
-  completedIndexes: string,
-  failedIndexes: string,
-  completions: number,
-): string | undefined {
+export function failedIndexesOverlapCompleted(completedIndexes: string, failedIndexes: string, completions: number): string | undefined {
   // Arguments that fail to parse are reported by parseIndexesStrict; they overlap nothing.
   if (argumentError(completedIndexes, completions) !== undefined || argumentError(failedIndexes, completions) !== undefined) return undefined;
   if (completedIndexes.length === 0 || failedIndexes.length === 0) return undefined;

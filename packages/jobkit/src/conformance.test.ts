@@ -10,11 +10,14 @@ const root = path.resolve(__dirname, '../../../testdata/conformance');
 
 function vectorFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return vectorFiles(p);
-    return e.name.endsWith('.json') ? [p] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return vectorFiles(p);
+      return e.name.endsWith('.json') ? [p] : [];
+    })
+    .sort();
 }
 
 const api = jobkit as Record<string, any>;
@@ -30,12 +33,15 @@ const run: Record<string, (c: any) => string[]> = {
     checkStatusValidation(c, api.validateJobUpdate(c.oldJob, c.newJob, c.options ?? api.getUpdateValidationOptions(c.oldJob, c.featureGates))),
 };
 
-
 // Vectors whose expectation jobkit knowingly does not meet: stale ones that disagree with current
 // upstream (checked with tools/oracle, which runs upstream's own controller), and upstream
 // behaviour jobkit does not copy (integer overflow). Their expectations stay untouched; they run
 // as `test.failing`, so the suite notices if jobkit ever starts agreeing with them.
-interface KnownDivergence { file: string; name: string; why: string }
+interface KnownDivergence {
+  file: string;
+  name: string;
+  why: string;
+}
 const divergencesFile = path.join(root, 'known-divergences.json');
 const known: KnownDivergence[] = fs.existsSync(divergencesFile) ? JSON.parse(fs.readFileSync(divergencesFile, 'utf8')).cases : [];
 const knownKey = (file: string, name: string) => `${file}::${name}`;

@@ -106,19 +106,67 @@ function withProtoKey(value: unknown): unknown {
   return o;
 }
 
-const special: fc.Arbitrary<unknown> = fc.constantFrom<() => unknown>(
-  () => NaN, () => Infinity, () => -Infinity, () => -0, () => 2 ** 31, () => -(2 ** 31) - 1, () => 2 ** 53, () => 2 ** 64, () => 1e308, () => 1.5, () => -1,
-  () => hugeString, () => hugeIndexes, () => '', () => '__proto__', () => '0-' + '9'.repeat(400),
-  () => null, () => undefined, () => true, () => 0n,
-  () => [], () => [null], () => [undefined], () => sparse(), () => Array(20_000).fill(null), () => [1, 'a', {}, [], null],
-  () => ({}), () => Object.create(null), () => deep(Number(process.env["HOSTILE_DEEP"] ?? 2000)), () => Object.freeze({ a: Object.freeze([1]) }), () => cyclic(),
-  () => JSON.parse('{"__proto__": {"polluted": 1}}'), () => ({ constructor: { prototype: { polluted: 1 } } }), () => withProtoKey('x'), () => withProtoKey(null),
-  () => new Date('nope'), () => new Date(8.64e15), () => new Map([['a', 1]]), () => new Set([1]), () => new Uint8Array(3),
-).map((make) => make());
+const special: fc.Arbitrary<unknown> = fc
+  .constantFrom<() => unknown>(
+    () => NaN,
+    () => Infinity,
+    () => -Infinity,
+    () => -0,
+    () => 2 ** 31,
+    () => -(2 ** 31) - 1,
+    () => 2 ** 53,
+    () => 2 ** 64,
+    () => 1e308,
+    () => 1.5,
+    () => -1,
+    () => hugeString,
+    () => hugeIndexes,
+    () => '',
+    () => '__proto__',
+    () => '0-' + '9'.repeat(400),
+    () => null,
+    () => undefined,
+    () => true,
+    () => 0n,
+    () => [],
+    () => [null],
+    () => [undefined],
+    () => sparse(),
+    () => Array(20_000).fill(null),
+    () => [1, 'a', {}, [], null],
+    () => ({}),
+    () => Object.create(null),
+    () => deep(Number(process.env['HOSTILE_DEEP'] ?? 2000)),
+    () => Object.freeze({ a: Object.freeze([1]) }),
+    () => cyclic(),
+    () => JSON.parse('{"__proto__": {"polluted": 1}}'),
+    () => ({ constructor: { prototype: { polluted: 1 } } }),
+    () => withProtoKey('x'),
+    () => withProtoKey(null),
+    () => new Date('nope'),
+    () => new Date(8.64e15),
+    () => new Map([['a', 1]]),
+    () => new Set([1]),
+    () => new Uint8Array(3),
+  )
+  .map((make) => make());
 
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: special },
-  { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withNullPrototype: true, withSparseArray: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withBoxedValues: true, withObjectString: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.anything({
+      maxDepth: 2,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withBoxedValues: true,
+      withObjectString: true,
+    }),
+  },
 );
 
 // ---- mutations at random paths ----------------------------------------------------------------
@@ -251,9 +299,7 @@ function samePicture(a: unknown[], b: unknown[]): boolean {
 }
 
 const protoNames = (): string =>
-  [Object.prototype, Array.prototype, Function.prototype, String.prototype]
-    .map((p) => Object.getOwnPropertyNames(p).sort().join())
-    .join('|');
+  [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join()).join('|');
 const cleanProtos = protoNames();
 
 interface Worst {
@@ -299,9 +345,16 @@ function expectErrorOrResult(r: unknown): void {
  */
 function reporter(d: fc.RunDetails<unknown>): void {
   if (!d.failed) return;
-  const shown = (d.counterexample ?? []).map((v) => picture(v).slice(0, 60).map((x) => (typeof x === 'string' && x.length > 40 ? `${x.slice(0, 40)}…(${x.length})` : String(x))).join(' '));
+  const shown = (d.counterexample ?? []).map((v) =>
+    picture(v)
+      .slice(0, 60)
+      .map((x) => (typeof x === 'string' && x.length > 40 ? `${x.slice(0, 40)}…(${x.length})` : String(x)))
+      .join(' '),
+  );
   const cause = d.errorInstance instanceof Error ? d.errorInstance.message : String(d.errorInstance);
-  throw new Error(`hostile property failed: seed ${d.seed}, path "${d.counterexamplePath}" (HOSTILE_SEED=${d.seed})\n${cause}\ninputs (first entries):\n${shown.join('\n')}`);
+  throw new Error(
+    `hostile property failed: seed ${d.seed}, path "${d.counterexamplePath}" (HOSTILE_SEED=${d.seed})\n${cause}\ninputs (first entries):\n${shown.join('\n')}`,
+  );
 }
 
 const opts = { numRuns: RUNS, seed: SEED, endOnFailure: true, reporter };
@@ -316,7 +369,13 @@ describe('hostile input: no throw, no mutation, no pollution, bounded time', () 
 
   const hostileOptions = fc.oneof(
     fc.constant(undefined),
-    input({ expectationsSatisfied: true, finalizerRemovalsPending: ['p0'], backoff: { failuresAfterLastSuccess: 1, lastFailureTime: '2026-01-01T00:00:00.000Z' }, maxUncountedPods: 500, maxPodCreateDeletePerSync: 500 }),
+    input({
+      expectationsSatisfied: true,
+      finalizerRemovalsPending: ['p0'],
+      backoff: { failuresAfterLastSuccess: 1, lastFailureTime: '2026-01-01T00:00:00.000Z' },
+      maxUncountedPods: 500,
+      maxPodCreateDeletePerSync: 500,
+    }),
   );
   const hostileNow = fc.oneof({ weight: 9, arbitrary: fc.constant(NOW) }, { weight: 1, arbitrary: hostile });
 
@@ -343,9 +402,14 @@ describe('hostile input: no throw, no mutation, no pollution, bounded time', () 
   test('applyActions', () => {
     const applyOpts = { now: NOW, generateName: (p: string) => `${p}x` };
     fc.assert(
-      fc.property(input({ job: baseJob, pods: basePods }), input(baseActions), fc.oneof({ weight: 9, arbitrary: fc.constant(applyOpts) }, { weight: 1, arbitrary: input({ now: NOW }) }), (state, actions, o) => {
-        expectErrorOrResult(call('applyActions', [state, actions], () => applyActions(state as never, actions as never, o as never)));
-      }),
+      fc.property(
+        input({ job: baseJob, pods: basePods }),
+        input(baseActions),
+        fc.oneof({ weight: 9, arbitrary: fc.constant(applyOpts) }, { weight: 1, arbitrary: input({ now: NOW }) }),
+        (state, actions, o) => {
+          expectErrorOrResult(call('applyActions', [state, actions], () => applyActions(state as never, actions as never, o as never)));
+        },
+      ),
       opts,
     );
   });
@@ -379,10 +443,17 @@ describe('hostile input: no throw, no mutation, no pollution, bounded time', () 
     const hostileNumber = fc.oneof(fc.integer({ min: -2, max: 10 }), hostile);
     const hostileString = fc.oneof(fc.constantFrom('0-2', '1,3', '', 'x'), hostile);
     fc.assert(
-      fc.property(input(baseJob.spec.podFailurePolicy), input(basePods[2]), input(baseJob.spec.successPolicy), hostileNumber, hostileString, (pfp, p, sp, completions, indexes) => {
-        call('matchPodFailurePolicy', [pfp, p], () => matchPodFailurePolicy(pfp as never, p as never));
-        call('matchSuccessPolicy', [sp], () => matchSuccessPolicy(sp as never, completions as never, indexes as never));
-      }),
+      fc.property(
+        input(baseJob.spec.podFailurePolicy),
+        input(basePods[2]),
+        input(baseJob.spec.successPolicy),
+        hostileNumber,
+        hostileString,
+        (pfp, p, sp, completions, indexes) => {
+          call('matchPodFailurePolicy', [pfp, p], () => matchPodFailurePolicy(pfp as never, p as never));
+          call('matchSuccessPolicy', [sp], () => matchSuccessPolicy(sp as never, completions as never, indexes as never));
+        },
+      ),
       opts,
     );
   });

@@ -45,7 +45,16 @@ function problems(h: MirrorHistory): string[] {
 
 describe('mirrorStatus over random worker histories', () => {
   test(`every write passes validateJobStatusUpdate, counters are monotone, a repeat writes nothing (seed ${SEED}, ${RUNS} histories)`, () => {
-    const tally = { histories: 0, writes: 0, redispatched: 0, workerRejects: 0, reasons: {} as Record<string, number>, ends: {} as Record<string, number>, happened: {} as Record<string, number>, verbatim: {} as Record<string, number> };
+    const tally = {
+      histories: 0,
+      writes: 0,
+      redispatched: 0,
+      workerRejects: 0,
+      reasons: {} as Record<string, number>,
+      ends: {} as Record<string, number>,
+      happened: {} as Record<string, number>,
+      verbatim: {} as Record<string, number>,
+    };
     const bump = (m: Record<string, number>, k: string, n = 1): void => {
       m[k] = (m[k] ?? 0) + n;
     };

@@ -9,16 +9,20 @@ const root = join(__dirname, '..', '..', '..');
 const packTest = process.env['JOBKIT_PACK_TEST'] === '0' ? test.skip : test;
 
 describe('packed tarballs', () => {
-  packTest('install with npm outside the monorepo and work there', () => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'pack-check.mjs'), '--json'], { cwd: root, encoding: 'utf8', timeout: 170_000 });
-    let result: { sizes: Record<string, number>; problems: string[] };
-    try {
-      result = JSON.parse(r.stdout);
-    } catch {
-      throw new Error(`scripts/pack-check.mjs printed no result (exit ${r.status}):\n${r.stdout}${r.stderr}${r.error ?? ''}`);
-    }
-    expect(result.problems).toEqual([]);
-    expect(Object.keys(result.sizes)).toContain('jobkit');
-    expect(r.status).toBe(0);
-  }, 180_000);
+  packTest(
+    'install with npm outside the monorepo and work there',
+    () => {
+      const r = spawnSync(process.execPath, [join(root, 'scripts', 'pack-check.mjs'), '--json'], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+      let result: { sizes: Record<string, number>; problems: string[] };
+      try {
+        result = JSON.parse(r.stdout);
+      } catch {
+        throw new Error(`scripts/pack-check.mjs printed no result (exit ${r.status}):\n${r.stdout}${r.stderr}${r.error ?? ''}`);
+      }
+      expect(result.problems).toEqual([]);
+      expect(Object.keys(result.sizes)).toContain('jobkit');
+      expect(r.status).toBe(0);
+    },
+    180_000,
+  );
 });

@@ -36,10 +36,14 @@ describe('the purity rule of the core packages is a lint rule', () => {
     const adapters = ['runner', 'cli', 'testcluster'];
     for (const p of fs.readdirSync(path.join(root, 'packages'))) expect([...pure, ...adapters]).toContain(p);
   });
-  test.each(forbidden)('%s: rejected in core, allowed in the runner', (_what, source, rule) => {
-    expect(lint('packages/core/src/purity-probe.ts', source)).toContain(rule);
-    expect(lint('packages/runner/src/purity-probe.ts', source)).not.toContain(rule);
-  }, 60_000);
+  test.each(forbidden)(
+    '%s: rejected in core, allowed in the runner',
+    (_what, source, rule) => {
+      expect(lint('packages/core/src/purity-probe.ts', source)).toContain(rule);
+      expect(lint('packages/runner/src/purity-probe.ts', source)).not.toContain(rule);
+    },
+    60_000,
+  );
   test('tests of core packages may use the clock', () => {
     expect(lint('packages/core/src/purity-probe.test.ts', 'export const t = Date.now();')).toEqual([]);
   }, 60_000);

@@ -9,8 +9,7 @@ import { T0, job, pod } from './testing/builders.js';
 const shape = (ws: ReturnType<typeof rejectedStatusWrites>): string[] =>
   ws.flatMap((w) => w.errors.map((e) => `write #${w.actionIndex}: ${e.type} ${e.field}: ${e.detail ?? ''}`));
 
-const writes = (r: ReturnType<typeof syncJob>): JobStatus[] =>
-  r.actions.flatMap((a) => (a.type === 'UpdateJobStatus' ? [a.status] : []));
+const writes = (r: ReturnType<typeof syncJob>): JobStatus[] => r.actions.flatMap((a) => (a.type === 'UpdateJobStatus' ? [a.status] : []));
 
 describe('syncJob status writes pass status validation: fixed bugs (regression cases)', () => {
   // Found by the property (seed 20261128, run 291) against core @ 8b074a7..850d2b5: @jobkit/core
@@ -26,10 +25,7 @@ describe('syncJob status writes pass status validation: fixed bugs (regression c
       { completionMode: 'NonIndexed', completions: 2, parallelism: 2 },
       { startTime: T0, active: 2, ready: 1, succeeded: 0, failed: 0, terminating: 0, uncountedTerminatedPods: {} },
     );
-    const pods = [
-      pod('job-a', { phase: 'Failed', exitCode: 1, finishedAt: '2026-01-01T00:00:05Z' }),
-      pod('job-b', { phase: 'Running', ready: true }),
-    ];
+    const pods = [pod('job-a', { phase: 'Failed', exitCode: 1, finishedAt: '2026-01-01T00:00:05Z' }), pod('job-b', { phase: 'Running', ready: true })];
     const r = syncJob(j, pods, now);
     expect(r.actions.some((a) => a.type === 'CreatePod')).toBe(false); // the backoff holds the replacement back
     expect(writes(r).map((s) => [s.active, s.ready])).toContainEqual([1, 1]);
@@ -69,7 +65,14 @@ describe('syncJob status writes pass status validation: upstream clashes (Kubern
   // side changes, they fail and this note must be revisited (and the property's exclusion dropped).
   const suspended: JobStatus = {
     conditions: [
-      { type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended', lastProbeTime: '2026-01-01T00:00:10Z', lastTransitionTime: '2026-01-01T00:00:10Z' },
+      {
+        type: 'Suspended',
+        status: 'True',
+        reason: 'JobSuspended',
+        message: 'Job suspended',
+        lastProbeTime: '2026-01-01T00:00:10Z',
+        lastTransitionTime: '2026-01-01T00:00:10Z',
+      },
     ],
     active: 0,
     ready: 0,
@@ -148,7 +151,13 @@ describe('syncJob status writes pass status validation: upstream clashes (Kubern
   // The reverse order: index 0 failed (backoffLimitPerIndex 0; its terminating pod counted as
   // failed at once) and the same pod then exits 0 while still tracked (its finalizer removal was
   // held back, e.g. by the 500-per-pass uncounted cap).
-  const indexedNoRetry = { completionMode: 'Indexed', completions: 2, parallelism: 2, backoffLimitPerIndex: 0, podReplacementPolicy: 'TerminatingOrFailed' } as const;
+  const indexedNoRetry = {
+    completionMode: 'Indexed',
+    completions: 2,
+    parallelism: 2,
+    backoffLimitPerIndex: 0,
+    podReplacementPolicy: 'TerminatingOrFailed',
+  } as const;
   const afterIndex0Failed: JobStatus = {
     startTime: T0,
     active: 1,

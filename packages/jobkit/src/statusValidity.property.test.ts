@@ -47,7 +47,10 @@ const podLine = (p: Pod): string =>
     p.status?.phase,
     p.metadata.deletionTimestamp != null ? `deleted@${p.metadata.deletionTimestamp}` : '',
     (p.metadata.finalizers ?? []).length > 0 ? 'finalizer' : '',
-    (p.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type).join('+'),
+    (p.status?.conditions ?? [])
+      .filter((c) => c.status === 'True')
+      .map((c) => c.type)
+      .join('+'),
   ]
     .filter((s) => s)
     .join(' ');

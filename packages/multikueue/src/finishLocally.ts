@@ -26,7 +26,11 @@ export function finishLocally(local: Job, now: Date | string): JobStatus | undef
   const old: JobStatus = local?.status ?? {};
   if (t === undefined || isFinished(old)) return undefined;
   // SuccessCriteriaMet wins, as in the controller (the success policy is checked first).
-  const interim = isTrue(old, 'SuccessCriteriaMet') ? condition(old, 'SuccessCriteriaMet') : isTrue(old, 'FailureTarget') ? condition(old, 'FailureTarget') : undefined;
+  const interim = isTrue(old, 'SuccessCriteriaMet')
+    ? condition(old, 'SuccessCriteriaMet')
+    : isTrue(old, 'FailureTarget')
+      ? condition(old, 'FailureTarget')
+      : undefined;
   if (interim === undefined) return undefined;
   const terminal = interim.type === 'SuccessCriteriaMet' ? 'Complete' : 'Failed';
   const startTime = old.startTime ?? t;

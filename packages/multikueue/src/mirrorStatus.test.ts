@@ -40,12 +40,16 @@ const local = (status: JobStatus = {}, spec: SpecIn = {}): Job =>
 const remote = (status: JobStatus = {}, spec: SpecIn = {}, uid = 'remote-a'): Job =>
   baseJob(uid, { completions: 5, parallelism: 2, suspend: false, ...spec }, status);
 const cond = (type: string, status = 'True', reason = type, t = T1): JobCondition => ({
-  type, status, reason, message: `${type} message`, lastProbeTime: t, lastTransitionTime: t,
+  type,
+  status,
+  reason,
+  message: `${type} message`,
+  lastProbeTime: t,
+  lastTransitionTime: t,
 });
 const recordA: MirrorRecord = { localUid: 'local-uid', cluster: 'worker-1', remoteUid: 'remote-a', dispatches: 1, baseline: { succeeded: 0, failed: 0 } };
 
-const call = (o: Partial<MirrorInput> & { local: Job }): MirrorResult =>
-  mirrorStatus({ remoteCluster: 'worker-1', now: NOW, ...o });
+const call = (o: Partial<MirrorInput> & { local: Job }): MirrorResult => mirrorStatus({ remoteCluster: 'worker-1', now: NOW, ...o });
 const word = (r: MirrorResult): string => r.reason.split(':')[0]!;
 const types = (s: JobStatus | undefined): string[] => (s?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
 
@@ -102,8 +106,12 @@ const cases: readonly Case[] = [
     },
   },
   {
-    name: 'rule 1: the same remote read stale (lower counters) never lowers the manager\'s',
-    input: { local: local({ startTime: T1, active: 1, succeeded: 3, failed: 2 }), remote: remote({ startTime: T1, active: 1, succeeded: 2, failed: 2 }), record: recordA },
+    name: "rule 1: the same remote read stale (lower counters) never lowers the manager's",
+    input: {
+      local: local({ startTime: T1, active: 1, succeeded: 3, failed: 2 }),
+      remote: remote({ startTime: T1, active: 1, succeeded: 2, failed: 2 }),
+      record: recordA,
+    },
     word: 'Unchanged',
   },
   {
@@ -143,7 +151,11 @@ const cases: readonly Case[] = [
     name: 'rule 9: failedIndexes are the union across remotes less indexes another worker completed',
     input: {
       local: local({ failed: 2, failedIndexes: '2,4' }, { completionMode: 'Indexed', backoffLimitPerIndex: 1 }),
-      remote: remote({ startTime: T2, active: 1, succeeded: 1, completedIndexes: '2', failedIndexes: '' }, { completionMode: 'Indexed', backoffLimitPerIndex: 1 }, 'remote-b'),
+      remote: remote(
+        { startTime: T2, active: 1, succeeded: 1, completedIndexes: '2', failedIndexes: '' },
+        { completionMode: 'Indexed', backoffLimitPerIndex: 1 },
+        'remote-b',
+      ),
       record: recordA,
     },
     word: 'Copied',
@@ -179,7 +191,12 @@ const cases: readonly Case[] = [
     name: 'rule 3: the remote finishes: Complete copied with its completionTime',
     input: {
       local: local({ startTime: T1, active: 0, succeeded: 5, conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached')] }),
-      remote: remote({ startTime: T1, completionTime: T2, succeeded: 5, conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached'), cond('Complete', 'True', 'CompletionsReached', T2)] }),
+      remote: remote({
+        startTime: T1,
+        completionTime: T2,
+        succeeded: 5,
+        conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached'), cond('Complete', 'True', 'CompletionsReached', T2)],
+      }),
       record: recordA,
     },
     word: 'Copied',
@@ -248,7 +265,12 @@ const cases: readonly Case[] = [
     word: 'Deferred',
     check: (r) => {
       expect(r.deferred).toBe(true);
-      expect(r.status).toEqual({ active: 0, ready: 0, succeeded: 1, conditions: [{ type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended', lastProbeTime: NOW, lastTransitionTime: NOW }] });
+      expect(r.status).toEqual({
+        active: 0,
+        ready: 0,
+        succeeded: 1,
+        conditions: [{ type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended', lastProbeTime: NOW, lastTransitionTime: NOW }],
+      });
     },
   },
   {
@@ -283,7 +305,12 @@ const cases: readonly Case[] = [
     name: 'rule 4: local suspended, remote finished: the finished status is copied with its startTime',
     input: {
       local: local({ active: 0, succeeded: 4, conditions: [cond('Suspended', 'True', 'JobSuspended')] }, { suspend: true }),
-      remote: remote({ startTime: T1, completionTime: T2, succeeded: 5, conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached', T2), cond('Complete', 'True', 'CompletionsReached', T2)] }),
+      remote: remote({
+        startTime: T1,
+        completionTime: T2,
+        succeeded: 5,
+        conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached', T2), cond('Complete', 'True', 'CompletionsReached', T2)],
+      }),
       record: recordA,
     },
     word: 'Copied',
@@ -309,7 +336,7 @@ const cases: readonly Case[] = [
     },
   },
   {
-    name: 'rule 6: the write that resumes may take the remote\'s new startTime (kubernetes#134521)',
+    name: "rule 6: the write that resumes may take the remote's new startTime (kubernetes#134521)",
     input: {
       local: local({ startTime: T1, active: 0, succeeded: 1, conditions: [cond('Suspended', 'True', 'JobSuspended', T2)] }),
       remote: remote({ startTime: T3, active: 2, succeeded: 1, conditions: [cond('Suspended', 'False', 'JobResumed', T3)] }),
@@ -322,7 +349,7 @@ const cases: readonly Case[] = [
     },
   },
   {
-    name: 'rule 6: the manager\'s Job resumed onto a new remote: Suspended=False, startTime from the remote',
+    name: "rule 6: the manager's Job resumed onto a new remote: Suspended=False, startTime from the remote",
     input: {
       local: local({ succeeded: 1, conditions: [cond('Suspended', 'True', 'JobSuspended')] }),
       remote: remote({ startTime: T3, active: 2 }, {}, 'remote-b'),
@@ -332,11 +359,13 @@ const cases: readonly Case[] = [
     word: 'Copied',
     check: (r) => {
       expect(r.status).toMatchObject({ startTime: T3, active: 2, succeeded: 1 });
-      expect(r.status?.conditions).toEqual([{ type: 'Suspended', status: 'False', reason: 'JobResumed', message: 'Job resumed', lastProbeTime: NOW, lastTransitionTime: NOW }]);
+      expect(r.status?.conditions).toEqual([
+        { type: 'Suspended', status: 'False', reason: 'JobResumed', message: 'Job resumed', lastProbeTime: NOW, lastTransitionTime: NOW },
+      ]);
     },
   },
   {
-    name: 'rule 10: the worker\'s uncounted pod UIDs are never copied',
+    name: "rule 10: the worker's uncounted pod UIDs are never copied",
     input: {
       local: local({ startTime: T1, active: 2 }),
       remote: remote({ startTime: T1, active: 1, uncountedTerminatedPods: { succeeded: ['worker-pod-1'], failed: [] } }),
@@ -356,10 +385,15 @@ const cases: readonly Case[] = [
     check: (r) => expect(r.status).toEqual({ startTime: T1, active: 1, failed: 1, succeeded: 0 }),
   },
   {
-    name: 'rule 8: completionTime never before the manager\'s startTime (worker clocks differ)',
+    name: "rule 8: completionTime never before the manager's startTime (worker clocks differ)",
     input: {
       local: local({ startTime: T2, succeeded: 5, conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached')] }),
-      remote: remote({ startTime: T0, completionTime: T1, succeeded: 5, conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached'), cond('Complete', 'True', 'CompletionsReached')] }),
+      remote: remote({
+        startTime: T0,
+        completionTime: T1,
+        succeeded: 5,
+        conditions: [cond('SuccessCriteriaMet', 'True', 'CompletionsReached'), cond('Complete', 'True', 'CompletionsReached')],
+      }),
       record: recordA,
     },
     word: 'Copied',
@@ -408,10 +442,11 @@ const cases: readonly Case[] = [
       record: { ...recordA, localUid: 'old-local-uid', baseline: { succeeded: 0, failed: 7 } },
     },
     word: 'Unchanged',
-    check: (r) => expect(r.record).toEqual({ localUid: 'local-uid', cluster: 'worker-1', remoteUid: 'remote-b', dispatches: 1, baseline: { succeeded: 0, failed: 0 } }),
+    check: (r) =>
+      expect(r.record).toEqual({ localUid: 'local-uid', cluster: 'worker-1', remoteUid: 'remote-b', dispatches: 1, baseline: { succeeded: 0, failed: 0 } }),
   },
   {
-    name: 'a remote status the manager\'s API server rejects is not written (ready > active)',
+    name: "a remote status the manager's API server rejects is not written (ready > active)",
     input: { local: local({ startTime: T1, active: 1 }), remote: remote({ startTime: T1, active: 1, ready: 2 }), record: recordA },
     word: 'Rejected',
     check: (r) => {

@@ -2,14 +2,7 @@
 // pkg/controller/jobs/job/job_multikueue_adapter.go (SyncJob's copy branch) redone so that every
 // write passes the manager's API server (pkg/apis/batch/validation/validation.go, v1.37.2) and
 // survives a change of worker. See docs/multikueue.md for the rules and the issues behind them.
-import {
-  decodeJob,
-  toFieldErrors,
-  type Job,
-  type JobCondition,
-  type JobStatus,
-  type UncountedTerminatedPods,
-} from '@jobkit/api';
+import { decodeJob, toFieldErrors, type Job, type JobCondition, type JobStatus, type UncountedTerminatedPods } from '@jobkit/api';
 import { countIndexes, formatIntervals, mergeIntervals, parseIndexesFromString, type OrderedIntervals } from '@jobkit/indexes';
 import { validateJobStatusUpdate, type FieldError, type JobStatusValidationOptions } from '@jobkit/validation';
 import * as E from 'fp-ts/lib/Either.js';
@@ -58,16 +51,7 @@ export interface MirrorResult {
 }
 
 /** The word that starts every {@link MirrorResult.reason}. @category MultiKueue */
-export type MirrorReasonWord =
-  | 'Copied'
-  | 'Unchanged'
-  | 'Deferred'
-  | 'Rejected'
-  | 'Suspended'
-  | 'FinishedLocally'
-  | 'Finished'
-  | 'NoRemote'
-  | 'Invalid';
+export type MirrorReasonWord = 'Copied' | 'Unchanged' | 'Deferred' | 'Rejected' | 'Suspended' | 'FinishedLocally' | 'Finished' | 'NoRemote' | 'Invalid';
 
 const Suspended = 'Suspended';
 
@@ -165,7 +149,10 @@ function mergeConditions(local: readonly JobCondition[], remote: readonly JobCon
  * the terminal condition's reason, message and times, just before it.
  */
 function addMissingInterim(conds: JobCondition[]): void {
-  for (const [terminal, interim] of [['Failed', 'FailureTarget'], ['Complete', 'SuccessCriteriaMet']] as const) {
+  for (const [terminal, interim] of [
+    ['Failed', 'FailureTarget'],
+    ['Complete', 'SuccessCriteriaMet'],
+  ] as const) {
     const i = conds.findIndex((c) => c.type === terminal && c.status === 'True');
     if (i < 0 || conds.some((c) => c.type === interim && c.status === 'True')) continue;
     const j = conds.findIndex((c) => c.type === interim);
@@ -306,7 +293,8 @@ export function mirrorStatus(input: MirrorInput): MirrorResult {
   const r = inp.remote === undefined || inp.remote === null ? { errors: [] as FieldError[], job: undefined } : decodeArg('remote', inp.remote);
   errors.push(...r.errors);
   if (r.job !== undefined) {
-    if (!r.job.metadata.uid) errors.push({ type: 'FieldValueRequired', field: 'remote.metadata.uid', detail: 'the remote Job as read from the worker, with its uid' });
+    if (!r.job.metadata.uid)
+      errors.push({ type: 'FieldValueRequired', field: 'remote.metadata.uid', detail: 'the remote Job as read from the worker, with its uid' });
     if (typeof inp.remoteCluster !== 'string' || inp.remoteCluster === '') {
       errors.push({ type: 'FieldValueRequired', field: 'remoteCluster', detail: 'the worker cluster of the remote Job' });
     }
@@ -333,7 +321,12 @@ export function mirrorStatus(input: MirrorInput): MirrorResult {
   });
   if (errors.length > 0 || local === undefined || t === undefined) {
     // Nothing is known for sure: write nothing and do not re-dispatch on such input.
-    return result({ record: given, redispatchAllowed: false, reason: `Invalid: ${errors.map((e) => `${e.field}: ${e.detail}`).join('; ')}`, violations: errors });
+    return result({
+      record: given,
+      redispatchAllowed: false,
+      reason: `Invalid: ${errors.map((e) => `${e.field}: ${e.detail}`).join('; ')}`,
+      violations: errors,
+    });
   }
   // A record made for another Job (annotations copied onto a re-created Job) is not this one's.
   const record = given.localUid !== undefined && given.localUid !== local.metadata.uid ? emptyMirrorRecord : given;
@@ -345,11 +338,20 @@ export function mirrorStatus(input: MirrorInput): MirrorResult {
   // Offer `status` for writing: nothing if it changes only timestamps, nothing if the API server would reject it.
   const offer = (status: JobStatus, rec: MirrorRecord, word: MirrorReasonWord, why: string, deferred = false): MirrorResult => {
     if (apiView(status) === apiView(old)) {
-      return result({ record: rec, deferred, reason: deferred ? `Deferred: ${why}; nothing else to write` : `Unchanged: ${why}; the local status already says so` });
+      return result({
+        record: rec,
+        deferred,
+        reason: deferred ? `Deferred: ${why}; nothing else to write` : `Unchanged: ${why}; the local status already says so`,
+      });
     }
     const violations = validateJobStatusUpdate(local, { ...local, status }, inp.options?.statusValidation);
     if (violations.length > 0) {
-      return result({ record: rec, deferred, violations, reason: `Rejected: ${why}, but the API server would reject it: ${violations.map((e) => `${e.field}: ${e.detail}`).join('; ')}` });
+      return result({
+        record: rec,
+        deferred,
+        violations,
+        reason: `Rejected: ${why}, but the API server would reject it: ${violations.map((e) => `${e.field}: ${e.detail}`).join('; ')}`,
+      });
     }
     return result({ status, record: rec, deferred, reason: `${word}: ${why}` });
   };

@@ -18,7 +18,12 @@ const NOW = '2026-01-01T00:10:00Z';
 
 /** A manager's Job as its API server stores it (admitted: uid, selector, generated labels). */
 function managerJob(status: JobStatus = {}, suspend = false): Job {
-  const generated = { 'batch.kubernetes.io/controller-uid': 'local-uid', 'controller-uid': 'local-uid', 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi' };
+  const generated = {
+    'batch.kubernetes.io/controller-uid': 'local-uid',
+    'controller-uid': 'local-uid',
+    'batch.kubernetes.io/job-name': 'pi',
+    'job-name': 'pi',
+  };
   const job = withJobDefaults({
     apiVersion: 'batch/v1',
     kind: 'Job',
@@ -91,13 +96,28 @@ describe('remoteJobFor', () => {
   });
 });
 
-const cond = (type: string, reason: string): JobCondition => ({ type, status: 'True', reason, message: `${type} message`, lastProbeTime: T1, lastTransitionTime: T1 });
+const cond = (type: string, reason: string): JobCondition => ({
+  type,
+  status: 'True',
+  reason,
+  message: `${type} message`,
+  lastProbeTime: T1,
+  lastTransitionTime: T1,
+});
 
 describe('finishLocally', () => {
   const cases: readonly { name: string; status: JobStatus; suspend?: boolean; expectTypes?: string[]; extra?: Partial<JobStatus> }[] = [
     {
       name: 'FailureTarget becomes Failed with the same reason and message',
-      status: { startTime: T1, active: 2, ready: 1, terminating: 1, failed: 4, uncountedTerminatedPods: {}, conditions: [cond('FailureTarget', 'BackoffLimitExceeded')] },
+      status: {
+        startTime: T1,
+        active: 2,
+        ready: 1,
+        terminating: 1,
+        failed: 4,
+        uncountedTerminatedPods: {},
+        conditions: [cond('FailureTarget', 'BackoffLimitExceeded')],
+      },
       expectTypes: ['FailureTarget', 'Failed'],
       extra: { active: 0, ready: 0, terminating: 0, failed: 4, startTime: T1 },
     },
@@ -142,7 +162,13 @@ describe('finishLocally', () => {
 });
 
 describe('mirror record annotation', () => {
-  const rec: MirrorRecord = { localUid: 'l', cluster: 'worker-2', remoteUid: 'r', dispatches: 2, baseline: { succeeded: 1, failed: 2, completedIndexes: '0,2' } };
+  const rec: MirrorRecord = {
+    localUid: 'l',
+    cluster: 'worker-2',
+    remoteUid: 'r',
+    dispatches: 2,
+    baseline: { succeeded: 1, failed: 2, completedIndexes: '0,2' },
+  };
   test('round trip through the annotation value', () => {
     expect(decodeMirrorRecord(encodeMirrorRecord(rec))).toEqual({ ok: true, value: rec });
   });
@@ -154,7 +180,11 @@ describe('mirror record annotation', () => {
   });
   test.each([
     ['not JSON', '{', /^metadata\.annotations\[jobkit\.io\/multikueue-mirror\]: not JSON/],
-    ['a negative counter', '{"dispatches":1,"baseline":{"succeeded":-1,"failed":0}}', /^metadata\.annotations\[jobkit\.io\/multikueue-mirror\]\.baseline\.succeeded: expected a non-negative int32, got -1$/],
+    [
+      'a negative counter',
+      '{"dispatches":1,"baseline":{"succeeded":-1,"failed":0}}',
+      /^metadata\.annotations\[jobkit\.io\/multikueue-mirror\]\.baseline\.succeeded: expected a non-negative int32, got -1$/,
+    ],
     ['no baseline', '{"dispatches":1}', /^metadata\.annotations\[jobkit\.io\/multikueue-mirror\]\.baseline: expected/],
     ['a number for the uid', '{"dispatches":1,"remoteUid":5,"baseline":{"succeeded":0,"failed":0}}', /\.remoteUid: expected/],
   ])('errors name the field: %s', (_n, value, re) => {

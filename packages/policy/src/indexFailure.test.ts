@@ -1,7 +1,16 @@
 // Ports of TestIsIndexFailed and TestGetNewIndexFailureCountValue,
 // pkg/controller/job/indexed_job_utils_test.go @ 4a37f009ca615534484b1116d0f147f1f23cf067
 // (the stored copy nearest to indexed_job_utils.go @ 78fc8e44052f699bf598f84b697b41e5a328c9c5).
-import { JobCompletionIndexAnnotation, JobIndexFailureCountAnnotation, JobIndexIgnoredFailureCountAnnotation, JobTrackingFinalizer, type Job, type JobSpec, type Pod, type PodStatus } from '@jobkit/api';
+import {
+  JobCompletionIndexAnnotation,
+  JobIndexFailureCountAnnotation,
+  JobIndexIgnoredFailureCountAnnotation,
+  JobTrackingFinalizer,
+  type Job,
+  type JobSpec,
+  type Pod,
+  type PodStatus,
+} from '@jobkit/api';
 import { getIndexAbsoluteFailureCount } from '@jobkit/indexes';
 import { getNewIndexFailureCounts, isIndexFailed } from './indexFailure.js';
 
@@ -53,11 +62,36 @@ describe('TestIsIndexFailed', () => {
 describe('isIndexFailed: details beyond the upstream table', () => {
   const deleted = '2026-01-01T00:00:00Z';
   const cases: { name: string; job: Job; pod: Pod; want: boolean }[] = [
-    { name: 'failure count below the limit', job: job({ completions: 2, backoffLimitPerIndex: 1 }), pod: buildPod({ failureCount: '0', status: failed, index: '0' }), want: false },
-    { name: 'running pod is not a failure', job: job({ completions: 2, backoffLimitPerIndex: 0 }), pod: buildPod({ failureCount: '0', status: { phase: 'Running' }, index: '0' }), want: false },
-    { name: 'terminating pod counts as failed without podFailurePolicy', job: job({ completions: 2, backoffLimitPerIndex: 0 }), pod: buildPod({ status: { phase: 'Running' }, index: '0', deletionTimestamp: deleted }), want: true },
-    { name: 'terminating pod is not failed with podReplacementPolicy Failed', job: job({ completions: 2, backoffLimitPerIndex: 0, podReplacementPolicy: 'Failed' }), pod: buildPod({ status: { phase: 'Running' }, index: '0', deletionTimestamp: deleted }), want: false },
-    { name: 'ignored failure does not fail the index', job: job({ completions: 2, backoffLimitPerIndex: 0, podFailurePolicy: ignoreDisruption }), pod: buildPod({ failureCount: '5', status: { phase: 'Failed', conditions: [{ type: 'DisruptionTarget', status: 'True' }] }, index: '0' }), want: false },
+    {
+      name: 'failure count below the limit',
+      job: job({ completions: 2, backoffLimitPerIndex: 1 }),
+      pod: buildPod({ failureCount: '0', status: failed, index: '0' }),
+      want: false,
+    },
+    {
+      name: 'running pod is not a failure',
+      job: job({ completions: 2, backoffLimitPerIndex: 0 }),
+      pod: buildPod({ failureCount: '0', status: { phase: 'Running' }, index: '0' }),
+      want: false,
+    },
+    {
+      name: 'terminating pod counts as failed without podFailurePolicy',
+      job: job({ completions: 2, backoffLimitPerIndex: 0 }),
+      pod: buildPod({ status: { phase: 'Running' }, index: '0', deletionTimestamp: deleted }),
+      want: true,
+    },
+    {
+      name: 'terminating pod is not failed with podReplacementPolicy Failed',
+      job: job({ completions: 2, backoffLimitPerIndex: 0, podReplacementPolicy: 'Failed' }),
+      pod: buildPod({ status: { phase: 'Running' }, index: '0', deletionTimestamp: deleted }),
+      want: false,
+    },
+    {
+      name: 'ignored failure does not fail the index',
+      job: job({ completions: 2, backoffLimitPerIndex: 0, podFailurePolicy: ignoreDisruption }),
+      pod: buildPod({ failureCount: '5', status: { phase: 'Failed', conditions: [{ type: 'DisruptionTarget', status: 'True' }] }, index: '0' }),
+      want: false,
+    },
     { name: 'no backoffLimitPerIndex', job: job({ completions: 2 }), pod: buildPod({ failureCount: '5', status: failed, index: '0' }), want: false },
   ];
   for (const tc of cases) test(tc.name, () => expect(isIndexFailed(tc.job, tc.pod)).toBe(tc.want));
@@ -66,8 +100,18 @@ describe('isIndexFailed: details beyond the upstream table', () => {
 describe('TestGetNewIndexFailureCountValue', () => {
   const cases: { name: string; job: Job; pod?: Pod; want: [number, number] }[] = [
     { name: 'first pod created', job: job({}), want: [0, 0] },
-    { name: 'failed pod being replaced with 0 index failure count', job: job({}), pod: buildPod({ uid: 'a', failureCount: '0', status: failed, index: '0' }), want: [1, 0] },
-    { name: 'failed pod being replaced with >0 index failure count', job: job({}), pod: buildPod({ uid: 'a', failureCount: '3', status: failed, index: '0' }), want: [4, 0] },
+    {
+      name: 'failed pod being replaced with 0 index failure count',
+      job: job({}),
+      pod: buildPod({ uid: 'a', failureCount: '0', status: failed, index: '0' }),
+      want: [1, 0],
+    },
+    {
+      name: 'failed pod being replaced with >0 index failure count',
+      job: job({}),
+      pod: buildPod({ uid: 'a', failureCount: '3', status: failed, index: '0' }),
+      want: [4, 0],
+    },
     {
       name: 'failed pod being replaced, matching the ignore rule',
       job: job({ podFailurePolicy: ignoreDisruption }),

@@ -32,7 +32,11 @@ const cases: Case[] = [
     name: 'unknown action for rule matching by exit codes - skip rule with unknown action',
     podFailurePolicy: policy(onExit('UnknownAction', 'In', [1, 2]), onExit('FailJob', 'In', [2, 3])),
     pod: failedPod({ containerStatuses: [exited(2, 'main-container')] }),
-    want: { action: 'FailJob', countFailed: true, jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 2 matching FailJob rule at index 1' },
+    want: {
+      action: 'FailJob',
+      countFailed: true,
+      jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 2 matching FailJob rule at index 1',
+    },
   },
   {
     name: 'unknown action for rule matching by pod conditions - skip rule with unknown action',
@@ -44,7 +48,11 @@ const cases: Case[] = [
     name: 'unknown operator - rule with unknown action is skipped for onExitCodes',
     podFailurePolicy: policy(onExit('Ignore', 'UnknownOperator', [1, 2]), onExit('FailJob', 'In', [2, 3])),
     pod: failedPod({ containerStatuses: [exited(2, 'main-container')] }),
-    want: { action: 'FailJob', countFailed: true, jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 2 matching FailJob rule at index 1' },
+    want: {
+      action: 'FailJob',
+      countFailed: true,
+      jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 2 matching FailJob rule at index 1',
+    },
   },
   {
     name: 'no policy rules',
@@ -62,7 +70,11 @@ const cases: Case[] = [
     name: 'FailJob rule matched for exit codes',
     podFailurePolicy: policy(onExit('FailJob', 'In', [1, 2, 3])),
     pod: failedPod({ containerStatuses: [exited(2, 'main-container')] }),
-    want: { action: 'FailJob', countFailed: true, jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 2 matching FailJob rule at index 0' },
+    want: {
+      action: 'FailJob',
+      countFailed: true,
+      jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 2 matching FailJob rule at index 0',
+    },
   },
   {
     name: 'successful containers are skipped by the rules',
@@ -90,13 +102,21 @@ const cases: Case[] = [
     name: 'pod failure policy with NotIn operator and value 0',
     podFailurePolicy: policy(onExit('FailJob', 'NotIn', [0])),
     pod: failedPod({ containerStatuses: [exited(1, 'main-container'), exited(0, 'suppport-container')] }),
-    want: { action: 'FailJob', countFailed: true, jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 1 matching FailJob rule at index 0' },
+    want: {
+      action: 'FailJob',
+      countFailed: true,
+      jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 1 matching FailJob rule at index 0',
+    },
   },
   {
     name: 'second jobfail rule matched for exit codes',
     podFailurePolicy: policy(onExit('Count', 'In', [1, 2, 3]), onExit('FailJob', 'In', [4, 5, 6])),
     pod: failedPod({ containerStatuses: [exited(6, 'main-container')] }),
-    want: { action: 'FailJob', countFailed: true, jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 6 matching FailJob rule at index 1' },
+    want: {
+      action: 'FailJob',
+      countFailed: true,
+      jobFailureMessage: 'Container main-container for pod default/mypod failed with exit code 6 matching FailJob rule at index 1',
+    },
   },
   {
     name: 'count rule matched for exit codes',
@@ -204,21 +224,68 @@ describe('TestMatchPodFailurePolicy', () => {
 describe('matchPodFailurePolicy: details beyond the upstream table', () => {
   const pod = failedPod({ containerStatuses: [exited(2, 'main')], initContainerStatuses: [exited(3, 'init')], conditions: [disruption('True')] });
   const table: { name: string; policy: unknown; pod?: Pod; want: { action?: string; countFailed: boolean; rule?: number; jobFailureMessage?: string } }[] = [
-    { name: 'rule index of the match is reported', policy: policy(onExit('Count', 'In', [9]), onExit('Count', 'In', [2])), want: { action: 'Count', countFailed: true, rule: 1 } },
-    { name: 'init containers are matched after app containers', policy: policy(onExit('FailJob', 'In', [3])), want: { action: 'FailJob', countFailed: true, rule: 0, jobFailureMessage: 'Container init for pod default/mypod failed with exit code 3 matching FailJob rule at index 0' } },
-    { name: 'containerName restricts the match', policy: { rules: [{ action: 'Ignore', onExitCodes: { containerName: 'other', operator: 'In', values: [2, 3] } }] }, want: { countFailed: true } },
-    { name: 'containerName selects the init container', policy: { rules: [{ action: 'Ignore', onExitCodes: { containerName: 'init', operator: 'NotIn', values: [] } }] }, want: { action: 'Ignore', countFailed: false, rule: 0 } },
+    {
+      name: 'rule index of the match is reported',
+      policy: policy(onExit('Count', 'In', [9]), onExit('Count', 'In', [2])),
+      want: { action: 'Count', countFailed: true, rule: 1 },
+    },
+    {
+      name: 'init containers are matched after app containers',
+      policy: policy(onExit('FailJob', 'In', [3])),
+      want: {
+        action: 'FailJob',
+        countFailed: true,
+        rule: 0,
+        jobFailureMessage: 'Container init for pod default/mypod failed with exit code 3 matching FailJob rule at index 0',
+      },
+    },
+    {
+      name: 'containerName restricts the match',
+      policy: { rules: [{ action: 'Ignore', onExitCodes: { containerName: 'other', operator: 'In', values: [2, 3] } }] },
+      want: { countFailed: true },
+    },
+    {
+      name: 'containerName selects the init container',
+      policy: { rules: [{ action: 'Ignore', onExitCodes: { containerName: 'init', operator: 'NotIn', values: [] } }] },
+      want: { action: 'Ignore', countFailed: false, rule: 0 },
+    },
     // The pass sees Go zero values: a pattern without status is "", which no True condition equals.
-    { name: 'pattern without status does not match a True condition', policy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] }, want: { countFailed: true } },
-    { name: 'pattern without status matches a condition without status', policy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] }, pod: failedPod({ conditions: [{ type: 'DisruptionTarget' } as PodCondition] }), want: { action: 'Ignore', countFailed: false, rule: 0 } },
-    { name: 'onExitCodes takes precedence over onPodConditions in one rule', policy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [42] }, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] }, want: { countFailed: true } },
+    {
+      name: 'pattern without status does not match a True condition',
+      policy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
+      want: { countFailed: true },
+    },
+    {
+      name: 'pattern without status matches a condition without status',
+      policy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
+      pod: failedPod({ conditions: [{ type: 'DisruptionTarget' } as PodCondition] }),
+      want: { action: 'Ignore', countFailed: false, rule: 0 },
+    },
+    {
+      name: 'onExitCodes takes precedence over onPodConditions in one rule',
+      policy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [42] }, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] },
+      want: { countFailed: true },
+    },
     { name: 'null policy', policy: null, want: { countFailed: true } },
     { name: 'policy without rules', policy: {}, want: { countFailed: true } },
     { name: 'rules not a list', policy: { rules: 'Ignore' }, want: { countFailed: true } },
-    { name: 'null rule and rule without requirement are skipped', policy: { rules: [null, { action: 'Ignore' }, onExit('Count', 'In', [2])] }, want: { action: 'Count', countFailed: true, rule: 2 } },
-    { name: 'values not a list never match In', policy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: 2 } }] }, want: { countFailed: true } },
+    {
+      name: 'null rule and rule without requirement are skipped',
+      policy: { rules: [null, { action: 'Ignore' }, onExit('Count', 'In', [2])] },
+      want: { action: 'Count', countFailed: true, rule: 2 },
+    },
+    {
+      name: 'values not a list never match In',
+      policy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: 2 } }] },
+      want: { countFailed: true },
+    },
     { name: 'pod without status', policy: policy(onExit('Ignore', 'NotIn', [1])), pod: { metadata: {} }, want: { countFailed: true } },
-    { name: 'container without exit code (zero value) never matches', policy: policy(onExit('Ignore', 'NotIn', [1])), pod: failedPod({ containerStatuses: [{ name: 'c', state: { terminated: {} as never } }] }), want: { countFailed: true } },
+    {
+      name: 'container without exit code (zero value) never matches',
+      policy: policy(onExit('Ignore', 'NotIn', [1])),
+      pod: failedPod({ containerStatuses: [{ name: 'c', state: { terminated: {} as never } }] }),
+      want: { countFailed: true },
+    },
   ];
   for (const tc of table) {
     test(tc.name, () => {
@@ -235,6 +302,10 @@ describe('matchPodFailurePolicy: a pattern without status gets its API default a
       spec: { template: { spec: { containers: [] } }, podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
     } as never);
     expect(job.spec.podFailurePolicy?.rules[0]?.onPodConditions?.[0]).toEqual({ type: 'DisruptionTarget', status: 'True' });
-    expect(matchPodFailurePolicy(job.spec.podFailurePolicy, failedPod({ conditions: [disruption('True')] }))).toEqual({ action: 'Ignore', countFailed: false, rule: 0 });
+    expect(matchPodFailurePolicy(job.spec.podFailurePolicy, failedPod({ conditions: [disruption('True')] }))).toEqual({
+      action: 'Ignore',
+      countFailed: false,
+      rule: 0,
+    });
   });
 });

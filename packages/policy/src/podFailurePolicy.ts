@@ -57,8 +57,7 @@ export function matchPodFailurePolicy(podFailurePolicy: PodFailurePolicy | undef
     } else if (rule.onPodConditions != null) {
       const condition = matchOnPodConditions(status, rule.onPodConditions);
       if (condition === undefined) continue;
-      const failJobMessage = () =>
-        `Pod ${podRef(pod)} has condition ${condition.type} matching FailJob rule at index ${index}`;
+      const failJobMessage = () => `Pod ${podRef(pod)} has condition ${condition.type} matching FailJob rule at index ${index}`;
       const match = decide(action, index, failJobMessage);
       if (match) return match;
     }

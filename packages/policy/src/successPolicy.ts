@@ -23,11 +23,7 @@ const NOT_MATCHED: SuccessPolicyMatch = { matched: false };
  * matchSuccessPolicy({ rules: [{ succeededIndexes: '0-2' }] }, 10, '0-2,4-7')
  * // → { matched: true, message: 'Matched rules at index 0' }
  */
-export function matchSuccessPolicy(
-  successPolicy: SuccessPolicy | undefined | null,
-  completions: number,
-  succeededIndexes: string,
-): SuccessPolicyMatch {
+export function matchSuccessPolicy(successPolicy: SuccessPolicy | undefined | null, completions: number, succeededIndexes: string): SuccessPolicyMatch {
   if (successPolicy == null || typeof succeededIndexes !== 'string') return NOT_MATCHED;
   // Upstream compares in int; a completions that is not a number parses as "nothing in range".
   const limit = Number.isFinite(completions) ? completions : 0;

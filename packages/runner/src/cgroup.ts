@@ -24,7 +24,9 @@ function cgroup2Mount(): string | undefined {
 /** This process's own cgroup v2 directory ("0::/path" in /proc/self/cgroup). */
 function ownCgroup(mount: string): string | undefined {
   try {
-    const line = readFileSync('/proc/self/cgroup', 'utf8').split('\n').find((l) => l.startsWith('0::'));
+    const line = readFileSync('/proc/self/cgroup', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('0::'));
     return line === undefined ? undefined : join(mount, line.slice(3));
   } catch {
     return undefined;
@@ -108,7 +110,10 @@ export function execError(command: string, path: string | undefined, cwd: string
 /** The PIDs in a cgroup (empty when it is gone). */
 export function cgroupPids(dir: string): number[] {
   try {
-    return readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter((l) => l !== '').map(Number);
+    return readFileSync(join(dir, 'cgroup.procs'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map(Number);
   } catch {
     return [];
   }

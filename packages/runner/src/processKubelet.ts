@@ -10,7 +10,19 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { JobNameLabel, type Container, type Pod } from '@jobkit/api';
-import { crashLoopDelayMs, isTerminalPhase, phaseOf, withRunStatus, type Cancel, type ContainerRun, type JobLoop, type PodRun, type PodRuntime, type Scheduler, type Terminated } from '@jobkit/sim';
+import {
+  crashLoopDelayMs,
+  isTerminalPhase,
+  phaseOf,
+  withRunStatus,
+  type Cancel,
+  type ContainerRun,
+  type JobLoop,
+  type PodRun,
+  type PodRuntime,
+  type Scheduler,
+  type Terminated,
+} from '@jobkit/sim';
 import { cgroupPids, execError, inCgroup, killCgroup, newCgroup, tryRmdir } from './cgroup.js';
 import { containerArgv, containerEnv } from './podEnv.js';
 import type { Watchdog } from './watchdog.js';
@@ -113,8 +125,12 @@ export class ProcessKubelet implements PodRuntime {
       dir,
       run: {
         phase: 'Pending',
-        init: (pod.spec?.initContainers ?? []).map((c, i) => [c.name ?? `init-${i}`, { state: 'waiting', reason: 'PodInitializing', restartCount: 0 }] as const),
-        app: (pod.spec?.containers ?? []).map((c, i) => [c.name ?? `container-${i}`, { state: 'waiting', reason: 'ContainerCreating', restartCount: 0 }] as const),
+        init: (pod.spec?.initContainers ?? []).map(
+          (c, i) => [c.name ?? `init-${i}`, { state: 'waiting', reason: 'PodInitializing', restartCount: 0 }] as const,
+        ),
+        app: (pod.spec?.containers ?? []).map(
+          (c, i) => [c.name ?? `container-${i}`, { state: 'waiting', reason: 'ContainerCreating', restartCount: 0 }] as const,
+        ),
       },
       children: new Map(),
       timers: [],
@@ -210,7 +226,8 @@ export class ProcessKubelet implements PodRuntime {
     }
     this.startContainer(state, 'init', i, container, (exitCode) => {
       if (exitCode === 0) this.startInit(state, i + 1);
-      else if (state.pod.spec?.restartPolicy === 'OnFailure' && !state.deleting) this.restartLater(state, 'init', i, init[i]!, () => this.startInit(state, i + 1));
+      else if (state.pod.spec?.restartPolicy === 'OnFailure' && !state.deleting)
+        this.restartLater(state, 'init', i, init[i]!, () => this.startInit(state, i + 1));
       else this.setPhase(state, 'Failed', `init container ${state.run.init[i]![0]} failed (exit code ${exitCode})`);
     });
   }
@@ -276,7 +293,20 @@ export class ProcessKubelet implements PodRuntime {
     const startedAt = Date.now();
     const keep = { restartCount: previous.restartCount, ...(previous.last ? { last: previous.last } : {}) };
     if (argv === undefined) {
-      this.containerEnded(state, kind, i, { exitCode: 128, reason: 'StartError', message: `container ${name} has no command: images are not pulled (no container runtime), so the image's entrypoint is unknown; set command`, startedAt, finishedAt: Date.now() }, keep, onExit);
+      this.containerEnded(
+        state,
+        kind,
+        i,
+        {
+          exitCode: 128,
+          reason: 'StartError',
+          message: `container ${name} has no command: images are not pulled (no container runtime), so the image's entrypoint is unknown; set command`,
+          startedAt,
+          finishedAt: Date.now(),
+        },
+        keep,
+        onExit,
+      );
       return;
     }
     const logPath = join(state.dir, `${name}.log`);
@@ -307,7 +337,14 @@ export class ProcessKubelet implements PodRuntime {
     } catch (error) {
       if (fd !== undefined) closeSync(fd);
       if (cgroup !== undefined) tryRmdir(cgroup);
-      this.containerEnded(state, kind, i, { exitCode: 128, reason: 'StartError', message: startErrorMessage(argv[0]!, error), startedAt, finishedAt: Date.now() }, keep, onExit);
+      this.containerEnded(
+        state,
+        kind,
+        i,
+        { exitCode: 128, reason: 'StartError', message: startErrorMessage(argv[0]!, error), startedAt, finishedAt: Date.now() },
+        keep,
+        onExit,
+      );
       return;
     }
     const proc = this.track(state, child, id, cgroup);
@@ -338,10 +375,20 @@ export class ProcessKubelet implements PodRuntime {
     } else if (state.run.startTime === undefined) {
       state.run = { ...state.run, startTime: startedAt };
     }
-    this.report(state, `${kind === 'init' ? 'init ' : ''}container ${name} started${keep.restartCount > 0 ? ` (restart ${keep.restartCount})` : ''}: ${commandLine(argv)}`);
+    this.report(
+      state,
+      `${kind === 'init' ? 'init ' : ''}container ${name} started${keep.restartCount > 0 ? ` (restart ${keep.restartCount})` : ''}: ${commandLine(argv)}`,
+    );
   }
 
-  private containerEnded(state: PodProcesses, kind: 'init' | 'app', i: number, t: Terminated, keep: { restartCount: number; last?: Terminated }, onExit: (code: number) => void): void {
+  private containerEnded(
+    state: PodProcesses,
+    kind: 'init' | 'app',
+    i: number,
+    t: Terminated,
+    keep: { restartCount: number; last?: Terminated },
+    onExit: (code: number) => void,
+  ): void {
     this.setContainer(state, kind, i, { state: 'terminated', ...t, ...keep });
     if (t.reason === 'StartError') this.options.onWarning?.(`pod ${state.pod.metadata.name}: ${t.message}`);
     if (state.deleting && state.children.size === 0 && !isTerminalPhase(state.run.phase)) {
@@ -353,13 +400,24 @@ export class ProcessKubelet implements PodRuntime {
 
   private finish(state: PodProcesses, exitCode: number, change: string): void {
     const now = Date.now();
-    const end = (c: ContainerRun): ContainerRun => (c.state === 'terminated' ? c : { state: 'terminated', exitCode, reason: 'ContainerStatusUnknown', startedAt: now, finishedAt: now, restartCount: c.restartCount, ...(c.last ? { last: c.last } : {}) });
+    const end = (c: ContainerRun): ContainerRun =>
+      c.state === 'terminated'
+        ? c
+        : {
+            state: 'terminated',
+            exitCode,
+            reason: 'ContainerStatusUnknown',
+            startedAt: now,
+            finishedAt: now,
+            restartCount: c.restartCount,
+            ...(c.last ? { last: c.last } : {}),
+          };
     state.run = { ...state.run, init: state.run.init.map(([n, c]) => [n, end(c)] as const), app: state.run.app.map(([n, c]) => [n, end(c)] as const) };
     this.setPhase(state, 'Failed', change);
   }
 
   private setContainer(state: PodProcesses, kind: 'init' | 'app', i: number, run: ContainerRun): void {
-    const list = (kind === 'init' ? state.run.init : state.run.app).map((entry, j) => (j === i ? [entry[0], run] as const : entry));
+    const list = (kind === 'init' ? state.run.init : state.run.app).map((entry, j) => (j === i ? ([entry[0], run] as const) : entry));
     state.run = kind === 'init' ? { ...state.run, init: list } : { ...state.run, app: list };
   }
 
@@ -413,7 +471,14 @@ function deletedPhase(run: PodRun): PodRun['phase'] {
 }
 
 function asTerminated(c: ContainerRun & { state: 'terminated' }): Terminated {
-  return { exitCode: c.exitCode, reason: c.reason, startedAt: c.startedAt, finishedAt: c.finishedAt, ...(c.signal !== undefined ? { signal: c.signal } : {}), ...(c.message !== undefined ? { message: c.message } : {}) };
+  return {
+    exitCode: c.exitCode,
+    reason: c.reason,
+    startedAt: c.startedAt,
+    finishedAt: c.finishedAt,
+    ...(c.signal !== undefined ? { signal: c.signal } : {}),
+    ...(c.message !== undefined ? { message: c.message } : {}),
+  };
 }
 
 function startErrorMessage(command: string, error: unknown): string {

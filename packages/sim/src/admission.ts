@@ -1,14 +1,7 @@
 // What the API server does to a Job on create before any controller sees it
 // (pkg/registry/batch/job/strategy.go PrepareForCreate and generateSelector): identity,
 // cleared status, generated selector and pod-template labels, and API defaults.
-import {
-  ControllerUidLabel,
-  JobNameLabel,
-  LegacyControllerUidLabel,
-  LegacyJobNameLabel,
-  withJobDefaults,
-  type Job,
-} from '@jobkit/api';
+import { ControllerUidLabel, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel, withJobDefaults, type Job } from '@jobkit/api';
 
 export interface AdmitOptions {
   readonly uid: string;
@@ -20,9 +13,10 @@ export interface AdmitOptions {
 /** The Job as stored by the API server after a create. */
 export function admitJob(input: Job, options: AdmitOptions): Job {
   const defaulted = withJobDefaults(input);
-  const generated = defaulted.metadata.name === undefined && defaulted.metadata.generateName !== undefined && options.generateName !== undefined
-    ? options.generateName(defaulted.metadata.generateName)
-    : undefined;
+  const generated =
+    defaulted.metadata.name === undefined && defaulted.metadata.generateName !== undefined && options.generateName !== undefined
+      ? options.generateName(defaulted.metadata.generateName)
+      : undefined;
   const name = defaulted.metadata.name ?? generated ?? '';
   const job: Job = {
     ...defaulted,

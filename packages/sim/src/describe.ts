@@ -23,7 +23,9 @@ export function describeJob({ job, pods, events, nowMs, startMs }: DescribeInput
   const field = (name: string, value: string | number | undefined) => lines.push(`${`${name}:`.padEnd(22)}${value ?? '<unset>'}`);
   field('Name', job.metadata.name);
   field('Namespace', job.metadata.namespace);
-  const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const selector = Object.entries(spec.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   field('Selector', selector || '<none>');
   field('Parallelism', spec.parallelism);
   field('Completions', spec.completions ?? '<unset>');
@@ -33,14 +35,18 @@ export function describeJob({ job, pods, events, nowMs, startMs }: DescribeInput
   if (spec.backoffLimitPerIndex !== undefined) field('Backoff Limit/Index', spec.backoffLimitPerIndex);
   if (spec.maxFailedIndexes !== undefined) field('Max Failed Indexes', spec.maxFailedIndexes);
   if (spec.activeDeadlineSeconds !== undefined) field('Active Deadline', `${spec.activeDeadlineSeconds}s`);
-  if (spec.ttlSecondsAfterFinished !== undefined) field('TTL After Finished', `${spec.ttlSecondsAfterFinished}s (enforced by the TTL-after-finished controller, not the Job controller)`);
+  if (spec.ttlSecondsAfterFinished !== undefined)
+    field('TTL After Finished', `${spec.ttlSecondsAfterFinished}s (enforced by the TTL-after-finished controller, not the Job controller)`);
   field('Start Time', status.startTime);
   if (status.completionTime !== undefined) field('Completed At', status.completionTime);
   if (status.startTime !== undefined) {
     const end = status.completionTime !== undefined ? Date.parse(status.completionTime) : nowMs;
     field('Duration', formatDuration(end - Date.parse(status.startTime)));
   }
-  field('Pods Statuses', `${status.active ?? 0} Active (${status.ready ?? 0} Ready) / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed${status.terminating ? ` / ${status.terminating} Terminating` : ''}`);
+  field(
+    'Pods Statuses',
+    `${status.active ?? 0} Active (${status.ready ?? 0} Ready) / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed${status.terminating ? ` / ${status.terminating} Terminating` : ''}`,
+  );
   if (spec.completionMode === 'Indexed') {
     field('Completed Indexes', status.completedIndexes || '<none>');
     if (status.failedIndexes !== undefined) field('Failed Indexes', status.failedIndexes || '<none>');
@@ -49,19 +55,35 @@ export function describeJob({ job, pods, events, nowMs, startMs }: DescribeInput
   const conditions = status.conditions ?? [];
   if (conditions.length === 0) lines.push('  <none>');
   else {
-    lines.push(...table(['Type', 'Status', 'Reason', 'Message'], conditions.map((c) => [c.type, c.status, c.reason ?? '', c.message ?? '']), '  '));
+    lines.push(
+      ...table(
+        ['Type', 'Status', 'Reason', 'Message'],
+        conditions.map((c) => [c.type, c.status, c.reason ?? '', c.message ?? '']),
+        '  ',
+      ),
+    );
   }
   lines.push('Pods:');
   if (pods.length === 0) lines.push('  <none>');
   else {
-    lines.push(...table(['Name', 'Index', 'Phase', 'Exit Codes', 'Restarts', 'Notes'], pods.map((p) => podRow(p)), '  '));
+    lines.push(
+      ...table(
+        ['Name', 'Index', 'Phase', 'Exit Codes', 'Restarts', 'Notes'],
+        pods.map((p) => podRow(p)),
+        '  ',
+      ),
+    );
   }
   lines.push('Events:');
   if (events.length === 0) lines.push('  <none>');
   else {
-    lines.push(...table(['Type', 'Reason', 'Age', 'From', 'Message'], events.map((e) => [
-      e.eventType, e.reason, formatDuration(Math.max(0, nowMs - startMs - e.at)), 'job-controller', e.message,
-    ]), '  '));
+    lines.push(
+      ...table(
+        ['Type', 'Reason', 'Age', 'From', 'Message'],
+        events.map((e) => [e.eventType, e.reason, formatDuration(Math.max(0, nowMs - startMs - e.at)), 'job-controller', e.message]),
+        '  ',
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -90,6 +112,11 @@ function podRow(pod: Pod): string[] {
 /** Left-aligned columns separated by two spaces, with a dashed underline like kubectl's. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], indent = ''): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => indent + cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    indent +
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(headers.map((h) => '-'.repeat(h.length))), ...rows.map(line)];
 }

@@ -24,9 +24,24 @@ function fakeSync(job: Job, pods: readonly Pod[], now: Date): SyncResult {
   }
   const active = pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata.deletionTimestamp);
   if ((next.failed ?? 0) > (job.spec.backoffLimit ?? 6)) {
-    next = { ...next, active: 0, conditions: [{ type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded' }, { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }] };
+    next = {
+      ...next,
+      active: 0,
+      conditions: [
+        { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded' },
+        { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' },
+      ],
+    };
   } else if ((next.succeeded ?? 0) >= 1 && active.length === 0) {
-    next = { ...next, active: 0, completionTime: t, conditions: [{ type: 'SuccessCriteriaMet', status: 'True' }, { type: 'Complete', status: 'True', reason: 'CompletionsReached' }] };
+    next = {
+      ...next,
+      active: 0,
+      completionTime: t,
+      conditions: [
+        { type: 'SuccessCriteriaMet', status: 'True' },
+        { type: 'Complete', status: 'True', reason: 'CompletionsReached' },
+      ],
+    };
     actions.push({ type: 'RecordEvent', eventType: 'Normal', reason: 'Completed', message: 'Job completed' });
   } else if (active.length === 0) {
     actions.push({ type: 'CreatePod', pod: { metadata: { generateName: `${job.metadata.name}-`, finalizers: [finalizer] }, spec: job.spec.template.spec } });
@@ -77,7 +92,13 @@ describe('simulate with a stand-in controller', () => {
     // created at 0, ran 2 s, synced after the 1 s batch period.
     expect(a.elapsedMs).toBe(3000);
     if (process.env.SHOW) console.log(renderTimeline(a.timeline));
-    const text = describeJob({ job: a.job, pods: a.pods, events: a.events, nowMs: Date.parse('2026-01-01T00:00:03Z'), startMs: Date.parse('2026-01-01T00:00:00Z') });
+    const text = describeJob({
+      job: a.job,
+      pods: a.pods,
+      events: a.events,
+      nowMs: Date.parse('2026-01-01T00:00:03Z'),
+      startMs: Date.parse('2026-01-01T00:00:00Z'),
+    });
     expect(text).toMatch(/Pods Statuses: +0 Active \(0 Ready\) \/ 1 Succeeded \/ 0 Failed/);
     expect(text).toMatch(/Complete +True +CompletionsReached/);
   });
@@ -89,7 +110,9 @@ describe('simulate with a stand-in controller', () => {
   });
 
   test('a status write the API server rejects stops the run', () => {
-    const r = simulate(job, script({}), { controller: { ...fakeController, validateJobStatusUpdate: () => [{ type: 'FieldValueInvalid', field: 'status.active', detail: 'nope' }] } });
+    const r = simulate(job, script({}), {
+      controller: { ...fakeController, validateJobStatusUpdate: () => [{ type: 'FieldValueInvalid', field: 'status.active', detail: 'nope' }] },
+    });
     expect(r.outcome).toMatchObject({ kind: 'Violation', errors: [{ field: 'status.active' }] });
   });
 
@@ -109,11 +132,17 @@ describe('simulate with a stand-in controller', () => {
     const r = simulate(two, script({ attempts: [{ containers: { main: 3 } }] }), { controller: fakeController });
     expect(r.outcome.kind).toBe('Complete');
     const statuses = r.pods[0]!.status?.containerStatuses ?? [];
-    expect(statuses.map((s) => [s.name, s.restartCount, s.state?.terminated?.exitCode])).toEqual([['main', 1, 0], ['side', 0, 0]]);
+    expect(statuses.map((s) => [s.name, s.restartCount, s.state?.terminated?.exitCode])).toEqual([
+      ['main', 1, 0],
+      ['side', 0, 0],
+    ]);
   });
 
   test('pod activeDeadlineSeconds: the kubelet fails the pod with DeadlineExceeded', () => {
-    const limited: Job = { ...job, spec: { ...job.spec, backoffLimit: 0, template: { spec: { restartPolicy: 'Never', activeDeadlineSeconds: 5, containers: [{ name: 'c' }] } } } };
+    const limited: Job = {
+      ...job,
+      spec: { ...job.spec, backoffLimit: 0, template: { spec: { restartPolicy: 'Never', activeDeadlineSeconds: 5, containers: [{ name: 'c' }] } } },
+    };
     const r = simulate(limited, script({ default: { duration: '1m' } }), { controller: fakeController });
     expect(r.pods[0]!.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
     expect(r.outcome.kind).toBe('Failed');

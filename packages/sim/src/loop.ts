@@ -67,7 +67,10 @@ export class JobLoop {
   private readonly startMs: number;
   private readonly batchPeriodMs: number;
 
-  constructor(job: Job, private readonly options: JobLoopOptions) {
+  constructor(
+    job: Job,
+    private readonly options: JobLoopOptions,
+  ) {
     this.currentJob = job;
     this.startMs = options.scheduler.now();
     this.batchPeriodMs = options.batchPeriodMs ?? SyncJobBatchPeriodMs;
@@ -155,9 +158,10 @@ export class JobLoop {
       const managedBy = this.currentJob.spec.managedBy;
       this.end({
         kind: 'Idle',
-        message: managedBy !== undefined && managedBy !== JobControllerName
-          ? `spec.managedBy is ${managedBy}: the built-in Job controller leaves this Job to that controller`
-          : 'nothing is left to happen but the Job has not finished',
+        message:
+          managedBy !== undefined && managedBy !== JobControllerName
+            ? `spec.managedBy is ${managedBy}: the built-in Job controller leaves this Job to that controller`
+            : 'nothing is left to happen but the Job has not finished',
       });
     }
   }
@@ -183,7 +187,8 @@ export class JobLoop {
     const uid = pod.metadata.uid ?? pod.metadata.name ?? '';
     this.history.set(uid, pod);
     // Graceful deletion completes once the pod is terminal and no finalizer holds it.
-    const gone = pod.metadata.deletionTimestamp !== undefined &&
+    const gone =
+      pod.metadata.deletionTimestamp !== undefined &&
       (pod.metadata.finalizers ?? []).length === 0 &&
       (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed');
     if (gone) {
@@ -240,9 +245,10 @@ export class JobLoop {
 
     const finished = finishedCondition(this.currentJob);
     if (finished !== undefined) {
-      this.result = finished.type === JobConditionTypes.Complete
-        ? { kind: 'Complete', reason: finished.reason, message: finished.message }
-        : { kind: 'Failed', reason: finished.reason, message: finished.message };
+      this.result =
+        finished.type === JobConditionTypes.Complete
+          ? { kind: 'Complete', reason: finished.reason, message: finished.message }
+          : { kind: 'Failed', reason: finished.reason, message: finished.message };
       this.pending?.cancel();
       this.pending = undefined;
       this.runtime?.stop();
@@ -365,7 +371,5 @@ export class JobLoop {
 
 /** The Job's terminal condition (Complete or Failed with status True), if any. */
 export function finishedCondition(job: Job): JobCondition | undefined {
-  return (job.status?.conditions ?? []).find(
-    (c) => (c.type === JobConditionTypes.Complete || c.type === JobConditionTypes.Failed) && c.status === 'True',
-  );
+  return (job.status?.conditions ?? []).find((c) => (c.type === JobConditionTypes.Complete || c.type === JobConditionTypes.Failed) && c.status === 'True');
 }

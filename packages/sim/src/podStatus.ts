@@ -46,7 +46,9 @@ export function withRunStatus(pod: Pod, run: PodRun, nowMs: number): Pod {
   const previous = pod.status?.conditions ?? [];
   // Sidecars (init containers with restartPolicy Always) count once started.
   const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
-  const initialized = run.init.every(([name, c]) => (sidecars.has(name) ? c.state !== 'waiting' || c.restartCount > 0 : c.state === 'terminated' && c.exitCode === 0));
+  const initialized = run.init.every(([name, c]) =>
+    sidecars.has(name) ? c.state !== 'waiting' || c.restartCount > 0 : c.state === 'terminated' && c.exitCode === 0,
+  );
   const containersReady = run.phase === 'Running' && run.app.every(([, c]) => c.state === 'running' && c.ready);
   const readyReason = isTerminalPhase(run.phase) ? 'PodCompleted' : containersReady ? undefined : 'ContainersNotReady';
   const conditions: PodCondition[] = [
@@ -72,9 +74,8 @@ export function withRunStatus(pod: Pod, run: PodRun, nowMs: number): Pod {
 function condition(previous: readonly PodCondition[], type: string, value: boolean, nowMs: number, reason?: string): PodCondition {
   const status = value ? 'True' : 'False';
   const old = previous.find((c) => c.type === type);
-  const lastTransitionTime = old !== undefined && old.status === status && old.lastTransitionTime !== undefined
-    ? old.lastTransitionTime
-    : formatTime(new Date(nowMs));
+  const lastTransitionTime =
+    old !== undefined && old.status === status && old.lastTransitionTime !== undefined ? old.lastTransitionTime : formatTime(new Date(nowMs));
   return { type, status, lastTransitionTime, ...(reason !== undefined && !value ? { reason } : {}) };
 }
 

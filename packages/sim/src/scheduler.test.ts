@@ -47,7 +47,12 @@ describe('admitJob', () => {
     expect(admitted.metadata).toMatchObject({ namespace: 'default', uid: 'u-1', creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'pi' } });
     expect(admitted.status).toEqual({});
     expect(admitted.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': 'u-1' } });
-    expect(admitted.spec.template.metadata?.labels).toMatchObject({ app: 'pi', 'job-name': 'pi', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'u-1' });
+    expect(admitted.spec.template.metadata?.labels).toMatchObject({
+      app: 'pi',
+      'job-name': 'pi',
+      'batch.kubernetes.io/job-name': 'pi',
+      'controller-uid': 'u-1',
+    });
     expect(admitted.spec).toMatchObject({ parallelism: 1, completions: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false });
   });
   test('generateName: the API server names the Job', () => {
@@ -57,14 +62,25 @@ describe('admitJob', () => {
     expect(admitted.spec.template.metadata?.labels?.['job-name']).toBe('pi-abcde');
   });
   test('manualSelector keeps the selector alone', () => {
-    const admitted = admitJob({ ...job, spec: { ...job.spec, manualSelector: true, selector: { matchLabels: { app: 'pi' } } } }, { uid: 'u', now: new Date(0) });
+    const admitted = admitJob(
+      { ...job, spec: { ...job.spec, manualSelector: true, selector: { matchLabels: { app: 'pi' } } } },
+      { uid: 'u', now: new Date(0) },
+    );
     expect(admitted.spec.selector).toEqual({ matchLabels: { app: 'pi' } });
   });
 });
 
 import { crashLoopDelayMs } from './crashLoop.js';
 describe('crashLoopDelayMs', () => {
-  test.each([[1, 0], [2, 10_000], [3, 20_000], [4, 40_000], [6, 160_000], [7, 300_000], [20, 300_000]])('restart %i waits %i ms', (n, ms) => {
+  test.each([
+    [1, 0],
+    [2, 10_000],
+    [3, 20_000],
+    [4, 40_000],
+    [6, 160_000],
+    [7, 300_000],
+    [20, 300_000],
+  ])('restart %i waits %i ms', (n, ms) => {
     expect(crashLoopDelayMs(n)).toBe(ms);
   });
 });

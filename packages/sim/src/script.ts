@@ -139,7 +139,8 @@ function parseOutcome(value: unknown, field: string, base: Outcome, errors: Scri
     else {
       const codes = new Map<string, number>();
       for (const [name, code] of Object.entries(rawContainers)) {
-        if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 255) errors.push({ field: `${field}.containers.${name}`, detail: 'must be an integer from 0 to 255' });
+        if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 255)
+          errors.push({ field: `${field}.containers.${name}`, detail: 'must be an integer from 0 to 255' });
         else codes.set(name, code);
       }
       containerExitCodes = codes;

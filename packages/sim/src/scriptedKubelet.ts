@@ -11,7 +11,6 @@ import type { Cancel, Scheduler } from './scheduler.js';
 import { outcomeFor, type Outcome, type Script } from './script.js';
 import { crashLoopDelayMs } from './crashLoop.js';
 
-
 interface PodState {
   readonly uid: string;
   readonly index: number | undefined;
@@ -122,9 +121,19 @@ export class ScriptedKubelet implements PodRuntime {
       phase: 'Running',
       startTime: state.run.startTime ?? now,
       // Init containers are not scripted: they succeed at once.
-      init: state.initNames.map((n) => [n, { state: 'terminated', exitCode: 0, reason: 'Completed', startedAt: now, finishedAt: now, restartCount: 0 }] as const),
+      init: state.initNames.map(
+        (n) => [n, { state: 'terminated', exitCode: 0, reason: 'Completed', startedAt: now, finishedAt: now, restartCount: 0 }] as const,
+      ),
       // Containers that already ended with 0 stay so (an OnFailure restart reruns the failed ones).
-      app: state.run.app.map(([n, c]) => [n, c.state === 'terminated' && c.exitCode === 0 ? c : { state: 'running', startedAt: now, ready, restartCount: c.restartCount, ...(c.last ? { last: c.last } : {}) }] as const),
+      app: state.run.app.map(
+        ([n, c]) =>
+          [
+            n,
+            c.state === 'terminated' && c.exitCode === 0
+              ? c
+              : { state: 'running', startedAt: now, ready, restartCount: c.restartCount, ...(c.last ? { last: c.last } : {}) },
+          ] as const,
+      ),
     };
     const restarts = Math.max(0, ...state.run.app.map(([, c]) => c.restartCount));
     this.report(state, restarts > 0 ? `restarted (restartCount ${restarts})` : `Running${ready ? ', Ready' : ''}`);
@@ -153,7 +162,15 @@ export class ScriptedKubelet implements PodRuntime {
       const delay = crashLoopDelayMs(restarts + 1);
       state.run = {
         ...state.run,
-        app: app.map(([n, c]) => [n, failed.includes(n) ? { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: c.restartCount, ...(c.state === 'terminated' ? { last: c } : {}) } : c] as const),
+        app: app.map(
+          ([n, c]) =>
+            [
+              n,
+              failed.includes(n)
+                ? { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: c.restartCount, ...(c.state === 'terminated' ? { last: c } : {}) }
+                : c,
+            ] as const,
+        ),
       };
       this.report(state, `${failed.join(', ')} exited with ${codes}; restart ${restarts + 1} in ${delay / 1000}s${delay > 0 ? ' (CrashLoopBackOff)' : ''}`);
       const next = this.nextOutcome(state);
@@ -175,22 +192,26 @@ export class ScriptedKubelet implements PodRuntime {
       ...state.run,
       app,
       phase: 'Failed',
-      extraConditions: [{
-        type: PodConditionType.DisruptionTarget,
-        status: 'True',
-        reason,
-        message: disruptionMessage(reason),
-        lastTransitionTime: formatTime(new Date(now)),
-      }],
+      extraConditions: [
+        {
+          type: PodConditionType.DisruptionTarget,
+          status: 'True',
+          reason,
+          message: disruptionMessage(reason),
+          lastTransitionTime: formatTime(new Date(now)),
+        },
+      ],
     };
     state.deleting = true;
     this.loop.updatePod(state.uid, `disrupted (DisruptionTarget: ${reason}), Failed (exit code ${outcome.exitCode})`, (pod) => {
       const next = withRunStatus(pod, state.run, now);
       // Evictions and preemptions delete the pod.
-      return pod.metadata.deletionTimestamp !== undefined ? next : {
-        ...next,
-        metadata: { ...next.metadata, deletionTimestamp: formatTime(new Date(now)), deletionGracePeriodSeconds: 0 },
-      };
+      return pod.metadata.deletionTimestamp !== undefined
+        ? next
+        : {
+            ...next,
+            metadata: { ...next.metadata, deletionTimestamp: formatTime(new Date(now)), deletionGracePeriodSeconds: 0 },
+          };
     });
   }
 

@@ -72,28 +72,36 @@ export function connect(kubeconfigFile: string, userAgent = 'jobkit-testcluster'
   const request = <T>(method: string, path: string, body?: unknown, opts?: { readonly patch?: PatchType; readonly userAgent?: string }): Promise<Response<T>> =>
     new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const req = https.request(new URL(path, config.server), {
-        method,
-        agent,
-        headers: {
-          accept: 'application/json',
-          'user-agent': opts?.userAgent ?? userAgent,
-          ...(data !== undefined ? { 'content-type': method === 'PATCH' ? patchContentType[opts?.patch ?? 'merge'] : 'application/json', 'content-length': data.length } : {}),
+      const req = https.request(
+        new URL(path, config.server),
+        {
+          method,
+          agent,
+          headers: {
+            accept: 'application/json',
+            'user-agent': opts?.userAgent ?? userAgent,
+            ...(data !== undefined
+              ? { 'content-type': method === 'PATCH' ? patchContentType[opts?.patch ?? 'merge'] : 'application/json', 'content-length': data.length }
+              : {}),
+          },
+          timeout: 30_000,
         },
-        timeout: 30_000,
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text === '' ? undefined : JSON.parse(text);
-          } catch { /* not JSON: keep the text */ }
-          resolve({ status: res.statusCode ?? 0, body: parsed as T });
-        });
-        res.on('error', reject);
-      });
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown = text;
+            try {
+              parsed = text === '' ? undefined : JSON.parse(text);
+            } catch {
+              /* not JSON: keep the text */
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed as T });
+          });
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
       req.on('error', reject);
       if (data !== undefined) req.write(data);

@@ -12,10 +12,20 @@ export function clusterFromEnv(userAgent?: string): Kube | undefined {
 
 /** Creates a namespace with a fresh generated name for one test; `deleteNamespace` removes it. */
 export async function createNamespace(kube: Kube, prefix: string): Promise<string> {
-  const base = prefix.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'test';
-  const ns = expectStatus(await kube.post<{ metadata: { name: string } }>('/api/v1/namespaces', {
-    apiVersion: 'v1', kind: 'Namespace', metadata: { generateName: `${base}-`, labels: { 'jobkit.io/test': 'true' } },
-  }), `create namespace ${base}-`);
+  const base =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'test';
+  const ns = expectStatus(
+    await kube.post<{ metadata: { name: string } }>('/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { generateName: `${base}-`, labels: { 'jobkit.io/test': 'true' } },
+    }),
+    `create namespace ${base}-`,
+  );
   return ns.metadata.name;
 }
 
@@ -53,7 +63,8 @@ export async function eventually<T>(what: string, fn: () => Promise<T | undefine
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${ms / 1000} s${last !== undefined ? ` (last error: ${(last as Error).message})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what}: not reached within ${ms / 1000} s${last !== undefined ? ` (last error: ${(last as Error).message})` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

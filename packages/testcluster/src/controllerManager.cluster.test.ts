@@ -29,7 +29,8 @@ run('kube-controller-manager (job-controller) with the test kubelet', () => {
     // Index 1's first pod fails once (exit 3); everything else succeeds.
     kubelet = startTestKubelet(k, {
       namespace: ns,
-      outcome: ({ job, index, ordinal }) => (job === 'indexed' && index === 1 && ordinal <= 1 ? { result: 'Failed', exitCode: 3 } : { result: 'Succeeded', runMs: 200 }),
+      outcome: ({ job, index, ordinal }) =>
+        job === 'indexed' && index === 1 && ordinal <= 1 ? { result: 'Failed', exitCode: 3 } : { result: 'Succeeded', runMs: 200 },
     });
   });
   afterAll(async () => {
@@ -40,10 +41,14 @@ run('kube-controller-manager (job-controller) with the test kubelet', () => {
 
   test('a NonIndexed Job with completions 3, parallelism 2 runs to Complete', async () => {
     expectStatus(await k.post(jobsPath(ns), jobManifest('plain', { completions: 3, parallelism: 2 })), 'create Job');
-    const done = await eventually('Complete', async () => {
-      const j = expectStatus(await k.get<Job>(jobsPath(ns, 'plain')), 'get Job');
-      return trueCondition(j, 'Complete') ? j : undefined;
-    }, 90_000);
+    const done = await eventually(
+      'Complete',
+      async () => {
+        const j = expectStatus(await k.get<Job>(jobsPath(ns, 'plain')), 'get Job');
+        return trueCondition(j, 'Complete') ? j : undefined;
+      },
+      90_000,
+    );
     expect(done.status).toMatchObject({ succeeded: 3, ready: 0, terminating: 0 });
     expect(done.status?.active ?? 0).toBe(0);
     expect(trueCondition(done, 'SuccessCriteriaMet')).toBe(true);
@@ -55,11 +60,18 @@ run('kube-controller-manager (job-controller) with the test kubelet', () => {
   });
 
   test('an Indexed Job replaces its failed index and completes with completedIndexes 0-2', async () => {
-    expectStatus(await k.post(jobsPath(ns), jobManifest('indexed', { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimit: 2 })), 'create Job');
-    const done = await eventually('Complete', async () => {
-      const j = expectStatus(await k.get<Job>(jobsPath(ns, 'indexed')), 'get Job');
-      return trueCondition(j, 'Complete') ? j : undefined;
-    }, 90_000);
+    expectStatus(
+      await k.post(jobsPath(ns), jobManifest('indexed', { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimit: 2 })),
+      'create Job',
+    );
+    const done = await eventually(
+      'Complete',
+      async () => {
+        const j = expectStatus(await k.get<Job>(jobsPath(ns, 'indexed')), 'get Job');
+        return trueCondition(j, 'Complete') ? j : undefined;
+      },
+      90_000,
+    );
     expect(done.status).toMatchObject({ succeeded: 3, failed: 1, completedIndexes: '0-2' });
     expect(done.status?.active ?? 0).toBe(0);
   });

@@ -10,7 +10,10 @@ const goMod = (tool: string): string => fs.readFileSync(path.join(root, 'tools',
 /** The `replace (...)` block's lines, trimmed, in order. */
 const replaceBlock = (mod: string): string[] => {
   const m = /^replace \(\n([\s\S]*?)^\)/m.exec(mod);
-  return (m?.[1] ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('//'));
+  return (m?.[1] ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('//'));
 };
 
 /** The required version of a module (direct or indirect). */

@@ -40,7 +40,9 @@ run('every status mirrorStatus writes is accepted by a real manager API server',
     };
     await Promise.all(Array.from({ length: 6 }, worker));
     const redispatched = histories.filter((h) => h.dispatches > 1).length;
-    console.log(`mirrored writes on the real API server: ${t.jobs} histories (${redispatched} re-dispatched), ${t.statusWrites} status writes (${t.accepted} accepted, ${t.rejected} rejected), ${t.specWrites} spec updates, ${t.problems.length} problems`);
+    console.log(
+      `mirrored writes on the real API server: ${t.jobs} histories (${redispatched} re-dispatched), ${t.statusWrites} status writes (${t.accepted} accepted, ${t.rejected} rejected), ${t.specWrites} spec updates, ${t.problems.length} problems`,
+    );
     expect(t.problems).toEqual([]);
     expect(t.rejected).toBe(0);
     expect(t.statusWrites).toBeGreaterThan(RUNS);

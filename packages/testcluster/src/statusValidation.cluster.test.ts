@@ -29,7 +29,10 @@ interface Case {
 function vectors(): Case[] {
   const out: Case[] = [];
   for (const dir of ['shared', 'ported', 'oracle']) {
-    for (const f of fs.readdirSync(path.join(root, dir)).filter((x) => x.endsWith('.json')).sort()) {
+    for (const f of fs
+      .readdirSync(path.join(root, dir))
+      .filter((x) => x.endsWith('.json'))
+      .sort()) {
       const doc = JSON.parse(fs.readFileSync(path.join(root, dir, f), 'utf8')) as { family?: string; cases?: Omit<Case, 'file'>[] };
       if (doc.family !== 'statusValidation') continue;
       for (const c of doc.cases ?? []) out.push({ ...c, file: `${dir}/${f}` });
@@ -41,7 +44,8 @@ function vectors(): Case[] {
 const pairs = (errs: readonly { readonly type: string; readonly field: string }[]): string =>
   [...new Set(errs.map((e) => `${e.type} ${e.field}`))].sort().join('; ');
 
-type Outcome = { readonly kind: 'notSetUp'; readonly why: string } | { readonly kind: 'judged'; readonly server: string; readonly ours: string; readonly expected: string };
+type Outcome =
+  { readonly kind: 'notSetUp'; readonly why: string } | { readonly kind: 'judged'; readonly server: string; readonly ours: string; readonly expected: string };
 
 const MinimalTemplate = { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] } } as const;
 
@@ -100,12 +104,16 @@ run('validateJobStatusUpdate agrees with a real kube-apiserver v1.37.2', () => {
     const notSetUp = outcomes.filter((o) => o.kind === 'notSetUp') as (Extract<Outcome, { kind: 'notSetUp' }> & { c: Case })[];
     const whyCounts = new Map<string, number>();
     for (const o of notSetUp) whyCounts.set(o.why, (whyCounts.get(o.why) ?? 0) + 1);
-    console.log([
-      `statusValidation vectors on the real API server: ${cases.length} cases, ${judged.length} judged (${rejectedByServer} rejected by the server), ${notSetUp.length} not set up`,
-      `validateJobStatusUpdate agrees with the server on ${agree.length}/${judged.length}; the vectors' expectations equal the server's answer on ${serverMatchesVector.length}/${atDefaults.length} (the ${judged.length - atDefaults.length} others carry non-default validation options)`,
-      ...[...whyCounts].map(([why, n]) => `  not set up ×${n}: ${why}`),
-      ...atDefaults.filter((o) => o.server !== o.expected).map((o) => `  vector ≠ server: ${o.c.file} "${o.c.name}": server [${o.server}] vector [${o.expected}]`),
-    ].join('\n'));
+    console.log(
+      [
+        `statusValidation vectors on the real API server: ${cases.length} cases, ${judged.length} judged (${rejectedByServer} rejected by the server), ${notSetUp.length} not set up`,
+        `validateJobStatusUpdate agrees with the server on ${agree.length}/${judged.length}; the vectors' expectations equal the server's answer on ${serverMatchesVector.length}/${atDefaults.length} (the ${judged.length - atDefaults.length} others carry non-default validation options)`,
+        ...[...whyCounts].map(([why, n]) => `  not set up ×${n}: ${why}`),
+        ...atDefaults
+          .filter((o) => o.server !== o.expected)
+          .map((o) => `  vector ≠ server: ${o.c.file} "${o.c.name}": server [${o.server}] vector [${o.expected}]`),
+      ].join('\n'),
+    );
     const disagreements = judged
       .filter((o) => o.server !== o.ours)
       .map((o) => `${o.c.file} "${o.c.name}": server [${o.server}] ours [${o.ours}] vector [${o.expected}]`);

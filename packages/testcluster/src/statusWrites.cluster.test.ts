@@ -60,7 +60,9 @@ run('every status syncJob writes is accepted by a real kube-apiserver v1.37.2', 
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`status writes on the real API server: ${t.jobs} Jobs, ${t.statusWrites} status writes (${t.accepted} accepted, ${t.rejected} rejected: ${t.knownRejected} known upstream self-contradictions), ${t.specWrites} spec updates, ${t.problems.length} problems, ${secs} s`);
+    console.log(
+      `status writes on the real API server: ${t.jobs} Jobs, ${t.statusWrites} status writes (${t.accepted} accepted, ${t.rejected} rejected: ${t.knownRejected} known upstream self-contradictions), ${t.specWrites} spec updates, ${t.problems.length} problems, ${secs} s`,
+    );
     expect(t.problems).toEqual([]);
     expect(t.statusWrites).toBeGreaterThan(RUNS);
   });

@@ -74,7 +74,11 @@ export function startTestKubelet(kube: Kube, opts: TestKubeletOptions): TestKube
   };
 
   const writeStatus = async (pod: Pod, status: Record<string, unknown>): Promise<void> => {
-    const res = await kube.patch(`${podsPath(opts.namespace, pod.metadata.name)}/status`, { metadata: { resourceVersion: pod.metadata.resourceVersion }, status }, 'merge');
+    const res = await kube.patch(
+      `${podsPath(opts.namespace, pod.metadata.name)}/status`,
+      { metadata: { resourceVersion: pod.metadata.resourceVersion }, status },
+      'merge',
+    );
     if (res.status !== 200) note(`status of ${pod.metadata.name}`, res.status, res.body);
   };
 
@@ -93,20 +97,24 @@ export function startTestKubelet(kube: Kube, opts: TestKubeletOptions): TestKube
 
   const terminated = async (pod: Pod, mem: PodMemory, exitCode: number, disruption: boolean, phase: 'Succeeded' | 'Failed'): Promise<void> => {
     const t = nowIso();
-    const extra: PodCondition[] = disruption ? [{ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'test kubelet: disrupted', lastTransitionTime: t }] : [];
+    const extra: PodCondition[] = disruption
+      ? [{ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'test kubelet: disrupted', lastTransitionTime: t }]
+      : [];
     await writeStatus(pod, {
       phase,
       conditions: conditions(false, extra),
       startTime: pod.status?.startTime ?? t,
-      containerStatuses: [{
-        name: containerName(pod),
-        image: pod.spec?.containers?.[0]?.image ?? '',
-        imageID: '',
-        ready: false,
-        restartCount: mem.attempt,
-        started: false,
-        state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: pod.status?.startTime ?? t, finishedAt: t } },
-      }],
+      containerStatuses: [
+        {
+          name: containerName(pod),
+          image: pod.spec?.containers?.[0]?.image ?? '',
+          imageID: '',
+          ready: false,
+          restartCount: mem.attempt,
+          started: false,
+          state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: pod.status?.startTime ?? t, finishedAt: t } },
+        },
+      ],
     });
   };
 
@@ -116,16 +124,18 @@ export function startTestKubelet(kube: Kube, opts: TestKubeletOptions): TestKube
       phase: 'Running',
       conditions: conditions(ready),
       startTime: pod.status?.startTime ?? t,
-      containerStatuses: [{
-        name: containerName(pod),
-        image: pod.spec?.containers?.[0]?.image ?? '',
-        imageID: '',
-        ready,
-        restartCount: mem.attempt,
-        started: true,
-        state: { running: { startedAt: t } },
-        ...(lastExit !== undefined ? { lastState: { terminated: { exitCode: lastExit, reason: 'Error', startedAt: t, finishedAt: t } } } : {}),
-      }],
+      containerStatuses: [
+        {
+          name: containerName(pod),
+          image: pod.spec?.containers?.[0]?.image ?? '',
+          imageID: '',
+          ready,
+          restartCount: mem.attempt,
+          started: true,
+          state: { running: { startedAt: t } },
+          ...(lastExit !== undefined ? { lastState: { terminated: { exitCode: lastExit, reason: 'Error', startedAt: t, finishedAt: t } } } : {}),
+        },
+      ],
     });
   };
 
@@ -153,14 +163,22 @@ export function startTestKubelet(kube: Kube, opts: TestKubeletOptions): TestKube
       // The kubelet kills the containers (SIGKILL after grace: exit 137), reports the terminal
       // phase, then completes the deletion.
       if (!terminal) await terminated(pod, mem, 137, false, 'Failed');
-      const res = await kube.delete(podsPath(opts.namespace, name), { apiVersion: 'v1', kind: 'DeleteOptions', gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+      const res = await kube.delete(podsPath(opts.namespace, name), {
+        apiVersion: 'v1',
+        kind: 'DeleteOptions',
+        gracePeriodSeconds: 0,
+        preconditions: { uid: pod.metadata.uid },
+      });
       if (res.status !== 200 && res.status !== 202) note(`delete of ${name}`, res.status, res.body);
       return;
     }
     if (terminal) return;
     if (pod.spec?.nodeName === undefined || pod.spec.nodeName === '') {
       const res = await kube.post(`${podsPath(opts.namespace, name)}/binding`, {
-        apiVersion: 'v1', kind: 'Binding', metadata: { name, uid: pod.metadata.uid }, target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
+        apiVersion: 'v1',
+        kind: 'Binding',
+        metadata: { name, uid: pod.metadata.uid },
+        target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
       });
       if (res.status !== 201) note(`binding of ${name}`, res.status, res.body);
       return;
@@ -173,7 +191,7 @@ export function startTestKubelet(kube: Kube, opts: TestKubeletOptions): TestKube
     }
     if (outcome.result === 'Running') return;
     if (Date.now() - (mem.startedMs ?? 0) < (outcome.runMs ?? 0)) return;
-    const exitCode = outcome.result === 'Succeeded' ? 0 : outcome.exitCode ?? 1;
+    const exitCode = outcome.result === 'Succeeded' ? 0 : (outcome.exitCode ?? 1);
     if (exitCode !== 0 && pod.spec?.restartPolicy === 'OnFailure' && outcome.disruption !== true) {
       // OnFailure: the kubelet restarts the container in place; the pod stays Running.
       mem.attempt++;
@@ -192,7 +210,11 @@ export function startTestKubelet(kube: Kube, opts: TestKubeletOptions): TestKube
         if (res.status === 200) {
           const pods = [...res.body.items]
             .filter((p) => !(opts.ignore?.(p) ?? false))
-            .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+            .sort(
+              (a, b) =>
+                (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
+                (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+            );
           await Promise.all(pods.map(stepPod));
         } else {
           note('list pods', res.status, res.body);
@@ -209,7 +231,10 @@ export function startTestKubelet(kube: Kube, opts: TestKubeletOptions): TestKube
   const done = loop();
   return {
     errors,
-    step: () => new Promise<void>((r) => { waiters.push(r); }),
+    step: () =>
+      new Promise<void>((r) => {
+        waiters.push(r);
+      }),
     stop: async () => {
       stopped = true;
       await done;

@@ -24,8 +24,7 @@ export interface FieldError {
 }
 
 /** Field path builders mirroring field.Path: `child` joins with '.', `index` and `key` use brackets. */
-export const child = (path: string, ...names: string[]): string =>
-  names.reduce((p, n) => (p === '' ? n : `${p}.${n}`), path);
+export const child = (path: string, ...names: string[]): string => names.reduce((p, n) => (p === '' ? n : `${p}.${n}`), path);
 export const index = (path: string, i: number): string => `${path}[${i}]`;
 export const key = (path: string, k: string): string => `${path}[${k}]`;
 
@@ -84,7 +83,12 @@ function pruned(v: unknown, budget: { nodes: number }, depth: number): unknown {
   for (const k of Object.keys(v)) {
     if (budget.nodes <= 0) break;
     budget.nodes--;
-    Object.defineProperty(out, k, { value: pruned((v as Record<string, unknown>)[k], budget, depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, {
+      value: pruned((v as Record<string, unknown>)[k], budget, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -59,7 +59,16 @@ describe('hostile input', () => {
     ['wrong spec types', { ...base, spec: { completions: 'x', template: 3, selector: [], podFailurePolicy: { rules: 'r' }, successPolicy: 1 } }],
     ['junk conditions', { ...base, status: { conditions: [null, 1, 'x', { type: 5 }, deep(1000)] } }],
     ['prototype keys', JSON.parse('{"__proto__": {"x": 1}, "metadata": {"constructor": 1}, "spec": {"__proto__": 1}}')],
-    ['huge pod failure policy', { ...base, spec: { ...base.spec, podFailurePolicy: { rules: Array.from({ length: 100_000 }, () => ({ action: 'FailJob', onExitCodes: { operator: 'In', values: [1, 'x', null] } })) } } }],
+    [
+      'huge pod failure policy',
+      {
+        ...base,
+        spec: {
+          ...base.spec,
+          podFailurePolicy: { rules: Array.from({ length: 100_000 }, () => ({ action: 'FailJob', onExitCodes: { operator: 'In', values: [1, 'x', null] } })) },
+        },
+      },
+    ],
   ];
   test.each(junk)('%s: every function returns errors without throwing', (_name, input) => {
     expect(() => validateJobStatusUpdate(input, input)).not.toThrow();
@@ -82,14 +91,49 @@ describe('hostile nesting in updates', () => {
   });
 });
 
-
 describe('fuzz: arbitrary JSON never throws', () => {
   const json = fc.jsonValue({ maxDepth: 6 });
   // Objects shaped loosely like Jobs, with arbitrary values in the places validation reads.
   const jobish = fc.record({
     metadata: fc.oneof(json, fc.record({ name: fc.string(), namespace: fc.string(), resourceVersion: fc.string() })),
-    spec: fc.oneof(json, fc.dictionary(fc.constantFrom('completions', 'parallelism', 'completionMode', 'selector', 'template', 'podFailurePolicy', 'successPolicy', 'suspend', 'managedBy', 'backoffLimitPerIndex', 'maxFailedIndexes'), json)),
-    status: fc.oneof(json, fc.dictionary(fc.constantFrom('conditions', 'active', 'ready', 'terminating', 'startTime', 'completionTime', 'completedIndexes', 'failedIndexes', 'uncountedTerminatedPods', 'succeeded', 'failed'), json)),
+    spec: fc.oneof(
+      json,
+      fc.dictionary(
+        fc.constantFrom(
+          'completions',
+          'parallelism',
+          'completionMode',
+          'selector',
+          'template',
+          'podFailurePolicy',
+          'successPolicy',
+          'suspend',
+          'managedBy',
+          'backoffLimitPerIndex',
+          'maxFailedIndexes',
+        ),
+        json,
+      ),
+    ),
+    status: fc.oneof(
+      json,
+      fc.dictionary(
+        fc.constantFrom(
+          'conditions',
+          'active',
+          'ready',
+          'terminating',
+          'startTime',
+          'completionTime',
+          'completedIndexes',
+          'failedIndexes',
+          'uncountedTerminatedPods',
+          'succeeded',
+          'failed',
+        ),
+        json,
+      ),
+    ),
   });
   test('validateJob, validateJobUpdate, validateJobStatusUpdate', () => {
     fc.assert(

@@ -4,9 +4,7 @@
 import type { Job } from '@jobkit/api';
 import { type JobStatusValidationOptions, getStatusValidationOptions, validateJobStatusUpdate } from './jobStatusValidation.js';
 
-const allOff = Object.fromEntries(
-  Object.keys(getStatusValidationOptions({}, {})).map((k) => [k, false]),
-) as unknown as JobStatusValidationOptions;
+const allOff = Object.fromEntries(Object.keys(getStatusValidationOptions({}, {})).map((k) => [k, false])) as unknown as JobStatusValidationOptions;
 const job = (completions: number, status: object): Job => ({
   metadata: { name: 'j', namespace: 'default', resourceVersion: '1' },
   spec: { completionMode: 'Indexed', completions, backoffLimitPerIndex: 1 } as Job['spec'],
@@ -26,7 +24,12 @@ describe('TestValidateIndexesString', () => {
     ['invalid due to non-increasing order within interval', '0,1-1,5', 6, 'non-increasing order, previous: 1, current: 1'],
     ["invalid due to starting with '-'", '-1,0', 6, 'cannot convert string to integer for index: ""'],
     ["invalid due to ending with '-'", '0,1-', 6, 'cannot convert string to integer for index: ""'],
-    ["invalid due to repeated '-'", '0,1--3', 6, `the fragment "1--3" violates the requirement that an index interval can have at most two parts separated by '-'`],
+    [
+      "invalid due to repeated '-'",
+      '0,1--3',
+      6,
+      `the fragment "1--3" violates the requirement that an index interval can have at most two parts separated by '-'`,
+    ],
     ["invalid due to repeated ','", '0,,1,3', 6, 'cannot convert string to integer for index: ""'],
   ])('%s', (_n, s, completions, want) => {
     const errs = validateJobStatusUpdate(job(completions, {}), job(completions, { completedIndexes: s }), {

@@ -10,19 +10,45 @@ const pairs = (errs: Array<{ type: string; field: string }>) => errs.map((e) => 
 
 describe('getStatusValidationOptions', () => {
   const cases: Array<[string, Job, Job, Record<string, boolean>]> = [
-    ['nothing changed: change-gated rules are off', job({ active: 1 }), job({ active: 1 }), {
-      rejectDecreasingFailedCounter: true, rejectDisablingTerminalCondition: true, rejectMutatingCompletionTime: true,
-      rejectInvalidCompletedIndexes: false, rejectFinishedJobWithActivePods: false, rejectMoreReadyThanActivePods: false,
-    }],
-    ['elastic Indexed job (completions == parallelism) may lower succeeded', job({}, { completionMode: 'Indexed', completions: 3, parallelism: 3 }), job({}), { rejectDecreasingSucceededCounter: false }],
+    [
+      'nothing changed: change-gated rules are off',
+      job({ active: 1 }),
+      job({ active: 1 }),
+      {
+        rejectDecreasingFailedCounter: true,
+        rejectDisablingTerminalCondition: true,
+        rejectMutatingCompletionTime: true,
+        rejectInvalidCompletedIndexes: false,
+        rejectFinishedJobWithActivePods: false,
+        rejectMoreReadyThanActivePods: false,
+      },
+    ],
+    [
+      'elastic Indexed job (completions == parallelism) may lower succeeded',
+      job({}, { completionMode: 'Indexed', completions: 3, parallelism: 3 }),
+      job({}),
+      { rejectDecreasingSucceededCounter: false },
+    ],
     ['NonIndexed job may not lower succeeded', job({}, { completions: 3, parallelism: 3 }), job({}), { rejectDecreasingSucceededCounter: true }],
-    ['a resume (Suspended True -> False) may move startTime',
+    [
+      'a resume (Suspended True -> False) may move startTime',
       job({ startTime: T, conditions: [{ type: 'Suspended', status: 'True' }] }),
-      job({ startTime: T2, conditions: [{ type: 'Suspended', status: 'False' }] }), { rejectStartTimeUpdateForUnsuspendedJob: false }],
+      job({ startTime: T2, conditions: [{ type: 'Suspended', status: 'False' }] }),
+      { rejectStartTimeUpdateForUnsuspendedJob: false },
+    ],
     ['startTime change otherwise checked', job({ startTime: T }), job({ startTime: T2 }), { rejectStartTimeUpdateForUnsuspendedJob: true }],
-    ['suspended Job with zero completions may finish without startTime', job({}, { suspend: true, completions: 0 }),
-      job({ conditions: [{ type: 'Complete', status: 'True' }] }), { rejectFinishedJobWithoutStartTime: false, rejectFinishedJobWithActivePods: true }],
-    ['failedIndexes change enables the FailureTarget rule', job({}), job({ failedIndexes: '' }), { rejectFailedJobWithoutFailureTarget: true, rejectInvalidFailedIndexes: true }],
+    [
+      'suspended Job with zero completions may finish without startTime',
+      job({}, { suspend: true, completions: 0 }),
+      job({ conditions: [{ type: 'Complete', status: 'True' }] }),
+      { rejectFinishedJobWithoutStartTime: false, rejectFinishedJobWithActivePods: true },
+    ],
+    [
+      'failedIndexes change enables the FailureTarget rule',
+      job({}),
+      job({ failedIndexes: '' }),
+      { rejectFailedJobWithoutFailureTarget: true, rejectInvalidFailedIndexes: true },
+    ],
     ['ready change enables ready <= active', job({ ready: 1 }), job({ ready: 2 }), { rejectMoreReadyThanActivePods: true }],
     ['uncounted nil -> {} counts as a change', job({}), job({ uncountedTerminatedPods: {} }), { rejectFinishedJobWithUncountedTerminatedPods: true }],
   ];
@@ -35,23 +61,69 @@ describe('validateJobStatusUpdate', () => {
   test('doc example: a negative counter', () => {
     const oldJob = job({});
     expect(validateJobStatusUpdate(oldJob, { ...oldJob, status: { failed: -1 } })).toContainEqual({
-      type: 'FieldValueInvalid', field: 'status.failed', detail: expect.stringContaining('must be greater than or equal to 0'),
+      type: 'FieldValueInvalid',
+      field: 'status.failed',
+      detail: expect.stringContaining('must be greater than or equal to 0'),
     });
   });
 
   const cases: Array<[string, Job, Job, string[]]> = [
-    ['a clean transition to Failed', job({ startTime: T, conditions: [{ type: 'FailureTarget', status: 'True' }] }),
-      job({ startTime: T, conditions: [{ type: 'FailureTarget', status: 'True' }, { type: 'Failed', status: 'True' }] }), []],
-    ['spec of the new object is ignored (reset to the old spec)', job({ completedIndexes: '' }, { completionMode: 'Indexed', completions: 5 }),
-      job({ completedIndexes: '0-3' }, { completions: 1 }), []],
-    ['overlap is reported at the first shared index', job({}, { completionMode: 'Indexed', completions: 9, backoffLimitPerIndex: 1 }),
-      job({ completedIndexes: '0-2,6', failedIndexes: '3,5-7' }), ['FieldValueInvalid status.failedIndexes']],
-    ['malformed fragments are skipped by the overlap check', job({}, { completionMode: 'Indexed', completions: 9, backoffLimitPerIndex: 1 }),
-      job({ completedIndexes: 'x,4', failedIndexes: '1,y' }), ['FieldValueInvalid status.completedIndexes', 'FieldValueInvalid status.failedIndexes']],
-    ['metadata: resourceVersion required and name immutable', job({}), { metadata: { name: 'k', namespace: 'default' }, spec: {} as Job['spec'] },
-      ['FieldValueInvalid metadata.resourceVersion', 'FieldValueInvalid metadata.name']],
-    ['completionTime compares at second precision', job({ startTime: '2026-01-01T00:00:00.900Z', completionTime: T, conditions: [{ type: 'SuccessCriteriaMet', status: 'True' }, { type: 'Complete', status: 'True' }] }),
-      job({ startTime: '2026-01-01T00:00:00.100Z', completionTime: T, conditions: [{ type: 'SuccessCriteriaMet', status: 'True' }, { type: 'Complete', status: 'True' }] }), []],
+    [
+      'a clean transition to Failed',
+      job({ startTime: T, conditions: [{ type: 'FailureTarget', status: 'True' }] }),
+      job({
+        startTime: T,
+        conditions: [
+          { type: 'FailureTarget', status: 'True' },
+          { type: 'Failed', status: 'True' },
+        ],
+      }),
+      [],
+    ],
+    [
+      'spec of the new object is ignored (reset to the old spec)',
+      job({ completedIndexes: '' }, { completionMode: 'Indexed', completions: 5 }),
+      job({ completedIndexes: '0-3' }, { completions: 1 }),
+      [],
+    ],
+    [
+      'overlap is reported at the first shared index',
+      job({}, { completionMode: 'Indexed', completions: 9, backoffLimitPerIndex: 1 }),
+      job({ completedIndexes: '0-2,6', failedIndexes: '3,5-7' }),
+      ['FieldValueInvalid status.failedIndexes'],
+    ],
+    [
+      'malformed fragments are skipped by the overlap check',
+      job({}, { completionMode: 'Indexed', completions: 9, backoffLimitPerIndex: 1 }),
+      job({ completedIndexes: 'x,4', failedIndexes: '1,y' }),
+      ['FieldValueInvalid status.completedIndexes', 'FieldValueInvalid status.failedIndexes'],
+    ],
+    [
+      'metadata: resourceVersion required and name immutable',
+      job({}),
+      { metadata: { name: 'k', namespace: 'default' }, spec: {} as Job['spec'] },
+      ['FieldValueInvalid metadata.resourceVersion', 'FieldValueInvalid metadata.name'],
+    ],
+    [
+      'completionTime compares at second precision',
+      job({
+        startTime: '2026-01-01T00:00:00.900Z',
+        completionTime: T,
+        conditions: [
+          { type: 'SuccessCriteriaMet', status: 'True' },
+          { type: 'Complete', status: 'True' },
+        ],
+      }),
+      job({
+        startTime: '2026-01-01T00:00:00.100Z',
+        completionTime: T,
+        conditions: [
+          { type: 'SuccessCriteriaMet', status: 'True' },
+          { type: 'Complete', status: 'True' },
+        ],
+      }),
+      [],
+    ],
   ];
   test.each(cases)('%s', (_n, oldJob, newJob, want) => {
     expect(pairs(validateJobStatusUpdate(oldJob, newJob)).sort()).toEqual([...want].sort());
@@ -86,8 +158,10 @@ describe('errors are merged per (type, field)', () => {
 });
 
 test('merging keeps no empty detail', () => {
-  expect(mergeFieldErrors([
-    { type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: '' },
-    { type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: 'valid values: "OnFailure", "Never"' },
-  ])).toEqual([{ type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: 'valid values: "OnFailure", "Never"' }]);
+  expect(
+    mergeFieldErrors([
+      { type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: '' },
+      { type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: 'valid values: "OnFailure", "Never"' },
+    ]),
+  ).toEqual([{ type: 'FieldValueRequired', field: 'spec.template.spec.restartPolicy', detail: 'valid values: "OnFailure", "Never"' }]);
 });

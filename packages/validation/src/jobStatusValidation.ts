@@ -17,18 +17,7 @@ import {
   summarizeConditions,
 } from './jobConditions.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
-import {
-  intOrZero,
-  isNil,
-  isObj,
-  list,
-  obj,
-  optBool,
-  optInt,
-  optString,
-  optTimeSeconds,
-  prop,
-} from './internal/untrusted.js';
+import { intOrZero, isNil, isObj, list, obj, optBool, optInt, optString, optTimeSeconds, prop } from './internal/untrusted.js';
 
 /**
  * Switches of upstream's `JobStatusValidationOptions` (validation.go), camel-cased:
@@ -140,8 +129,7 @@ const sameOpt = <T>(a: T | undefined, b: T | undefined): boolean => a === b; // 
 
 function sameUncounted(a: UncountedView | undefined, b: UncountedView | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  const sameList = (x: readonly unknown[], y: readonly unknown[]): boolean =>
-    x.length === y.length && x.every((v, i) => v === y[i]);
+  const sameList = (x: readonly unknown[], y: readonly unknown[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
   return sameList(a.succeeded, b.succeeded) && sameList(a.failed, b.failed);
 }
 
@@ -244,7 +232,10 @@ function validateUncounted(u: UncountedView, errs: FieldError[]): void {
   const base = 'status.uncountedTerminatedPods';
   const seen = new Set<string>();
   let badType = false;
-  for (const [name, uids] of [['succeeded', u.succeeded], ['failed', u.failed]] as const) {
+  for (const [name, uids] of [
+    ['succeeded', u.succeeded],
+    ['failed', u.failed],
+  ] as const) {
     for (let i = 0; i < uids.length; i++) {
       const uid = uids[i];
       const p = index(child(base, name), i);
@@ -284,12 +275,7 @@ function validateStatus(s: StatusView, spec: SpecView, o: JobStatusValidationOpt
   if (o.rejectCompleteJobWithoutCompletionTime && s.completionTime === undefined && isComplete(c)) {
     errs.push(required(child(p, 'completionTime'), 'completionTime is required for Complete jobs'));
   }
-  if (
-    o.rejectCompletionTimeBeforeStartTime &&
-    s.startTime !== undefined &&
-    s.completionTime !== undefined &&
-    s.completionTime < s.startTime
-  ) {
+  if (o.rejectCompletionTimeBeforeStartTime && s.startTime !== undefined && s.completionTime !== undefined && s.completionTime < s.startTime) {
     errs.push(invalid(child(p, 'completionTime'), 'must be equal to or after `startTime`'));
   }
   if (o.rejectFailedJobWithoutFailureTarget && isFailed(c) && !isFailureTarget(c)) {
@@ -305,24 +291,14 @@ function validateStatus(s: StatusView, spec: SpecView, o: JobStatusValidationOpt
   if (o.rejectFinishedJobWithoutStartTime && s.startTime === undefined && finished) {
     errs.push(required(child(p, 'startTime'), 'startTime is required for finished job'));
   }
-  if (
-    o.rejectFinishedJobWithUncountedTerminatedPods &&
-    finished &&
-    s.uncounted !== undefined &&
-    s.uncounted.failed.length + s.uncounted.succeeded.length > 0
-  ) {
+  if (o.rejectFinishedJobWithUncountedTerminatedPods && finished && s.uncounted !== undefined && s.uncounted.failed.length + s.uncounted.succeeded.length > 0) {
     errs.push(invalid(child(p, 'uncountedTerminatedPods'), 'must be empty for finished job'));
   }
   if (o.rejectInvalidCompletedIndexes && spec.completions !== undefined) {
     const r = parseIndexesStrict(s.completedIndexes, spec.completions);
     if (!r.ok) errs.push(invalid(child(p, 'completedIndexes'), `error parsing completedIndexes: ${capDetail(r.detail)}`));
   }
-  if (
-    o.rejectInvalidFailedIndexes &&
-    spec.completions !== undefined &&
-    spec.backoffLimitPerIndex !== undefined &&
-    s.failedIndexes !== undefined
-  ) {
+  if (o.rejectInvalidFailedIndexes && spec.completions !== undefined && spec.backoffLimitPerIndex !== undefined && s.failedIndexes !== undefined) {
     const r = parseIndexesStrict(s.failedIndexes, spec.completions);
     if (!r.ok) errs.push(invalid(child(p, 'failedIndexes'), `error parsing failedIndexes: ${capDetail(r.detail)}`));
   }
@@ -369,20 +345,10 @@ function validateTransition(oldS: StatusView, newS: StatusView, spec: SpecView, 
   if (o.rejectDecreasingSucceededCounter && newS.succeeded < oldS.succeeded) {
     errs.push(invalid(child(p, 'succeeded'), 'cannot decrease the succeeded counter'));
   }
-  if (
-    o.rejectMutatingCompletionTime &&
-    newS.completionTime !== undefined &&
-    oldS.completionTime !== undefined &&
-    newS.completionTime !== oldS.completionTime
-  ) {
+  if (o.rejectMutatingCompletionTime && newS.completionTime !== undefined && oldS.completionTime !== undefined && newS.completionTime !== oldS.completionTime) {
     errs.push(invalid(child(p, 'completionTime'), 'field is immutable'));
   }
-  if (
-    o.rejectStartTimeUpdateForUnsuspendedJob &&
-    oldS.startTime !== undefined &&
-    oldS.startTime !== newS.startTime &&
-    spec.suspend !== true
-  ) {
+  if (o.rejectStartTimeUpdateForUnsuspendedJob && oldS.startTime !== undefined && oldS.startTime !== newS.startTime && spec.suspend !== true) {
     errs.push(invalid(child(p, 'startTime'), 'field is immutable for unsuspended job once set'));
   }
   if (isSuccessCriteriaMet(oldS.conditions) && !isSuccessCriteriaMet(newS.conditions)) {
@@ -404,11 +370,7 @@ function validateTransition(oldS: StatusView, newS: StatusView, spec: SpecView, 
  * // → [{ type: 'FieldValueInvalid', field: 'status.failed', detail: 'must be greater than or equal to 0' }, ...]
  * @category Validation
  */
-export function validateJobStatusUpdate(
-  oldJob: Job | unknown,
-  newJob: Job | unknown,
-  opts?: Partial<JobStatusValidationOptions>,
-): FieldError[] {
+export function validateJobStatusUpdate(oldJob: Job | unknown, newJob: Job | unknown, opts?: Partial<JobStatusValidationOptions>): FieldError[] {
   const errs: FieldError[] = [];
   if (!isObj(newJob)) return [invalid('', 'the new Job must be an object')];
   const oldView = readStatus(oldJob, []); // the stored object is not the caller's to fix
@@ -420,4 +382,3 @@ export function validateJobStatusUpdate(
   validateTransition(oldView, newView, spec, o, errs);
   return mergeFieldErrors(errs);
 }
-

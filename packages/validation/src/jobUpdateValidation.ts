@@ -6,13 +6,7 @@
 import type { Job } from '@jobkit/api';
 import { type FieldError, invalid, mergeFieldErrors } from './fieldError.js';
 import { summarizeConditions } from './jobConditions.js';
-import {
-  type JobValidationOptions,
-  ControllerUidLabel,
-  JobNameLabel,
-  validateJobSpecInto,
-  validateNameAllowsCompletionsInto,
-} from './jobValidation.js';
+import { type JobValidationOptions, ControllerUidLabel, JobNameLabel, validateJobSpecInto, validateNameAllowsCompletionsInto } from './jobValidation.js';
 import { selectorHasInvalidLabelValue } from './labelSelector.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
 import { PRESENT, defaultedPodTemplate } from './podTemplateDefaults.js';
@@ -143,9 +137,7 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
       const nc = prop(newPodSpec, f);
       const oc = prop(oldPodSpec, f);
       if (Array.isArray(nc) && Array.isArray(oc) && nc.length === oc.length) {
-        aligned[f] = oc.map((c, i) =>
-          isObj(c) && prop(c, 'name') === prop(nc[i], 'name') ? { ...c, resources: prop(nc[i], 'resources') } : c,
-        );
+        aligned[f] = oc.map((c, i) => (isObj(c) && prop(c, 'name') === prop(nc[i], 'name') ? { ...c, resources: prop(nc[i], 'resources') } : c));
       }
     }
     if (!deepEqual(newPodSpec, aligned)) errs.push(invalid('spec.template.spec', 'field is immutable'));

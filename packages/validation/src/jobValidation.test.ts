@@ -2,16 +2,20 @@ import type { Job } from '@jobkit/api';
 import { validateJob } from './jobValidation.js';
 
 const labels = {
-  'batch.kubernetes.io/controller-uid': 'u1', 'controller-uid': 'u1', 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi',
+  'batch.kubernetes.io/controller-uid': 'u1',
+  'controller-uid': 'u1',
+  'batch.kubernetes.io/job-name': 'pi',
+  'job-name': 'pi',
 };
-const withSpec = (spec: Record<string, unknown>): Job => ({
-  metadata: { name: 'pi', namespace: 'default', uid: 'u1' },
-  spec: {
-    selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'u1' } },
-    template: { metadata: { labels: { ...labels } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } },
-    ...spec,
-  },
-} as Job);
+const withSpec = (spec: Record<string, unknown>): Job =>
+  ({
+    metadata: { name: 'pi', namespace: 'default', uid: 'u1' },
+    spec: {
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'u1' } },
+      template: { metadata: { labels: { ...labels } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } },
+      ...spec,
+    },
+  }) as Job;
 const pairs = (errs: Array<{ type: string; field: string }>) => errs.map((e) => `${e.type} ${e.field}`);
 
 describe('validateJob: activeDeadlineSeconds is an int64 (Go decodes any integer below 2^63)', () => {

@@ -4,35 +4,12 @@
 
 import type { Job } from '@jobkit/api';
 import { parseIndexesStrict } from '@jobkit/indexes';
-import {
-  type FieldError,
-  child,
-  duplicate,
-  index,
-  invalid,
-  key,
-  notSupported,
-  required,
-  tooLong,
-  tooMany,
-  mergeFieldErrors,
-} from './fieldError.js';
+import { type FieldError, child, duplicate, index, invalid, key, notSupported, required, tooLong, tooMany, mergeFieldErrors } from './fieldError.js';
 import { asSelector, selectorMatches, validateLabelSelectorInto } from './labelSelector.js';
 import { domainPrefixedPathErrors, isDNS1123Label, isQualifiedName } from './names.js';
 import { validateObjectMetaInto } from './objectMeta.js';
 import { containerNames, validatePodTemplateSpecInto } from './podTemplate.js';
-import {
-  isNil,
-  isObj,
-  list,
-  obj,
-  optBool,
-  optInt,
-  optInt64,
-  optString,
-  prop,
-  stringMap,
-} from './internal/untrusted.js';
+import { isNil, isObj, list, obj, optBool, optInt, optInt64, optString, prop, stringMap } from './internal/untrusted.js';
 
 const maxParallelismForIndexedJob = 100_000;
 const maxFailedIndexesForIndexedJob = 100_000;
@@ -331,10 +308,20 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
           errs.push(required(child(p, 'maxFailedIndexes'), `must be specified when completions is above ${completionsSoftLimit}`));
         }
         if (parallelism !== undefined && parallelism > parallelismLimitForHighCompletions) {
-          errs.push(invalid(child(p, 'parallelism'), `must be less than or equal to ${parallelismLimitForHighCompletions} when completions are above ${completionsSoftLimit} and used with backoff limit per index`));
+          errs.push(
+            invalid(
+              child(p, 'parallelism'),
+              `must be less than or equal to ${parallelismLimitForHighCompletions} when completions are above ${completionsSoftLimit} and used with backoff limit per index`,
+            ),
+          );
         }
         if (mfi !== undefined && mfi > maxFailedIndexesLimitForHighCompletions) {
-          errs.push(invalid(child(p, 'maxFailedIndexes'), `must be less than or equal to ${maxFailedIndexesLimitForHighCompletions} when completions are above ${completionsSoftLimit} and used with backoff limit per index`));
+          errs.push(
+            invalid(
+              child(p, 'maxFailedIndexes'),
+              `must be less than or equal to ${maxFailedIndexesLimitForHighCompletions} when completions are above ${completionsSoftLimit} and used with backoff limit per index`,
+            ),
+          );
         }
       }
     }

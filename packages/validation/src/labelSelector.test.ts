@@ -28,7 +28,17 @@ describe('label selectors', () => {
 
   test('validation errors carry upstream paths', () => {
     const errs: FieldError[] = [];
-    validateLabelSelectorInto({ matchLabels: { 'a b': 'c' }, matchExpressions: [{ key: 'k', operator: 'Exists', values: ['v'] }, { key: 'k', operator: 'Bad' }] }, 'spec.selector', errs);
+    validateLabelSelectorInto(
+      {
+        matchLabels: { 'a b': 'c' },
+        matchExpressions: [
+          { key: 'k', operator: 'Exists', values: ['v'] },
+          { key: 'k', operator: 'Bad' },
+        ],
+      },
+      'spec.selector',
+      errs,
+    );
     expect(errs.map((e) => `${e.type} ${e.field}`)).toEqual([
       'FieldValueInvalid spec.selector.matchLabels',
       'FieldValueForbidden spec.selector.matchExpressions[0].values',

@@ -78,12 +78,7 @@ export function selectorHasInvalidLabelValue(sel: unknown): boolean {
 }
 
 /** ValidateLabelSelector: matchLabels as labels, each matchExpression's operator, values and key. */
-export function validateLabelSelectorInto(
-  sel: unknown,
-  path: string,
-  errs: FieldError[],
-  allowInvalidLabelValueInSelector = false,
-): void {
+export function validateLabelSelectorInto(sel: unknown, path: string, errs: FieldError[], allowInvalidLabelValueInSelector = false): void {
   if (isNil(sel)) return;
   if (!isObj(sel)) {
     errs.push(invalid(path, 'must be an object'));

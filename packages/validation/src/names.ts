@@ -31,13 +31,14 @@ export function isDNS1123Subdomain(s: string): string[] {
   const errs: string[] = [];
   if (s.length > DNS1123SubdomainMaxLength) errs.push(maxLen(DNS1123SubdomainMaxLength));
   if (!matches(dns1123SubdomainRe, s, 4096)) {
-    errs.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+    errs.push(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+    );
   }
   return errs;
 }
 
-const qualifiedNameMsg =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const qualifiedNameMsg = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
@@ -63,7 +64,9 @@ export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (value.length > labelValueMaxLength) errs.push(maxLen(labelValueMaxLength));
   if (!matches(labelValueRe, value, 4096)) {
-    errs.push("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+    errs.push(
+      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+    );
   }
   return errs;
 }

@@ -48,10 +48,16 @@ describe('defaultedPodTemplate', () => {
         terminationGracePeriodSeconds: 30,
         schedulerName: 'default-scheduler',
         serviceAccountName: '',
-        containers: [{
-          name: 'c', image: 'busybox:1', imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log',
-          terminationMessagePolicy: 'File', ports: [{ containerPort: 80, protocol: 'TCP' }],
-        }],
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox:1',
+            imagePullPolicy: 'IfNotPresent',
+            terminationMessagePath: '/dev/termination-log',
+            terminationMessagePolicy: 'File',
+            ports: [{ containerPort: 80, protocol: 'TCP' }],
+          },
+        ],
         volumes: [{ name: 'v', emptyDir: {} }],
       },
     });

@@ -34,7 +34,10 @@ function editEach(o: Rec, k: string, f: (o: Rec) => void): void {
 export const PRESENT = '\u0000present';
 
 function pointers(o: Rec, keys: readonly string[]): void {
-  for (const k of keys) editAt(o, k, (v) => { v[PRESENT] = true; });
+  for (const k of keys)
+    editAt(o, k, (v) => {
+      v[PRESENT] = true;
+    });
 }
 
 /** Pointer fields of SecurityContext and PodSecurityContext (core/v1 types.go). */

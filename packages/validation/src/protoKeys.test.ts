@@ -34,7 +34,10 @@ describe('shared subobjects', () => {
       for (let i = 0; i < 2000; i++) v = { left: v, right: [v] };
       return v;
     };
-    const withDag = (): Record<string, unknown> => ({ metadata: { name: 'j', namespace: 'd', resourceVersion: '1' }, spec: { template: { spec: { affinity: dag() } } } });
+    const withDag = (): Record<string, unknown> => ({
+      metadata: { name: 'j', namespace: 'd', resourceVersion: '1' },
+      spec: { template: { spec: { affinity: dag() } } },
+    });
     const t0 = performance.now();
     validateJob(withDag());
     expect(Array.isArray(validateJob(withDag()))).toBe(true);

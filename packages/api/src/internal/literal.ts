@@ -8,5 +8,12 @@ import { failure, markPlain } from './failure.js';
 export function oneOf(name: string, values: readonly string[]): t.Type<string, string, unknown> {
   const is = (u: unknown): u is string => typeof u === 'string' && values.includes(u);
   const expected = `expected ${values.map((v) => JSON.stringify(v)).join(' or ')}`;
-  return markPlain(new t.Type<string, string, unknown>(name, is, (u, c) => (is(u) ? E.right(u) : E.left([failure(u, c, expected)])), (a) => a));
+  return markPlain(
+    new t.Type<string, string, unknown>(
+      name,
+      is,
+      (u, c) => (is(u) ? E.right(u) : E.left([failure(u, c, expected)])),
+      (a) => a,
+    ),
+  );
 }

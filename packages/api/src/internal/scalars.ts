@@ -38,17 +38,19 @@ function integer(name: string, min: number, maxExclusive: number, kind: string):
   const sign = min === 0 ? 'a non-negative integer' : 'an integer';
   const range = min === 0 ? `at most ${kind === 'int32' ? MaxInt32 : '2^63-1'} (${kind})` : `in the ${kind} range`;
   const is = (u: unknown): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u < maxExclusive;
-  return markPlain(new t.Type<number, number, unknown>(
-    name,
-    is,
-    (u, c) => {
-      if (is(u)) return E.right(u);
-      // An integer of the right sign that only misses the range gets the range in the message.
-      const outOfRange = typeof u === 'number' && Number.isInteger(u) && u >= min;
-      return E.left([failure(u, c, outOfRange ? `expected ${sign} ${range}` : `expected ${sign}`)]);
-    },
-    (a) => a,
-  ));
+  return markPlain(
+    new t.Type<number, number, unknown>(
+      name,
+      is,
+      (u, c) => {
+        if (is(u)) return E.right(u);
+        // An integer of the right sign that only misses the range gets the range in the message.
+        const outOfRange = typeof u === 'number' && Number.isInteger(u) && u >= min;
+        return E.left([failure(u, c, outOfRange ? `expected ${sign} ${range}` : `expected ${sign}`)]);
+      },
+      (a) => a,
+    ),
+  );
 }
 
 /** An int32 field of any sign (exit codes, signals). */

@@ -49,9 +49,7 @@ function isObjectInput(u: unknown): u is Record<string, unknown> {
  * lacks get their zero value from `zeros`.
  */
 export function struct<T extends object>(name: string, props: Props<T>, zeros: Zeros<T>): t.Type<T, unknown, unknown> {
-  const codecs = new Map<string, t.Type<unknown, unknown, unknown>>(
-    Object.entries(props as Record<string, t.Type<unknown, unknown, unknown>>),
-  );
+  const codecs = new Map<string, t.Type<unknown, unknown, unknown>>(Object.entries(props as Record<string, t.Type<unknown, unknown, unknown>>));
   const plain = new Map<string, (u: unknown) => boolean>();
   for (const [k, codec] of codecs) {
     const is = plainGuard(codec);

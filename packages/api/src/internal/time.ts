@@ -71,18 +71,20 @@ const Expected = 'expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z" 
  * A metav1.Time field: accepts an RFC 3339 string (kept exactly as given) or a `Date` (what
  * @kubernetes/client-node hands out), which becomes Go's RFC 3339 form.
  */
-export const TimeCodec = markPlain(new t.Type<string, string, unknown>(
-  'Time',
-  (u): u is string => typeof u === 'string' && isRfc3339(u),
-  (u, c) => {
-    if (typeof u === 'string' && isRfc3339(u)) return E.right(u);
-    if (isDate(u)) {
-      const s = formatTime(u);
-      if (s !== undefined) return E.right(s);
-      return E.left([failure(u, c, `${Expected} with a year in 0000-9999`)]);
-    }
-    return E.left([failure(u, c, Expected)]);
-  },
-  // A hand-built value may carry a Date; encode it as Go would.
-  (a) => (isDate(a) ? (formatTime(a) ?? a) : a),
-));
+export const TimeCodec = markPlain(
+  new t.Type<string, string, unknown>(
+    'Time',
+    (u): u is string => typeof u === 'string' && isRfc3339(u),
+    (u, c) => {
+      if (typeof u === 'string' && isRfc3339(u)) return E.right(u);
+      if (isDate(u)) {
+        const s = formatTime(u);
+        if (s !== undefined) return E.right(s);
+        return E.left([failure(u, c, `${Expected} with a year in 0000-9999`)]);
+      }
+      return E.left([failure(u, c, Expected)]);
+    },
+    // A hand-built value may carry a Date; encode it as Go would.
+    (a) => (isDate(a) ? (formatTime(a) ?? a) : a),
+  ),
+);

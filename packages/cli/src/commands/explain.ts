@@ -16,7 +16,8 @@ export interface ExplainFlags {
 }
 
 const limitText: Record<string, string> = {
-  BackoffLimitExceeded: 'backoffLimit exceeded: counted pod failures are more than spec.backoffLimit (or, with restartPolicy OnFailure, container restarts reached it)',
+  BackoffLimitExceeded:
+    'backoffLimit exceeded: counted pod failures are more than spec.backoffLimit (or, with restartPolicy OnFailure, container restarts reached it)',
   DeadlineExceeded: 'activeDeadlineSeconds passed since status.startTime',
   PodFailurePolicy: 'a podFailurePolicy FailJob rule matched a failed pod',
   MaxFailedIndexesExceeded: 'more failed indexes than spec.maxFailedIndexes',
@@ -32,9 +33,11 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
   const out: string[] = [];
   const spec = job.spec;
   out.push(`Job ${job.metadata.namespace ?? 'default'}/${job.metadata.name} at ${now.toISOString()}`);
-  out.push(`  ${spec.completionMode ?? 'NonIndexed'}, completions ${spec.completions ?? '<unset: work queue>'}, parallelism ${spec.parallelism ?? '<unset>'}, backoffLimit ${spec.backoffLimit ?? '<unset>'}` +
-    `${spec.backoffLimitPerIndex !== undefined ? `, backoffLimitPerIndex ${spec.backoffLimitPerIndex}` : ''}${spec.maxFailedIndexes !== undefined ? `, maxFailedIndexes ${spec.maxFailedIndexes}` : ''}` +
-    `, podReplacementPolicy ${spec.podReplacementPolicy ?? '<unset>'}${spec.suspend ? ', suspended' : ''}`);
+  out.push(
+    `  ${spec.completionMode ?? 'NonIndexed'}, completions ${spec.completions ?? '<unset: work queue>'}, parallelism ${spec.parallelism ?? '<unset>'}, backoffLimit ${spec.backoffLimit ?? '<unset>'}` +
+      `${spec.backoffLimitPerIndex !== undefined ? `, backoffLimitPerIndex ${spec.backoffLimitPerIndex}` : ''}${spec.maxFailedIndexes !== undefined ? `, maxFailedIndexes ${spec.maxFailedIndexes}` : ''}` +
+      `, podReplacementPolicy ${spec.podReplacementPolicy ?? '<unset>'}${spec.suspend ? ', suspended' : ''}`,
+  );
   const conditions = job.status?.conditions ?? [];
   if (conditions.length > 0) out.push(`  conditions: ${conditions.map(conditionText).join(', ')}`);
   out.push('');
@@ -42,11 +45,18 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
   // Job already counted (unless told to start fresh). Everything else below is the pass's own
   // account of what it decided (syncJob's explanation): nothing here decides on its own.
   const backoff = flags.freshController ? undefined : backoffFromCountedPods(allPods);
-  const result = controller.syncJob(job, allPods, now, { expectationsSatisfied: true, finalizerRemovalsPending: [], explain: true, ...(backoff !== undefined ? { backoff } : {}) });
+  const result = controller.syncJob(job, allPods, now, {
+    expectationsSatisfied: true,
+    finalizerRemovalsPending: [],
+    explain: true,
+    ...(backoff !== undefined ? { backoff } : {}),
+  });
   const ex = result.explanation;
   if (ex !== undefined && ex.stoppedEarly === undefined) {
     const others = ex.ignored.length + ex.released.length;
-    out.push(`Pods: ${ex.pods.length} of this Job${others > 0 ? `, ${others} ignored (not controlled by it and not matching its selector${ex.released.length > 0 ? `; ${ex.released.length} released` : ''})` : ''}`);
+    out.push(
+      `Pods: ${ex.pods.length} of this Job${others > 0 ? `, ${others} ignored (not controlled by it and not matching its selector${ex.released.length > 0 ? `; ${ex.released.length} released` : ''})` : ''}`,
+    );
     out.push(...podClasses(ex, allPods).map((l) => `  ${l}`));
     out.push('');
     out.push('Limits:');
@@ -54,7 +64,9 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
     out.push('');
     if (backoff !== undefined && backoff.failuresAfterLastSuccess > 0) {
       const wait = ex.requeues.find((r) => r.cause === 'podBackoff');
-      out.push(`Back-off memory (rebuilt from ${backoff.failuresAfterLastSuccess} counted failure(s) after the last counted success, last at ${backoff.lastFailureTime}): ${wait !== undefined ? `${formatDuration(wait.afterMs)} of pod-recreation back-off left` : 'no wait before the next pod'}`);
+      out.push(
+        `Back-off memory (rebuilt from ${backoff.failuresAfterLastSuccess} counted failure(s) after the last counted success, last at ${backoff.lastFailureTime}): ${wait !== undefined ? `${formatDuration(wait.afterMs)} of pod-recreation back-off left` : 'no wait before the next pod'}`,
+      );
       out.push('');
     }
   } else if (ex?.stoppedEarly !== undefined) {
@@ -78,12 +90,15 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
     out.push(`  decided ${ex.finishing.type} (${ex.finishing.reason ?? ''}), not written yet: ${heldBackText[ex.finishingHeldBack]}`);
   }
   const next = ex?.requeues[0];
-  if (result.requeueAfterMs !== undefined) out.push(`  requeue after ${formatDuration(result.requeueAfterMs)}${next !== undefined ? ` (${requeueText[next.cause]})` : ''}`);
+  if (result.requeueAfterMs !== undefined)
+    out.push(`  requeue after ${formatDuration(result.requeueAfterMs)}${next !== undefined ? ` (${requeueText[next.cause]})` : ''}`);
   if (result.error !== undefined) out.push(`  the pass returns an error (retried with back-off 1s..60s): ${result.error}`);
   out.push('');
-  out.push(flags.freshController
-    ? 'Note: controller memory is not part of the objects; this pass assumes a freshly started controller: expectations satisfied, no finalizer removals in flight, no pod-recreation back-off record.'
-    : 'Note: controller memory is not part of the objects; this pass assumes expectations satisfied and no finalizer removals in flight, and rebuilds the pod-recreation back-off record from the pods already counted (pods deleted since are not seen).');
+  out.push(
+    flags.freshController
+      ? 'Note: controller memory is not part of the objects; this pass assumes a freshly started controller: expectations satisfied, no finalizer removals in flight, no pod-recreation back-off record.'
+      : 'Note: controller memory is not part of the objects; this pass assumes expectations satisfied and no finalizer removals in flight, and rebuilds the pod-recreation back-off record from the pods already counted (pods deleted since are not seen).',
+  );
   io.stdout.write(`${out.join('\n')}\n`);
   return ExitCode.Ok;
 }
@@ -108,7 +123,8 @@ function parseNow(text: string): Date {
 
 const classText = (p: PodExplanation): string => {
   if (p.class === 'active') return p.ready ? 'active, ready' : 'active';
-  if (p.class === 'terminating') return p.countsAsFailed ? 'terminating (counts as failed: TerminatingOrFailed)' : 'terminating (not failed until phase Failed)';
+  if (p.class === 'terminating')
+    return p.countsAsFailed ? 'terminating (counts as failed: TerminatingOrFailed)' : 'terminating (not failed until phase Failed)';
   return p.class;
 };
 
@@ -128,7 +144,10 @@ function podClasses(ex: PassExplanation, listed: readonly Pod[]): string[] {
     let failure = '';
     if (p.countsAsFailed) {
       if (p.failurePolicy !== undefined) {
-        failure = p.failurePolicy.action !== undefined ? `podFailurePolicy rule ${p.failurePolicy.rule}: ${p.failurePolicy.action}${p.failurePolicy.countFailed ? '' : ' (not counted)'}` : 'no podFailurePolicy rule matched: counted';
+        failure =
+          p.failurePolicy.action !== undefined
+            ? `podFailurePolicy rule ${p.failurePolicy.rule}: ${p.failurePolicy.action}${p.failurePolicy.countFailed ? '' : ' (not counted)'}`
+            : 'no podFailurePolicy rule matched: counted';
       }
       const codes = (pod?.status?.containerStatuses ?? []).map((s) => s.state?.terminated?.exitCode).filter((c) => c !== undefined);
       if (codes.length > 0) failure = `exit ${codes.join(',')}${failure ? `; ${failure}` : ''}`;
@@ -140,25 +159,33 @@ function podClasses(ex: PassExplanation, listed: readonly Pod[]): string[] {
   });
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r[3]!, (counts.get(r[3]!) ?? 0) + 1);
-  return [
-    [...counts].map(([k, n]) => `${n} ${k}`).join(', '),
-    ...table(['Pod', 'Index', 'Phase', 'Class', 'Tracking', 'Failure'], rows),
-  ];
+  return [[...counts].map(([k, n]) => `${n} ${k}`).join(', '), ...table(['Pod', 'Index', 'Phase', 'Class', 'Tracking', 'Failure'], rows)];
 }
 
 function limits(job: Job, ex: PassExplanation): string[] {
   const s = job.spec;
   const st = job.status ?? {};
   const lines: string[] = [];
-  lines.push(`backoffLimit ${ex.backoffLimit}: ${ex.counts.failed} counted failure(s) this pass (status.failed ${st.failed ?? 0}; the Job fails when the count exceeds the limit)`);
-  if (ex.onFailureRestarts !== undefined) lines.push(`restartPolicy OnFailure: ${ex.onFailureRestarts} container restart(s) in active pods count against backoffLimit`);
+  lines.push(
+    `backoffLimit ${ex.backoffLimit}: ${ex.counts.failed} counted failure(s) this pass (status.failed ${st.failed ?? 0}; the Job fails when the count exceeds the limit)`,
+  );
+  if (ex.onFailureRestarts !== undefined)
+    lines.push(`restartPolicy OnFailure: ${ex.onFailureRestarts} container restart(s) in active pods count against backoffLimit`);
   if (s.activeDeadlineSeconds !== undefined) {
-    lines.push(ex.activeDeadlineRemainingMs === undefined
-      ? `activeDeadlineSeconds ${s.activeDeadlineSeconds}: not running (no status.startTime, or suspended)`
-      : `activeDeadlineSeconds ${s.activeDeadlineSeconds}: ${ex.activeDeadlineRemainingMs > 0 ? `${formatDuration(ex.activeDeadlineRemainingMs)} left` : 'passed'}`);
+    lines.push(
+      ex.activeDeadlineRemainingMs === undefined
+        ? `activeDeadlineSeconds ${s.activeDeadlineSeconds}: not running (no status.startTime, or suspended)`
+        : `activeDeadlineSeconds ${s.activeDeadlineSeconds}: ${ex.activeDeadlineRemainingMs > 0 ? `${formatDuration(ex.activeDeadlineRemainingMs)} left` : 'passed'}`,
+    );
   }
-  if (s.completions !== undefined) lines.push(`completions ${s.completions}: ${ex.counts.succeeded} succeeded${s.completionMode === 'Indexed' ? ` (indexes "${st.completedIndexes ?? ''}" before this pass)` : ''}`);
-  if (s.backoffLimitPerIndex !== undefined) lines.push(`backoffLimitPerIndex ${s.backoffLimitPerIndex}: failed indexes "${st.failedIndexes ?? ''}"${s.maxFailedIndexes !== undefined ? ` (maxFailedIndexes ${s.maxFailedIndexes})` : ''}`);
+  if (s.completions !== undefined)
+    lines.push(
+      `completions ${s.completions}: ${ex.counts.succeeded} succeeded${s.completionMode === 'Indexed' ? ` (indexes "${st.completedIndexes ?? ''}" before this pass)` : ''}`,
+    );
+  if (s.backoffLimitPerIndex !== undefined)
+    lines.push(
+      `backoffLimitPerIndex ${s.backoffLimitPerIndex}: failed indexes "${st.failedIndexes ?? ''}"${s.maxFailedIndexes !== undefined ? ` (maxFailedIndexes ${s.maxFailedIndexes})` : ''}`,
+    );
   lines.push(`parallelism ${s.parallelism ?? 0}: at most this many active pods`);
   return lines;
 }
@@ -185,5 +212,9 @@ function actionText(action: Action, job: Job, written: Job['status']): string {
  */
 export function backoffFromCountedPods(pods: readonly Pod[]): BackoffRecord {
   const counted = pods.filter((p) => !(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer));
-  return newBackoffRecord(undefined, counted.filter((p) => p.status?.phase === 'Succeeded'), counted.filter((p) => p.status?.phase === 'Failed'));
+  return newBackoffRecord(
+    undefined,
+    counted.filter((p) => p.status?.phase === 'Succeeded'),
+    counted.filter((p) => p.status?.phase === 'Failed'),
+  );
 }

@@ -30,8 +30,16 @@ export async function runCommand(path: string, flags: RunFlags, controller: Cont
     return ExitCode.BadInput;
   }
   const logsDir = flags.logsDir === undefined ? join(io.cwd, 'jobkit-logs') : isAbsolute(flags.logsDir) ? flags.logsDir : join(io.cwd, flags.logsDir);
-  const images = [...new Set([...(job.spec.template.spec?.initContainers ?? []), ...(job.spec.template.spec?.containers ?? [])].map((c) => c.image).filter((i): i is string => typeof i === 'string'))];
-  io.stderr.write(`note: images are not pulled (no container runtime here): ${images.length > 0 ? images.join(', ') : 'none'}; each container's command runs as a local process\n`);
+  const images = [
+    ...new Set(
+      [...(job.spec.template.spec?.initContainers ?? []), ...(job.spec.template.spec?.containers ?? [])]
+        .map((c) => c.image)
+        .filter((i): i is string => typeof i === 'string'),
+    ),
+  ];
+  io.stderr.write(
+    `note: images are not pulled (no container runtime here): ${images.length > 0 ? images.join(', ') : 'none'}; each container's command runs as a local process\n`,
+  );
   // With --json, progress goes nowhere so stdout carries only the JSON document.
   const progress = new Progress(flags.json ? { write: () => undefined } : io.stdout, flags.verbose);
   const maxProcesses = flags.maxProcesses ?? defaultMaxProcesses();
@@ -57,19 +65,27 @@ export async function runCommand(path: string, flags: RunFlags, controller: Cont
   const name = result.job.metadata.name ?? '';
   if (flags.json) {
     const report = outcomeReport(name, result.outcome);
-    io.stdout.write(`${JSON.stringify({
-      outcome: result.outcome,
-      exitCode: report.code,
-      elapsedMs: result.elapsedMs,
-      job: result.job,
-      pods: result.pods,
-      events: result.events,
-      timeline: result.timeline,
-      logs: Object.fromEntries(result.logFiles),
-    }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          outcome: result.outcome,
+          exitCode: report.code,
+          elapsedMs: result.elapsedMs,
+          job: result.job,
+          pods: result.pods,
+          events: result.events,
+          timeline: result.timeline,
+          logs: Object.fromEntries(result.logFiles),
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return report.code;
   }
-  io.stdout.write(`\n${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: result.startMs + result.elapsedMs, startMs: result.startMs })}\n`);
+  io.stdout.write(
+    `\n${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: result.startMs + result.elapsedMs, startMs: result.startMs })}\n`,
+  );
   if (result.pods.length > 0) io.stdout.write(`Logs:                 ${shortPath(io.cwd, join(logsDir, name))}/<pod>/<container>.log\n`);
   const report = outcomeReport(name, result.outcome);
   if (flags.printLogs) {
@@ -79,7 +95,7 @@ export async function runCommand(path: string, flags: RunFlags, controller: Cont
   } else if (report.code === ExitCode.Ok) {
     // Like `kubectl logs job/NAME`: the output of one succeeded pod, so a Job's result shows.
     const pod = result.pods.find((p) => p.status?.phase === 'Succeeded');
-    const files = pod ? result.logFiles.get(pod.metadata.name ?? '') ?? [] : [];
+    const files = pod ? (result.logFiles.get(pod.metadata.name ?? '') ?? []) : [];
     for (const file of files) printLog(io, file, DefaultLogTailBytes);
     if (files.length > 0 && result.pods.length > 1) io.stdout.write('(one succeeded pod shown; --logs prints every pod)\n');
   }

@@ -20,7 +20,11 @@ export function loadScript(path: string | undefined): Script {
   const docs = readDocuments(path!);
   if (docs.length > 1) throw new InputError(`${path}: expected one document, found ${docs.length}`);
   const r = parseScript(docs[0]);
-  if (!r.ok) throw new InputError(`${path}: invalid script`, r.errors.map((e) => `${e.field}: ${e.detail}`));
+  if (!r.ok)
+    throw new InputError(
+      `${path}: invalid script`,
+      r.errors.map((e) => `${e.field}: ${e.detail}`),
+    );
   return r.script;
 }
 
@@ -36,16 +40,22 @@ export function simulateCommand(path: string, flags: SimulateFlags, controller: 
   const name = result.job.metadata.name ?? '';
   const report = outcomeReport(name, result.outcome);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({
-      outcome: result.outcome,
-      exitCode: report.code,
-      elapsedMs: result.elapsedMs,
-      syncs: result.syncs,
-      job: result.job,
-      pods: result.pods,
-      events: result.events,
-      timeline: result.timeline,
-    }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          outcome: result.outcome,
+          exitCode: report.code,
+          elapsedMs: result.elapsedMs,
+          syncs: result.syncs,
+          job: result.job,
+          pods: result.pods,
+          events: result.events,
+          timeline: result.timeline,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return report.code;
   }
   const start = Date.parse(result.job.metadata.creationTimestamp ?? '') || 0;

@@ -99,7 +99,9 @@ export function memoryOptions(c: Controller): Pick<SyncOptions, 'expectationsSat
  * deletions (deleteJobPods: finalizer patch, then delete; expected deletions) and creations
  * (expected creations), and deleteActivePods' deletions of a finishing job (not expected).
  */
-export function actionRoles(actions: readonly Action[]): ('create' | 'expectedDelete' | 'finishingDelete' | 'releaseFinalizer' | 'trackingRemoval' | 'other')[] {
+export function actionRoles(
+  actions: readonly Action[],
+): ('create' | 'expectedDelete' | 'finishingDelete' | 'releaseFinalizer' | 'trackingRemoval' | 'other')[] {
   return actions.map((a, i) => {
     if (a.type === 'CreatePod') return 'create';
     if (a.type === 'DeletePod') {

@@ -8,7 +8,11 @@ describe('ActivePods order (controller_utils.go): first to delete first', () => 
     { name: 'unassigned before assigned', pods: [newPod('assigned', { nodeName: 'n1' }), newPod('unassigned')], want: ['unassigned', 'assigned'] },
     {
       name: 'Pending < Unknown < Running',
-      pods: [newPod('running', { nodeName: 'n' }), newPod('unknown', { phase: 'Unknown', nodeName: 'n' }), newPod('pending', { phase: 'Pending', nodeName: 'n' })],
+      pods: [
+        newPod('running', { nodeName: 'n' }),
+        newPod('unknown', { phase: 'Unknown', nodeName: 'n' }),
+        newPod('pending', { phase: 'Pending', nodeName: 'n' }),
+      ],
       want: ['pending', 'unknown', 'running'],
     },
     { name: 'not ready before ready', pods: [newPod('ready', { ready: true }), newPod('notready', { ready: false })], want: ['notready', 'ready'] },

@@ -63,9 +63,7 @@ function sortKeys(pods: readonly Pod[]): Keys {
     k.unassigned[i] = (p.spec?.nodeName ?? '') === '' ? 1 : 0;
     k.phase[i] = phaseOrdinal[p.status?.phase ?? ''] ?? 0;
     k.ready[i] = ready ? 1 : 0;
-    k.readyTime[i] = ready
-      ? cachedTime(times, p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime)
-      : ZERO;
+    k.readyTime[i] = ready ? cachedTime(times, p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime) : ZERO;
     let restarts = 0;
     const statuses = p.status?.containerStatuses;
     if (statuses !== undefined) for (const c of statuses) if ((c.restartCount ?? 0) > restarts) restarts = c.restartCount ?? 0;

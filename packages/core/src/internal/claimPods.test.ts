@@ -37,7 +37,11 @@ describe('claimPods', () => {
   test('a deleted job adopts nothing', () => {
     const p = newPod('a');
     const job = newJob();
-    expect(claimPods({ ...job, metadata: { ...job.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }, [{ ...p, metadata: { ...p.metadata, ownerReferences: [] } }]).pods).toEqual([]);
+    expect(
+      claimPods({ ...job, metadata: { ...job.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }, [
+        { ...p, metadata: { ...p.metadata, ownerReferences: [] } },
+      ]).pods,
+    ).toEqual([]);
   });
 });
 
@@ -84,7 +88,12 @@ describe('TestGetPodsForJob', () => {
   const cases = [
     {
       name: 'only matching',
-      pods: [pod('pod1', { owner: self, finalizer: true }), pod('pod2', { owner: other }), pod('pod3', { owner: null, labels: false }), pod('pod4', { owner: self })],
+      pods: [
+        pod('pod1', { owner: self, finalizer: true }),
+        pod('pod2', { owner: other }),
+        pod('pod3', { owner: null, labels: false }),
+        pod('pod4', { owner: self }),
+      ],
       deleted: false,
       wantPods: ['pod1', 'pod4'],
       wantFinalizer: ['pod1'],
@@ -96,13 +105,30 @@ describe('TestGetPodsForJob', () => {
       wantPods: ['pod1', 'pod2'],
       wantFinalizer: ['pod2'],
     },
-    { name: 'no adopt when deleting', pods: [pod('pod1', { owner: self }), pod('pod2', { owner: null })], deleted: true, wantPods: ['pod1'], wantFinalizer: [] },
-    { name: 'release', pods: [pod('pod1', { owner: self }), pod('pod2', { owner: self, labels: false })], deleted: false, wantPods: ['pod1'], wantFinalizer: [] },
+    {
+      name: 'no adopt when deleting',
+      pods: [pod('pod1', { owner: self }), pod('pod2', { owner: null })],
+      deleted: true,
+      wantPods: ['pod1'],
+      wantFinalizer: [],
+    },
+    {
+      name: 'release',
+      pods: [pod('pod1', { owner: self }), pod('pod2', { owner: self, labels: false })],
+      deleted: false,
+      wantPods: ['pod1'],
+      wantFinalizer: [],
+    },
   ];
   test.each(cases)('$name', ({ pods, deleted, wantPods, wantFinalizer }) => {
     const j = deleted ? { ...job, metadata: { ...job.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } } : job;
     const got = claimPods(j, pods).pods;
     expect(got.map((p) => p.metadata.name).sort()).toEqual(wantPods);
-    expect(got.filter((p) => (p.metadata.finalizers ?? []).includes('batch.kubernetes.io/job-tracking')).map((p) => p.metadata.name).sort()).toEqual(wantFinalizer);
+    expect(
+      got
+        .filter((p) => (p.metadata.finalizers ?? []).includes('batch.kubernetes.io/job-tracking'))
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(wantFinalizer);
   });
 });

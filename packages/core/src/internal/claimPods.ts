@@ -37,7 +37,7 @@ export function selectorError(selector: LabelSelector | undefined | null): strin
     switch (r.operator) {
       case 'In':
       case 'NotIn':
-        if (values.length === 0) return 'for \'in\', \'notin\' operators, values set can\'t be empty';
+        if (values.length === 0) return "for 'in', 'notin' operators, values set can't be empty";
         break;
       case 'Exists':
       case 'DoesNotExist':

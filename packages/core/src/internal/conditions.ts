@@ -15,14 +15,7 @@ export function findCondition(list: readonly JobCondition[] | undefined, type: s
  * or message differ; a missing one is appended unless its status is False. Returns whether the
  * list changed; `list` is updated in place.
  */
-export function ensureConditionStatus(
-  list: JobCondition[],
-  type: string,
-  status: string,
-  reason: string,
-  message: string,
-  now: string,
-): boolean {
+export function ensureConditionStatus(list: JobCondition[], type: string, status: string, reason: string, message: string, now: string): boolean {
   const i = list.findIndex((c) => c.type === type);
   if (i >= 0) {
     const c = list[i]!;
@@ -47,7 +40,5 @@ export function isManagedBy(job: Job, controllerName: string): boolean {
 }
 
 export function isJobFinished(job: Job): boolean {
-  return (job.status?.conditions ?? []).some(
-    (c) => (c.type === JobConditionTypes.Complete || c.type === JobConditionTypes.Failed) && c.status === 'True',
-  );
+  return (job.status?.conditions ?? []).some((c) => (c.type === JobConditionTypes.Complete || c.type === JobConditionTypes.Failed) && c.status === 'True');
 }

@@ -6,7 +6,10 @@ describe('intervalsOf', () => {
   test('equals withOrderedIndexes over the sorted distinct non-negative indexes', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -1, max: 40 }), { maxLength: 60 }), (xs) => {
-        const want = withOrderedIndexes(emptyIntervals, [...new Set(xs.filter((x) => x >= 0))].sort((a, b) => a - b));
+        const want = withOrderedIndexes(
+          emptyIntervals,
+          [...new Set(xs.filter((x) => x >= 0))].sort((a, b) => a - b),
+        );
         expect(intervalsOf(xs)).toEqual(want);
       }),
     );

@@ -47,19 +47,30 @@ const tooLong = (): Failure => fail(`Too long: must have at most ${MaxRequestByt
 
 function scalarOk(v: unknown, kind: Kind): boolean {
   switch (kind) {
-    case 'integer': return Number.isSafeInteger(v);
-    case 'int64': return typeof v === 'number' && Number.isInteger(v) && v >= -Int64Bound && v < Int64Bound;
-    case 'int32': return typeof v === 'number' && Number.isInteger(v) && v >= MinInt32 && v <= MaxInt32;
-    case 'positive': return Number.isSafeInteger(v) && (v as number) > 0;
-    case 'string': return typeof v === 'string';
-    case 'boolean': return typeof v === 'boolean';
-    case 'object': return isObject(v);
-    case 'list': return Array.isArray(v);
+    case 'integer':
+      return Number.isSafeInteger(v);
+    case 'int64':
+      return typeof v === 'number' && Number.isInteger(v) && v >= -Int64Bound && v < Int64Bound;
+    case 'int32':
+      return typeof v === 'number' && Number.isInteger(v) && v >= MinInt32 && v <= MaxInt32;
+    case 'positive':
+      return Number.isSafeInteger(v) && (v as number) > 0;
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'object':
+      return isObject(v);
+    case 'list':
+      return Array.isArray(v);
     // Timestamps are at most a few dozen characters; the length test keeps Date.parse off huge strings.
-    case 'time': return typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v));
+    case 'time':
+      return typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v));
     // Only the type, where there may be 10^5 of them (pods): parsing would double a steady pass.
-    case 'timeString': return typeof v === 'string';
-    case 'map': return isObject(v);
+    case 'timeString':
+      return typeof v === 'string';
+    case 'map':
+      return isObject(v);
   }
 }
 
@@ -165,11 +176,13 @@ const jobShape: Shape = fields({
       spec: fields({ restartPolicy: 'string', containers, initContainers: containers }),
     }),
     podFailurePolicy: fields({
-      rules: listOf(fields({
-        action: 'string',
-        onExitCodes: fields({ containerName: 'string', operator: 'string', values: listOf('int32') }),
-        onPodConditions: listOf(fields({ type: 'string', status: 'string' })),
-      })),
+      rules: listOf(
+        fields({
+          action: 'string',
+          onExitCodes: fields({ containerName: 'string', operator: 'string', values: listOf('int32') }),
+          onPodConditions: listOf(fields({ type: 'string', status: 'string' })),
+        }),
+      ),
     }),
     successPolicy: fields({ rules: listOf(fields({ succeededIndexes: 'string', succeededCount: 'int32' })) }),
   }),
@@ -188,11 +201,13 @@ const jobShape: Shape = fields({
   }),
 });
 
-const containerStatuses = listOf(fields({
-  name: 'string',
-  restartCount: 'int32',
-  state: fields({ terminated: fields({ exitCode: 'int32', finishedAt: 'timeString' }) }),
-}));
+const containerStatuses = listOf(
+  fields({
+    name: 'string',
+    restartCount: 'int32',
+    state: fields({ terminated: fields({ exitCode: 'int32', finishedAt: 'timeString' }) }),
+  }),
+);
 
 // What the pass reads of a pod. Only the fields in it are visited, so a pod costs a fixed number
 // of reads plus its lists and maps (this runs for up to 10^5 pods per pass).

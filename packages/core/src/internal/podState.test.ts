@@ -9,7 +9,14 @@ describe('pod classification (job_controller.go / controller_utils.go)', () => {
     { name: 'succeeded', pod: newPod('a', { phase: 'Succeeded' }), active: false, terminating: false, failedTOF: false, failedF: false },
     { name: 'failed', pod: newPod('a', { phase: 'Failed' }), active: false, terminating: false, failedTOF: true, failedF: true },
     { name: 'running, being deleted', pod: newPod('a', { deleted: T }), active: false, terminating: true, failedTOF: true, failedF: false },
-    { name: 'succeeded, being deleted', pod: newPod('a', { phase: 'Succeeded', deleted: T }), active: false, terminating: false, failedTOF: false, failedF: false },
+    {
+      name: 'succeeded, being deleted',
+      pod: newPod('a', { phase: 'Succeeded', deleted: T }),
+      active: false,
+      terminating: false,
+      failedTOF: false,
+      failedF: false,
+    },
     { name: 'failed, being deleted', pod: newPod('a', { phase: 'Failed', deleted: T }), active: false, terminating: false, failedTOF: true, failedF: true },
   ];
   test.each(cases)('$name', ({ pod, active, terminating, failedTOF, failedF }) => {

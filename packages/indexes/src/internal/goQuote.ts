@@ -53,15 +53,24 @@ export function goQuote(s: string): string {
 /** The escape Go writes for `cp`, or `undefined` when Go writes it as is. */
 function escapeCodePoint(cp: number): string | undefined {
   switch (cp) {
-    case 0x22: return '\\"';
-    case 0x5c: return '\\\\';
-    case 0x07: return '\\a';
-    case 0x08: return '\\b';
-    case 0x0c: return '\\f';
-    case 0x0a: return '\\n';
-    case 0x0d: return '\\r';
-    case 0x09: return '\\t';
-    case 0x0b: return '\\v';
+    case 0x22:
+      return '\\"';
+    case 0x5c:
+      return '\\\\';
+    case 0x07:
+      return '\\a';
+    case 0x08:
+      return '\\b';
+    case 0x0c:
+      return '\\f';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x09:
+      return '\\t';
+    case 0x0b:
+      return '\\v';
   }
   if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
   if (cp < 0x7f) return undefined;

@@ -47,9 +47,7 @@ export function pod(name: string, o: PodOpts = {}): Pod {
     ...(o.disruption ? [{ type: 'DisruptionTarget', status: 'True', lastTransitionTime: t }] : []),
     ...(phase !== 'Pending' ? [{ type: 'Ready', status: o.ready && !terminal ? 'True' : 'False', lastTransitionTime: T0 }] : []),
   ];
-  const state = terminal
-    ? { terminated: { exitCode: o.exitCode ?? (phase === 'Succeeded' ? 0 : 1), finishedAt: t } }
-    : { running: { startedAt: T0 } };
+  const state = terminal ? { terminated: { exitCode: o.exitCode ?? (phase === 'Succeeded' ? 0 : 1), finishedAt: t } } : { running: { startedAt: T0 } };
   return {
     metadata: {
       name,
@@ -66,9 +64,7 @@ export function pod(name: string, o: PodOpts = {}): Pod {
     status: {
       phase,
       conditions,
-      ...(phase !== 'Pending'
-        ? { containerStatuses: [{ name: ContainerName, restartCount: o.restarts ?? 0, ready: !!o.ready && !terminal, state }] }
-        : {}),
+      ...(phase !== 'Pending' ? { containerStatuses: [{ name: ContainerName, restartCount: o.restarts ?? 0, ready: !!o.ready && !terminal, state }] } : {}),
     },
   };
 }

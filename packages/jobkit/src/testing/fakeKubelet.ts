@@ -70,9 +70,7 @@ function finished(p: Pod, phase: 'Succeeded' | 'Failed', exitCode: number, t: st
       ...p.status,
       phase,
       conditions: [...extra, ready('False', t)],
-      containerStatuses: [
-        { name: ContainerName, restartCount, ready: false, state: { terminated: { exitCode, reason, finishedAt: t } } },
-      ],
+      containerStatuses: [{ name: ContainerName, restartCount, ready: false, state: { terminated: { exitCode, reason, finishedAt: t } } }],
     },
   };
 }
@@ -178,9 +176,10 @@ export function kubeletStep(state: ClusterState, step: KubeletStep, nowMs: numbe
   });
   const job = userEdits(state.job, step, t, onUserWrite);
   // Foreground deletion: the garbage collector deletes the Job's pods.
-  const gcPods = job.metadata.deletionTimestamp != null && state.job.metadata.deletionTimestamp == null
-    ? pods.map((p) => (deleting(p) ? p : { ...p, metadata: { ...p.metadata, deletionTimestamp: t, deletionGracePeriodSeconds: 30 } }))
-    : pods;
+  const gcPods =
+    job.metadata.deletionTimestamp != null && state.job.metadata.deletionTimestamp == null
+      ? pods.map((p) => (deleting(p) ? p : { ...p, metadata: { ...p.metadata, deletionTimestamp: t, deletionGracePeriodSeconds: 30 } }))
+      : pods;
   return { job, pods: gcPods };
 }
 

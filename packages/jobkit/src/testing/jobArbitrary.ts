@@ -53,8 +53,7 @@ const opt = <T>(a: fc.Arbitrary<T>, some = 1, none = 1): fc.Arbitrary<T | undefi
   fc.oneof({ arbitrary: a, weight: some }, { arbitrary: fc.constant(undefined), weight: none });
 
 /** Sorted, duplicate-free exit codes (validation demands ordered values). */
-const exitCodes = (pool: readonly number[]): fc.Arbitrary<number[]> =>
-  fc.subarray([...pool], { minLength: 1 }).map((xs) => [...xs].sort((a, b) => a - b));
+const exitCodes = (pool: readonly number[]): fc.Arbitrary<number[]> => fc.subarray([...pool], { minLength: 1 }).map((xs) => [...xs].sort((a, b) => a - b));
 
 function pfpRule(actions: readonly string[]): fc.Arbitrary<PodFailurePolicyRule> {
   const onExitCodes = fc.record({
@@ -64,23 +63,25 @@ function pfpRule(actions: readonly string[]): fc.Arbitrary<PodFailurePolicyRule>
     notInValues: exitCodes([0, ...FailureExitCodes]),
   });
   const onPodConditions = fc.constantFrom<'True' | 'False' | undefined>(undefined, 'True', 'True', 'False');
-  return fc.record({
-    action: fc.constantFrom(...actions),
-    exit: fc.boolean(),
-    onExitCodes,
-    conditionStatus: onPodConditions,
-  }).map(({ action, exit, onExitCodes: e, conditionStatus }) =>
-    exit
-      ? {
-          action,
-          onExitCodes: {
-            ...(e.containerName !== undefined ? { containerName: e.containerName } : {}),
-            operator: e.op,
-            values: e.op === 'In' ? e.inValues : e.notInValues,
-          },
-        }
-      : { action, onPodConditions: [{ type: 'DisruptionTarget', ...(conditionStatus !== undefined ? { status: conditionStatus } : {}) }] },
-  );
+  return fc
+    .record({
+      action: fc.constantFrom(...actions),
+      exit: fc.boolean(),
+      onExitCodes,
+      conditionStatus: onPodConditions,
+    })
+    .map(({ action, exit, onExitCodes: e, conditionStatus }) =>
+      exit
+        ? {
+            action,
+            onExitCodes: {
+              ...(e.containerName !== undefined ? { containerName: e.containerName } : {}),
+              operator: e.op,
+              values: e.op === 'In' ? e.inValues : e.notInValues,
+            },
+          }
+        : { action, onPodConditions: [{ type: 'DisruptionTarget', ...(conditionStatus !== undefined ? { status: conditionStatus } : {}) }] },
+    );
 }
 
 function successPolicyRule(completions: number): fc.Arbitrary<SuccessPolicyRule> {
@@ -120,30 +121,31 @@ export interface JobSize {
   readonly maxParallelism: number;
 }
 
-const knobs = (size: JobSize): fc.Arbitrary<Knobs> => fc
-  .record({
-    indexed: fc.boolean(),
-    completions: opt(fc.integer({ min: 0, max: size.maxCompletions }), 3, 1),
-    parallelism: opt(fc.integer({ min: 0, max: size.maxParallelism }), 3, 1),
-    backoffLimit: opt(fc.integer({ min: 0, max: 4 }), 3, 1),
-    restartPolicy: fc.constantFrom<'Never' | 'OnFailure'>('Never', 'Never', 'OnFailure'),
-    backoffLimitPerIndex: opt(fc.integer({ min: 0, max: 2 })),
-    maxFailedIndexes: opt(fc.integer({ min: 0, max: 3 })),
-    withPodFailurePolicy: fc.boolean(),
-    podReplacementPolicy: opt(fc.constantFrom<'Failed' | 'TerminatingOrFailed'>('Failed', 'TerminatingOrFailed')),
-    suspend: opt(fc.boolean(), 2, 1),
-    activeDeadlineSeconds: opt(fc.constantFrom(1, 30, 100, 1000), 1, 3),
-  })
-  .map((k) => {
-    // Only Indexed Jobs take per-index limits; podFailurePolicy needs restartPolicy Never.
-    const indexed = k.indexed;
-    const completions = indexed ? k.completions ?? 3 : k.completions;
-    const blpi = indexed ? k.backoffLimitPerIndex : undefined;
-    const mfi = blpi !== undefined && k.maxFailedIndexes !== undefined ? Math.min(k.maxFailedIndexes, completions ?? 0) : undefined;
-    const withPfp = k.withPodFailurePolicy && k.restartPolicy === 'Never';
-    const prp = withPfp && k.podReplacementPolicy !== undefined ? 'Failed' : k.podReplacementPolicy;
-    return { ...k, completions, backoffLimitPerIndex: blpi, maxFailedIndexes: mfi, withPodFailurePolicy: withPfp, podReplacementPolicy: prp };
-  });
+const knobs = (size: JobSize): fc.Arbitrary<Knobs> =>
+  fc
+    .record({
+      indexed: fc.boolean(),
+      completions: opt(fc.integer({ min: 0, max: size.maxCompletions }), 3, 1),
+      parallelism: opt(fc.integer({ min: 0, max: size.maxParallelism }), 3, 1),
+      backoffLimit: opt(fc.integer({ min: 0, max: 4 }), 3, 1),
+      restartPolicy: fc.constantFrom<'Never' | 'OnFailure'>('Never', 'Never', 'OnFailure'),
+      backoffLimitPerIndex: opt(fc.integer({ min: 0, max: 2 })),
+      maxFailedIndexes: opt(fc.integer({ min: 0, max: 3 })),
+      withPodFailurePolicy: fc.boolean(),
+      podReplacementPolicy: opt(fc.constantFrom<'Failed' | 'TerminatingOrFailed'>('Failed', 'TerminatingOrFailed')),
+      suspend: opt(fc.boolean(), 2, 1),
+      activeDeadlineSeconds: opt(fc.constantFrom(1, 30, 100, 1000), 1, 3),
+    })
+    .map((k) => {
+      // Only Indexed Jobs take per-index limits; podFailurePolicy needs restartPolicy Never.
+      const indexed = k.indexed;
+      const completions = indexed ? (k.completions ?? 3) : k.completions;
+      const blpi = indexed ? k.backoffLimitPerIndex : undefined;
+      const mfi = blpi !== undefined && k.maxFailedIndexes !== undefined ? Math.min(k.maxFailedIndexes, completions ?? 0) : undefined;
+      const withPfp = k.withPodFailurePolicy && k.restartPolicy === 'Never';
+      const prp = withPfp && k.podReplacementPolicy !== undefined ? 'Failed' : k.podReplacementPolicy;
+      return { ...k, completions, backoffLimitPerIndex: blpi, maxFailedIndexes: mfi, withPodFailurePolicy: withPfp, podReplacementPolicy: prp };
+    });
 
 /** The spec fields beyond the knobs: policies whose shape depends on them. */
 function specOf(k: Knobs): fc.Arbitrary<Omit<JobSpec, 'template' | 'selector'> & { restartPolicy?: string }> {

@@ -51,7 +51,6 @@ export function isBackoffReportsActiveZero(v: Violation): boolean {
   });
 }
 
-
 /** Indexes of an interval list such as "0,2-4" (well-formed input assumed: status written by syncJob). */
 function indexesOf(s: string | undefined): Set<number> {
   const out = new Set<number>();

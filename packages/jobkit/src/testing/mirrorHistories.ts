@@ -48,7 +48,13 @@ export type MirrorEvent =
   | { readonly kind: 'ttl' };
 
 export const mirrorEventArb: fc.Arbitrary<MirrorEvent> = fc.oneof(
-  { arbitrary: kubeletStepArb.map((s) => ({ kind: 'work' as const, step: { ...s, toggleSuspend: false, scaleTo: undefined, parallelismTo: undefined, deleteJob: false } })), weight: 12 },
+  {
+    arbitrary: kubeletStepArb.map((s) => ({
+      kind: 'work' as const,
+      step: { ...s, toggleSuspend: false, scaleTo: undefined, parallelismTo: undefined, deleteJob: false },
+    })),
+    weight: 12,
+  },
   { arbitrary: fc.constant({ kind: 'mirror' as const }), weight: 8 },
   { arbitrary: fc.constant({ kind: 'loseWorker' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'workerSuspends' as const }), weight: 1 },
@@ -188,8 +194,10 @@ export function playMirror(scenario: MirrorScenario): MirrorHistory {
     const errs = validateJobStatusUpdate(local, { ...local, status });
     if (errs.length > 0) bump('rejected');
     for (const e of errs) bump(`${e.field}: ${e.detail}`);
-    if (errs.length === 0 && (status.uncountedTerminatedPods?.succeeded ?? []).length + (status.uncountedTerminatedPods?.failed ?? []).length > 0) bump('accepted, but copies worker pod UIDs');
-    if (errs.length === 0 && local.spec.suspend === true && !finished(status) && status.startTime !== undefined) bump('accepted, but startTime on a suspended Job');
+    if (errs.length === 0 && (status.uncountedTerminatedPods?.succeeded ?? []).length + (status.uncountedTerminatedPods?.failed ?? []).length > 0)
+      bump('accepted, but copies worker pod UIDs');
+    if (errs.length === 0 && local.spec.suspend === true && !finished(status) && status.startTime !== undefined)
+      bump('accepted, but startTime on a suspended Job');
   };
 
   const mirror = (event: number): void => {
@@ -199,7 +207,10 @@ export function playMirror(scenario: MirrorScenario): MirrorHistory {
     const r = mirrorStatus(input);
     results.push(r);
     if (r.recordChanged) {
-      local = { ...local, metadata: { ...local.metadata, annotations: { ...local.metadata.annotations, [MirrorRecordAnnotation]: encodeMirrorRecord(r.record) } } };
+      local = {
+        ...local,
+        metadata: { ...local.metadata, annotations: { ...local.metadata.annotations, [MirrorRecordAnnotation]: encodeMirrorRecord(r.record) } },
+      };
     }
     record = r.record;
     if (r.status !== undefined) {
@@ -304,7 +315,11 @@ export function playMirror(scenario: MirrorScenario): MirrorHistory {
         break;
     }
   });
-  const end = (local.status?.conditions ?? []).filter((c) => c.status === 'True' && (c.type === 'Complete' || c.type === 'Failed')).map((c) => `${c.type}/${c.reason ?? ''}`).join(',') || 'unfinished';
+  const end =
+    (local.status?.conditions ?? [])
+      .filter((c) => c.status === 'True' && (c.type === 'Complete' || c.type === 'Failed'))
+      .map((c) => `${c.type}/${c.reason ?? ''}`)
+      .join(',') || 'unfinished';
   return { job: scenario.job, trace, writes, results, dispatches, workerRejects, end, final: local, happened, verbatim, dispatchedAfterDecided };
 }
 
@@ -316,4 +331,3 @@ export function playMirror(scenario: MirrorScenario): MirrorHistory {
 export function mirrorHistories(seed: number, count: number): MirrorHistory[] {
   return fc.sample(mirrorScenarioArb, { seed, numRuns: count }).map(playMirror);
 }
-

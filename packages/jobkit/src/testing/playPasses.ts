@@ -21,8 +21,7 @@ import { iso, kubeletStep, type KubeletStep, type UserWrite } from './fakeKubele
  * spec updates and deletion between passes.
  */
 export type TraceEvent =
-  | UserWrite
-  | { readonly kind: 'status'; readonly pass: number; readonly before: Job; readonly status: JobStatus; readonly errors: readonly FieldError[] };
+  UserWrite | { readonly kind: 'status'; readonly pass: number; readonly before: Job; readonly status: JobStatus; readonly errors: readonly FieldError[] };
 
 /** Something a pass did that the API server or the SyncResult contract rejects. */
 export interface Violation {
@@ -55,7 +54,11 @@ export const isFinished = (j: Job): boolean => isTrueCond(j, 'Complete') || isTr
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_k, x: unknown) =>
     x !== null && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)))
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>)
+            .filter(([, y]) => y !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
       : x,
   );
 
@@ -107,7 +110,16 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
         trace?.push({ kind: 'status', pass, before, status: a.status, errors });
         statusWrites++;
         if (errors.length > 0) {
-          violations.push({ kind: 'statusUpdateRejected', pass, input, actionIndex: i, actions: res.actions, oldStatus: before.status ?? {}, newStatus: a.status, errors });
+          violations.push({
+            kind: 'statusUpdateRejected',
+            pass,
+            input,
+            actionIndex: i,
+            actions: res.actions,
+            oldStatus: before.status ?? {},
+            newStatus: a.status,
+            errors,
+          });
           // As upstream: the write fails, the pass returns its error and does nothing more.
           rejected = true;
           break;

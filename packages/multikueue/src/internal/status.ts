@@ -2,13 +2,11 @@
 // view of equality (omitempty zeros, timestamps), times.
 import { formatTime, isRfc3339, type JobCondition, type JobStatus } from '@jobkit/api';
 
-export const condition = (s: JobStatus | undefined, type: string): JobCondition | undefined =>
-  (s?.conditions ?? []).find((c) => c.type === type);
+export const condition = (s: JobStatus | undefined, type: string): JobCondition | undefined => (s?.conditions ?? []).find((c) => c.type === type);
 export const isTrue = (s: JobStatus | undefined, type: string): boolean => condition(s, type)?.status === 'True';
 export const isFinished = (s: JobStatus | undefined): boolean => isTrue(s, 'Complete') || isTrue(s, 'Failed');
 /** An interim (FailureTarget, SuccessCriteriaMet) or terminal condition: the Job's end is decided. */
-export const isDecided = (s: JobStatus | undefined): boolean =>
-  isFinished(s) || isTrue(s, 'FailureTarget') || isTrue(s, 'SuccessCriteriaMet');
+export const isDecided = (s: JobStatus | undefined): boolean => isFinished(s) || isTrue(s, 'FailureTarget') || isTrue(s, 'SuccessCriteriaMet');
 
 /** `now` as metav1.Time text, or undefined when it is neither a valid Date nor RFC 3339 text. */
 export function timeText(now: unknown): string | undefined {
@@ -45,7 +43,9 @@ export function apiView(s: JobStatus | undefined): string {
     if (timeKeys.has(k) && v !== undefined) return 'time';
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)),
+        Object.entries(v as Record<string, unknown>)
+          .filter(([, x]) => x !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : 1)),
       );
     }
     return v;

@@ -37,7 +37,16 @@ async function putFresh(k: Kube, path: string, stored: Job, make: (base: Job) =>
   return k.put<Job>(path, make(fresh));
 }
 
-export async function replay(k: Kube, ns: string, name: string, job: Job, trace: readonly TraceEvent[], known: (pass: number) => string | undefined, t: Tally, opts: { readonly managedBy?: string } = {}): Promise<void> {
+export async function replay(
+  k: Kube,
+  ns: string,
+  name: string,
+  job: Job,
+  trace: readonly TraceEvent[],
+  known: (pass: number) => string | undefined,
+  t: Tally,
+  opts: { readonly managedBy?: string } = {},
+): Promise<void> {
   const created = await k.post<Job>(jobsPath(ns), serverCopyOf(job, name, opts));
   if (created.status !== 201) {
     t.problems.push(`${name}: create rejected (HTTP ${created.status}): ${pairs(fieldErrorsOf(created))} — spec ${JSON.stringify(job.spec)}`);
@@ -68,7 +77,10 @@ export async function replay(k: Kube, ns: string, name: string, job: Job, trace:
       if (res.status === 200) {
         t.accepted++;
         stored = res.body;
-        if (ours.length > 0) t.problems.push(`${name} pass ${ev.pass}: the server accepted a write validateJobStatusUpdate rejects (${pairs(ours)}): ${JSON.stringify(ev.status)}`);
+        if (ours.length > 0)
+          t.problems.push(
+            `${name} pass ${ev.pass}: the server accepted a write validateJobStatusUpdate rejects (${pairs(ours)}): ${JSON.stringify(ev.status)}`,
+          );
       } else if (res.status === 409) {
         t.problems.push(`${name} pass ${ev.pass}: conflict (nothing else writes this Job)`);
         return;
@@ -77,7 +89,9 @@ export async function replay(k: Kube, ns: string, name: string, job: Job, trace:
         const theirs = fieldErrorsOf(res);
         const shape = known(ev.pass);
         if (ours.length === 0) {
-          t.problems.push(`${name} pass ${ev.pass}: HTTP ${res.status} ${pairs(theirs)} — ${theirs.map((e) => e.message).join(' | ')}\n  old status: ${JSON.stringify(stored.status ?? {})}\n  new status: ${JSON.stringify(ev.status)}\n  spec: ${JSON.stringify({ ...stored.spec, template: undefined, selector: undefined })}`);
+          t.problems.push(
+            `${name} pass ${ev.pass}: HTTP ${res.status} ${pairs(theirs)} — ${theirs.map((e) => e.message).join(' | ')}\n  old status: ${JSON.stringify(stored.status ?? {})}\n  new status: ${JSON.stringify(ev.status)}\n  spec: ${JSON.stringify({ ...stored.spec, template: undefined, selector: undefined })}`,
+          );
         } else if (shape === undefined) {
           t.problems.push(`${name} pass ${ev.pass}: rejected by both, but not one of the known upstream self-contradictions: ${pairs(ours)}`);
         } else if (pairs(ours) !== pairs(theirs)) {
@@ -89,4 +103,3 @@ export async function replay(k: Kube, ns: string, name: string, job: Job, trace:
     }
   }
 }
-

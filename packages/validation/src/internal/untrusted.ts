@@ -121,8 +121,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}
  */
 const isEmptyLeaf = (v: unknown): boolean => isNil(v) || (Array.isArray(v) && v.length === 0);
 // Shallow on purpose: recursion here would let hostile nesting overflow the stack.
-const isEmpty = (v: unknown): boolean =>
-  isEmptyLeaf(v) || (isObj(v) && Object.keys(v).every((k) => isEmptyLeaf(prop(v, k))));
+const isEmpty = (v: unknown): boolean => isEmptyLeaf(v) || (isObj(v) && Object.keys(v).every((k) => isEmptyLeaf(prop(v, k))));
 
 /**
  * Structural equality of two decoded JSON values (apiequality.Semantic.DeepEqual for our purposes),
