@@ -4,49 +4,9 @@
 // them. Plain node on built dist:
 //   npx tsc -b packages/core && node --expose-gc packages/core/bench/walk.bench.mjs
 import { syncJob } from '../dist/index.js';
+import { FIN, NOW, job, pods } from './fixtures.mjs';
 
-const NOW = new Date('2026-01-01T00:00:00Z');
-const FIN = 'batch.kubernetes.io/job-tracking';
 const IX = 'batch.kubernetes.io/job-completion-index';
-
-function job(n, indexed) {
-  return {
-    metadata: { name: 'bench', namespace: 'ns', uid: 'job-uid' },
-    spec: {
-      parallelism: n,
-      completions: indexed ? n : 2 * n,
-      backoffLimit: 6,
-      ...(indexed ? { completionMode: 'Indexed' } : {}),
-      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'job-uid' } },
-      template: {
-        metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'bench' } },
-        spec: { containers: [{ name: 'c', image: 'x' }], restartPolicy: 'Never' },
-      },
-    },
-    status: { startTime: '2025-12-31T00:00:00Z', active: n, ready: n, terminating: 0, succeeded: 0, failed: 0, uncountedTerminatedPods: {} },
-  };
-}
-
-function pods(n, indexed) {
-  const out = new Array(n);
-  for (let i = 0; i < n; i++) {
-    out[i] = {
-      metadata: {
-        name: `bench-${i}`,
-        uid: `uid-${i}`,
-        namespace: 'ns',
-        creationTimestamp: '2025-12-31T00:00:00Z',
-        labels: { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'bench' },
-        finalizers: [FIN],
-        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'bench', uid: 'job-uid', controller: true }],
-        ...(indexed ? { annotations: { [IX]: String(i) } } : {}),
-      },
-      spec: { nodeName: `node-${i % 100}` },
-      status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2025-12-31T00:00:01Z' }] },
-    };
-  }
-  return out;
-}
 
 /** Deterministic Fisher–Yates (LCG), so every run shuffles alike. */
 function shuffled(xs) {
@@ -89,8 +49,8 @@ function time(fn, runs) {
 const rows = [];
 for (const n of [100_000, 1_000_000]) {
   for (const indexed of [false, true]) {
-    const j = job(n, indexed);
-    const base = pods(n, indexed);
+    const j = job(n, { indexed });
+    const base = pods(n, { indexed });
     for (const [order, ps] of [
       ['index order', base],
       ['shuffled', shuffled(base)],
