@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { defaultController } from '@jobkit/sim';
 import { main } from './cli.js';
+import { runJobkit, type JobkitRun } from './__tests__/runJobkit.js';
 import { loadJob, loadPods, parseDocuments, InputError } from './manifest.js';
 
 let dir = '';
@@ -20,17 +21,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function jobkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd: dir,
-    env: process.env,
-  });
-  return { code, stdout, stderr };
-}
+const jobkit = (...args: string[]): Promise<JobkitRun> => runJobkit(dir, ...args);
 
 const goodJob = `apiVersion: batch/v1
 kind: Job

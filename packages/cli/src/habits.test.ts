@@ -3,7 +3,8 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, version } from './cli.js';
+import { version } from './cli.js';
+import { runJobkit } from './__tests__/runJobkit.js';
 
 let dir = '';
 beforeAll(() => {
@@ -27,12 +28,7 @@ function job(name: string): string {
   return `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: c, image: busybox, command: ["true"] }]\n`;
 }
 
-async function jobkit(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd, env: process.env });
-  return { code, stdout, stderr };
-}
+const jobkit = runJobkit;
 
 describe('kubectl habits', () => {
   test.each(['run', 'simulate', 'validate', 'explain'])('%s --help: that command, with examples', async (command) => {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './cli.js';
+import { runJobkit, type JobkitRun } from './__tests__/runJobkit.js';
 
 let dir = '';
 beforeAll(() => {
@@ -17,17 +17,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function jobkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd: dir,
-    env: process.env,
-  });
-  return { code, stdout, stderr };
-}
+const jobkit = (...args: string[]): Promise<JobkitRun> => runJobkit(dir, ...args);
 
 // "Billion laughs": 10^8 strings from a few hundred bytes.
 const aliasBomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
