@@ -11,6 +11,7 @@ import { validateJobStatusUpdate, type Job } from 'jobkit';
 import { fieldErrorsOf, jobsPath, type Kube, type Response } from './client.js';
 import { clusterFromEnv, createNamespace, deleteNamespace } from './cluster.js';
 import { serverCopyOf } from './serverCopy.js';
+import { pairs } from './__tests__/replay.js';
 
 const kube = clusterFromEnv('jobkit-status-validation');
 const run = kube !== undefined ? describe : describe.skip;
@@ -40,9 +41,6 @@ function vectors(): Case[] {
   }
   return out;
 }
-
-const pairs = (errs: readonly { readonly type: string; readonly field: string }[]): string =>
-  [...new Set(errs.map((e) => `${e.type} ${e.field}`))].sort().join('; ');
 
 type Outcome =
   { readonly kind: 'notSetUp'; readonly why: string } | { readonly kind: 'judged'; readonly server: string; readonly ours: string; readonly expected: string };

@@ -18,7 +18,8 @@ export interface Tally {
   problems: string[];
 }
 
-const pairs = (errs: readonly { readonly type: string; readonly field: string }[]): string =>
+/** The distinct (type, field) pairs of field errors, sorted: how the server and we are compared. */
+export const pairs = (errs: readonly { readonly type: string; readonly field: string }[]): string =>
   [...new Set(errs.map((e) => `${e.type} ${e.field}`))].sort().join('; ');
 
 /**
