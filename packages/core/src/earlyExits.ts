@@ -5,7 +5,7 @@ import { emptyBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
 import { CompletionModes, EventReason, JobControllerName, type Job, type Pod } from '@jobkit/api';
 import { selectorError } from './internal/claimPods.js';
 import { isJobFinished, isManagedBy } from './internal/conditions.js';
-import { inputShapeError } from './internal/inputShape.js';
+import { inputShapeError, listedPodsError } from './internal/inputShape.js';
 import type { Action, SyncOptions, SyncResult } from './types.js';
 
 /** A pass that stopped in step 1, and why (for the explanation). */
@@ -18,20 +18,36 @@ function noop(why: string, job: Job, backoff: BackoffRecord, actions: Action[] =
   return { why, result: { actions, status: job.status ?? {}, backoff, ...(error !== undefined ? { error } : {}) } };
 }
 
-/** The result of a pass that stops before classifying pods, or undefined when the pass goes on. */
+/**
+ * The result of a pass on malformed input: nothing done, the error naming the field. Echoes what
+ * can be echoed safely, as the inputs are not to be trusted here.
+ */
+export function malformedInput(job: Job, options: SyncOptions, error: string): EarlyExit {
+  const o: unknown = options;
+  const backoff =
+    typeof o === 'object' && o !== null && typeof (o as SyncOptions).backoff === 'object' && (o as SyncOptions).backoff !== null
+      ? (o as SyncOptions).backoff!
+      : emptyBackoffRecord;
+  const j: unknown = job;
+  const status = typeof j === 'object' && j !== null && typeof (j as Job).status === 'object' && (j as Job).status !== null ? (j as Job).status! : {};
+  return { why: `malformed input: ${error}`, result: { actions: [], status, backoff, error } };
+}
+
+/**
+ * The result of a pass that stops before classifying pods, or undefined when the pass goes on.
+ * The listed pods' shapes are checked in classifyPods' walk when the pass goes on, here when it
+ * stops (a malformed pod is reported either way).
+ */
 export function earlyExit(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions): EarlyExit | undefined {
   const shapeError = inputShapeError(job, listedPods, now, options);
-  if (shapeError !== undefined) {
-    // Echo what can be echoed safely: the inputs are not to be trusted here.
-    const o: unknown = options;
-    const backoff =
-      typeof o === 'object' && o !== null && typeof (o as SyncOptions).backoff === 'object' && (o as SyncOptions).backoff !== null
-        ? (o as SyncOptions).backoff!
-        : emptyBackoffRecord;
-    const j: unknown = job;
-    const status = typeof j === 'object' && j !== null && typeof (j as Job).status === 'object' && (j as Job).status !== null ? (j as Job).status! : {};
-    return { why: `malformed input: ${shapeError}`, result: { actions: [], status, backoff, error: shapeError } };
-  }
+  if (shapeError !== undefined) return malformedInput(job, options, shapeError);
+  const exit = exitBeforePods(job, options);
+  if (exit === undefined) return undefined;
+  const podError = listedPodsError(listedPods);
+  return podError !== undefined ? malformedInput(job, options, podError) : exit;
+}
+
+function exitBeforePods(job: Job, options: SyncOptions): EarlyExit | undefined {
   const prevBackoff = options.backoff ?? emptyBackoffRecord;
   const spec = job.spec;
   // Jobs managed by another controller are not ours.

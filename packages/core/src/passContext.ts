@@ -40,5 +40,7 @@ export function newPassContext(inputs: PassInputs, pods: PodClassification): Syn
 /** The context syncJob builds for (job, pods, now, options) once the early exits passed: for tests of each step. */
 export function passContext(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncCtx {
   const inputs = passInputs(job, now, options);
-  return newPassContext(inputs, classifyPods(inputs, listedPods));
+  const pods = classifyPods(inputs, listedPods);
+  if ('error' in pods) throw new Error(`passContext: ${pods.error}`);
+  return newPassContext(inputs, pods);
 }

@@ -3,7 +3,7 @@
 // Job, returning its side effects as actions. The pass is five steps, each in a module of its own.
 import type { Job, Pod } from '@jobkit/api';
 import { classifyPods, passInputs } from './classifyPods.js';
-import { earlyExit } from './earlyExits.js';
+import { earlyExit, malformedInput, type EarlyExit } from './earlyExits.js';
 import { explainEarlyExit, explainPass } from './explanation.js';
 import { decideFinishing } from './finishing.js';
 import { managePods } from './manageJob.js';
@@ -23,10 +23,13 @@ import type { SyncOptions, SyncResult } from './types.js';
 export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options: SyncOptions = {}): SyncResult {
   // 1. Early exits: malformed input, another controller's Job, a finished Job, an unknown mode.
   const exit = earlyExit(job, listedPods, now, options);
-  if (exit !== undefined) return options?.explain === true ? { ...exit.result, explanation: explainEarlyExit(exit.why, listedPods, exit.result) } : exit.result;
-  // 2. Classify pods: claim them, then one walk for active, ready, terminating, newly finished.
+  if (exit !== undefined) return finish(exit, listedPods, options);
+  // 2. Classify pods: one walk that checks each pod's shape, claims it, and counts it active,
+  //    ready, terminating or newly finished.
   const inputs = passInputs(job, now, options);
-  const ctx = newPassContext(inputs, classifyPods(inputs, listedPods));
+  const pods = classifyPods(inputs, listedPods);
+  if ('error' in pods) return finish(malformedInput(job, options, pods.error), listedPods, options);
+  const ctx = newPassContext(inputs, pods);
   // 3. Decide finishing: the terminal condition this pass reaches, in upstream's precedence.
   decideFinishing(ctx);
   // 4. Manage pods: stop a finishing Job's pods, or create/delete towards parallelism; suspend.
@@ -34,4 +37,9 @@ export function syncJob(job: Job, listedPods: readonly Pod[], now: Date, options
   // 5. Track and finish: count finished pods exactly once, write status, finish the Job.
   const result = trackAndFinish(ctx);
   return options.explain === true ? { ...result, explanation: explainPass(ctx, listedPods, result) } : result;
+}
+
+/** The result of a pass that ended early, with its explanation when asked for. */
+function finish(exit: EarlyExit, listedPods: readonly Pod[], options: SyncOptions): SyncResult {
+  return options?.explain === true ? { ...exit.result, explanation: explainEarlyExit(exit.why, listedPods, exit.result) } : exit.result;
 }

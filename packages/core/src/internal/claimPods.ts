@@ -91,6 +91,57 @@ function controllerOf(p: Pod): OwnerReference | undefined {
   return undefined;
 }
 
+/** What the Job does with a listed pod (getPodsForJob's ClaimPods). */
+export const Claim = {
+  /** Not the Job's: another namespace, another controller, or an orphan it does not adopt. */
+  None: 0,
+  /** Controlled by the Job and matching its selector. */
+  Owned: 1,
+  /** Controlled by the Job but no longer matching: upstream patches the reference and the finalizer away. */
+  Released: 2,
+  /** An orphan the Job adopts, already tracked (owner reference to the Job, or the finalizer). */
+  Adopted: 3,
+  /** An orphan the Job adopts that the adoption patch gives the tracking finalizer. */
+  AdoptedUntracked: 4,
+} as const;
+export type Claim = (typeof Claim)[keyof typeof Claim];
+
+/**
+ * The claim decision for one pod of `job`, compiled once per pass: pods whose controller
+ * reference is the Job and that match its selector are owned; orphans that match and are not
+ * being deleted are adopted; pods controlled by something else, or in another namespace, are not
+ * the Job's. Owned pods that no longer match are released, unless the Job is being deleted. A
+ * missing namespace (on the Job or the pod) reads as the same namespace: the API always sets one;
+ * hand-made inputs often do not.
+ */
+export function podClaimer(job: Job): (p: Pod) => Claim {
+  const uid = job.metadata.uid;
+  const ns = job.metadata.namespace;
+  const name = job.metadata.name;
+  const matches = compileSelector(job.spec.selector);
+  const jobDeleting = job.metadata.deletionTimestamp != null;
+  return (p) => {
+    const m = p.metadata;
+    if (ns !== undefined && m.namespace !== undefined && m.namespace !== ns) return Claim.None;
+    const ref = controllerOf(p);
+    if (ref !== undefined) {
+      // Listed only when the reference names this Job (the pod indexer keys on kind, name and
+      // uid); ours only while it still matches the selector.
+      if (ref.uid !== uid || ref.kind !== 'Job' || ref.name !== name) return Claim.None;
+      if (matches(m.labels)) return Claim.Owned;
+      return jobDeleting ? Claim.None : Claim.Released;
+    }
+    if (jobDeleting || m.deletionTimestamp != null || !matches(m.labels)) return Claim.None;
+    const tracked = (m.ownerReferences ?? []).some((r) => r.uid === uid) || (m.finalizers ?? []).includes(JobTrackingFinalizer);
+    return tracked ? Claim.Adopted : Claim.AdoptedUntracked;
+  };
+}
+
+/** An adopted orphan as the pass sees it: tracked from now on, as if the adoption patch had added the finalizer. */
+export function adopted(p: Pod, claim: Claim): Pod {
+  return claim !== Claim.AdoptedUntracked ? p : { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), JobTrackingFinalizer] } };
+}
+
 /** The Job's pods, and the pods it lets go of (owned, but no longer matching its selector). */
 export interface ClaimedPods {
   readonly pods: readonly Pod[];
@@ -99,46 +150,21 @@ export interface ClaimedPods {
 }
 
 /**
- * The pods the Job controls: pods whose controller reference is the Job and that match its
- * selector; plus orphans that match it and are not being deleted (adopted: upstream patches in
- * the owner reference and the tracking finalizer, and treats them as tracked at once). Pods
- * controlled by something else, or in another namespace, are not the Job's. Owned pods that no
- * longer match are released, unless the Job is being deleted. A missing namespace (on the Job or
- * the pod) reads as the same namespace: the API always sets one; hand-made inputs often do not.
+ * The pods the Job controls ({@link podClaimer}), in upstream's order: the Job's own pods first,
+ * then the namespace's orphans (FilterPodsByOwner reads two index keys in turn); order decides
+ * ties later (ActivePods). The pass claims inside its one walk (classifyPods); this is the same
+ * decision over a list, for tests and tools.
  */
 export function claimPods(job: Job, pods: readonly Pod[]): ClaimedPods {
-  const uid = job.metadata.uid;
-  const ns = job.metadata.namespace;
-  const matches = compileSelector(job.spec.selector);
-  const jobDeleting = job.metadata.deletionTimestamp != null;
+  const claim = podClaimer(job);
   const released: Pod[] = [];
-  // Upstream lists the Job's own pods first, then the namespace's orphans (FilterPodsByOwner
-  // reads two index keys in turn); order decides ties later (ActivePods), so keep it.
-  let owned: Pod[] | undefined; // allocated only when some pod is not kept in place
+  const owned: Pod[] = [];
   const orphans: Pod[] = [];
-  for (let i = 0; i < pods.length; i++) {
-    const p = pods[i]!;
-    let keepOwned = false;
-    if (ns !== undefined && p.metadata.namespace !== undefined && p.metadata.namespace !== ns) {
-      // another namespace: never listed
-    } else {
-      const ref = controllerOf(p);
-      if (ref !== undefined) {
-        // Listed only when the reference names this Job (the pod indexer keys on kind, name and
-        // uid); ours only while it still matches the selector.
-        if (ref.uid === uid && ref.kind === 'Job' && ref.name === job.metadata.name) {
-          if (matches(p.metadata.labels)) keepOwned = true;
-          else if (!jobDeleting) released.push(p);
-        }
-      } else if (!jobDeleting && p.metadata.deletionTimestamp == null && matches(p.metadata.labels)) {
-        const tracked = (p.metadata.ownerReferences ?? []).some((r) => r.uid === uid) || (p.metadata.finalizers ?? []).includes(JobTrackingFinalizer);
-        // Adopted: tracked from now on, as if the adoption patch had added the finalizer.
-        orphans.push(tracked ? p : { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), JobTrackingFinalizer] } });
-      }
-    }
-    if (keepOwned) owned?.push(p);
-    else if (owned === undefined) owned = pods.slice(0, i);
+  for (const p of pods) {
+    const c = claim(p);
+    if (c === Claim.Owned) owned.push(p);
+    else if (c === Claim.Released) released.push(p);
+    else if (c !== Claim.None) orphans.push(adopted(p, c));
   }
-  if (owned === undefined) return { pods, released };
-  return { pods: orphans.length > 0 ? owned.concat(orphans) : owned, released };
+  return { pods: owned.length === pods.length ? pods : owned.concat(orphans), released };
 }
