@@ -1,6 +1,7 @@
 // jobkit's syncJob next to upstream's own sync pass (tools/oracle `bench`, k8s.io/kubernetes as a
 // Go module) on the same steady-state input: a NonIndexed Job with N Running, Ready pods that all
-// carry the tracking finalizer and a status that already says so. Needs the built dist; the
+// carry the tracking finalizer and a status that already says so; upstream both as it runs and
+// with listing excluded (pods pre-listed in input order, like for like). Needs the built dist; the
 // upstream column needs Go (the oracle is built on first use) and is skipped without it.
 //   node --expose-gc packages/core/bench/vsUpstream.bench.mjs
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -73,13 +74,22 @@ const oracle = upstreamOracle();
 const rows = [];
 for (const n of [10_000, 100_000]) {
   const ours = jobkitMedianMs(n);
-  let theirs;
-  if (oracle.bin) theirs = JSON.parse(execFileSync(oracle.bin, ['bench', '--pods', String(n)], { maxBuffer: 1 << 26 }).toString()).medianMs;
+  // Upstream twice: as it runs (listing from its informer index, map order) and like for like
+  // (handed the pods pre-listed in input order, as jobkit is).
+  const upstream = (prelisted) =>
+    oracle.bin
+      ? JSON.parse(execFileSync(oracle.bin, ['bench', '--pods', String(n), `--prelisted=${prelisted}`], { maxBuffer: 1 << 26 }).toString()).medianMs
+      : undefined;
+  const theirs = upstream(false);
+  const prelisted = upstream(true);
+  const ratio = (t) => (t === undefined ? '-' : (t / ours).toFixed(1));
   rows.push({
     pods: n,
     'jobkit median ms': ours.toFixed(2),
     'upstream median ms': theirs === undefined ? '-' : theirs.toFixed(2),
-    'upstream / jobkit': theirs === undefined ? '-' : (theirs / ours).toFixed(1),
+    'upstream / jobkit': ratio(theirs),
+    'upstream pre-listed ms': prelisted === undefined ? '-' : prelisted.toFixed(2),
+    'pre-listed / jobkit': ratio(prelisted),
   });
 }
 console.table(rows);
