@@ -1,7 +1,9 @@
 // Live progress of `jobkit run`: one redrawn line on a terminal (completions bar and counters),
 // plain lines otherwise; events and pod changes are printed above it.
 import type { Job } from '@jobkit/api';
-import { entryText, formatDuration, type TimelineEntry } from '@jobkit/sim';
+import type { TimelineEntry } from '@jobkit/sim';
+import { formatDuration } from './present/duration.js';
+import { entryText } from './present/timeline.js';
 
 /** What the progress line reads: JobLoop, or a finished run's result. */
 export interface ProgressSource {

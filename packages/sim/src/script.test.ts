@@ -1,5 +1,5 @@
 import { parseScript, outcomeFor, builtinDefaultOutcome } from './script.js';
-import { parseDuration, formatDuration } from './duration.js';
+import { parseDuration } from './duration.js';
 
 describe('parseDuration', () => {
   const cases: [string, unknown, number | undefined][] = [
@@ -15,11 +15,6 @@ describe('parseDuration', () => {
     ['object rejected', {}, undefined],
   ];
   test.each(cases)('%s', (_name, input, expected) => expect(parseDuration(input)).toBe(expected));
-  test('formatDuration', () => {
-    expect(formatDuration(850)).toBe('850ms');
-    expect(formatDuration(12_000)).toBe('12s');
-    expect(formatDuration(65_000)).toBe('1m5s');
-  });
 });
 
 describe('parseScript', () => {

@@ -1,7 +1,8 @@
 // `jobkit run JOB.yaml`: the Job on this machine, pods as local processes.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { describeJob, type Controller } from '@jobkit/sim';
+import type { Controller } from '@jobkit/sim';
+import { describeJob } from '../present/describe.js';
 import { defaultMaxProcesses, runJob } from '@jobkit/runner';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';

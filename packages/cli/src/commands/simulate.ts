@@ -1,5 +1,7 @@
 // `jobkit simulate JOB.yaml --script OUTCOMES.yaml [--json]`: the Job in virtual time.
-import { describeJob, parseScript, renderTimeline, simulate, type Controller, type Script } from '@jobkit/sim';
+import { parseScript, simulate, type Controller, type Script } from '@jobkit/sim';
+import { describeJob } from '../present/describe.js';
+import { renderTimeline } from '../present/timeline.js';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, readDocuments } from '../manifest.js';
