@@ -1,9 +1,148 @@
-// jobkit: the public API. Re-exports the pure packages; adapters (runner, cli) stay out.
-export * from '@jobkit/api';
-export * from '@jobkit/indexes';
-export * from '@jobkit/backoff';
-export * from '@jobkit/policy';
-export * from '@jobkit/core';
-export * from '@jobkit/validation';
-export * from '@jobkit/sim';
-export * from '@jobkit/multikueue';
+// jobkit: the public API, a curated list. The pure packages decide; adapters (runner, cli) stay
+// out. Grouped as docs/api groups them; every name here is documented at its home.
+
+// The reconcile pass and what it asks the cluster to do.
+export { syncJob, applyActions, orphanPodActions } from '@jobkit/core';
+export type {
+  Action,
+  ApplyOptions,
+  ApplyResult,
+  ClusterState,
+  OrphanResult,
+  PassExplanation,
+  PodExplanation,
+  RequeueCause,
+  SyncOptions,
+  SyncResult,
+} from '@jobkit/core';
+
+// Validation as the API server applies it.
+export { validateJob, validateJobUpdate, validateJobStatusUpdate, getStatusValidationOptions, getUpdateValidationOptions } from '@jobkit/validation';
+export type { FieldError, FieldErrorType, JobFeatureGates, JobStatusValidationOptions, JobValidationOptions } from '@jobkit/validation';
+
+// Pod failure and success policies, and which pods count as failed.
+export { matchPodFailurePolicy, matchSuccessPolicy, isPodFailed, onlyReplaceFailedPods, isIndexFailed, getNewIndexFailureCounts } from '@jobkit/policy';
+export type { PodFailurePolicyMatch, SuccessPolicyMatch } from '@jobkit/policy';
+
+// Completion indexes: the pod's index, interval lists as status carries them, per-index failure counts.
+export {
+  UnknownCompletionIndex,
+  getCompletionIndex,
+  isValidCompletionIndex,
+  parseIndexesFromString,
+  parseIndexesStrict,
+  parseIndexIntervalStrict,
+  formatIntervals,
+  intervalsFromIndexes,
+  mergeIntervals,
+  countIndexes,
+  hasIndex,
+  emptyIntervals,
+  failedIndexesOverlapCompleted,
+  firstPendingIndexes,
+  getIndexFailureCount,
+  getIndexIgnoredFailureCount,
+  getIndexAbsoluteFailureCount,
+  newIndexFailureCounts,
+  indexFailureCountAnnotations,
+  podGenerateNameWithIndex,
+} from '@jobkit/indexes';
+export type * from '@jobkit/indexes';
+
+// Pod failure backoff.
+export {
+  backoffDelayMs,
+  emptyBackoffRecord,
+  newBackoffRecord,
+  remainingBackoffMs,
+  remainingBackoffMsPerIndex,
+  remainingTimeForFailuresMs,
+  getFinishedTime,
+  getFinishedTimeMs,
+} from '@jobkit/backoff';
+export type { BackoffLimits, BackoffRecord } from '@jobkit/backoff';
+
+// Kubernetes objects: types, the constants upstream names, decoding untrusted input, defaulting.
+export type * from '@jobkit/api';
+export {
+  CompletionModes,
+  ControllerUidLabel,
+  CronJobScheduledTimestampAnnotation,
+  DefaultJobApiBackOffMs,
+  DefaultJobPodFailureBackOffMs,
+  EventReason,
+  JobCompletionIndexAnnotation,
+  JobCompletionIndexEnvName,
+  JobConditionTypes,
+  JobControllerName,
+  JobIndexFailureCountAnnotation,
+  JobIndexIgnoredFailureCountAnnotation,
+  JobNameLabel,
+  JobReason,
+  JobTrackingFinalizer,
+  LegacyControllerUidLabel,
+  LegacyJobNameLabel,
+  MaxGeneratedNameLength,
+  MaxJobApiBackOffMs,
+  MaxJobPodFailureBackOffMs,
+  MaxPodCreateDeletePerSync,
+  MaxRequestBytes,
+  MaxUncountedPods,
+  PodConditionType,
+  PodReplacementPolicies,
+  SyncJobBatchPeriodMs,
+  decodeJob,
+  decodeJobList,
+  decodePod,
+  decodePodList,
+  parseJob,
+  parseJobList,
+  parsePod,
+  parsePodList,
+  encodeJob,
+  encodeJobList,
+  encodePod,
+  encodePodList,
+  formatDecodeErrors,
+  withJobDefaults,
+  JobCodec,
+  PodCodec,
+} from '@jobkit/api';
+export * as codecs from './codecs.js';
+
+// MultiKueue-style mirroring of a worker's Job status onto the manager's Job.
+export {
+  mirrorStatus,
+  remoteJobFor,
+  finishLocally,
+  MirrorRecordAnnotation,
+  MultiKueueOriginLabel,
+  MirrorRecordCodec,
+  emptyMirrorRecord,
+  encodeMirrorRecord,
+  decodeMirrorRecord,
+  mirrorRecordOf,
+} from '@jobkit/multikueue';
+export type { MirrorBaseline, MirrorInput, MirrorOptions, MirrorReasonWord, MirrorRecord, MirrorResult, RemoteJobOptions } from '@jobkit/multikueue';
+
+// The controller loop around syncJob (queue, batching, API back-off, expectations), admission as
+// the API server does it, and the virtual-time simulator that drives both.
+export { JobLoop, VirtualScheduler, defaultController, admitJob, deterministicNames, simulate, defaultSimulationStart, parseScript } from '@jobkit/sim';
+export type {
+  AdmitOptions,
+  Cancel,
+  Controller,
+  JobLoopOptions,
+  LoopOutcome,
+  NameGenerator,
+  PodRuntime,
+  RecordedEvent,
+  Scheduler,
+  Script,
+  ScriptError,
+  ScriptResult,
+  Outcome,
+  SimulateOptions,
+  SimulationResult,
+  TimelineEntry,
+} from '@jobkit/sim';
