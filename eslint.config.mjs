@@ -4,7 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const pure = ['api', 'indexes', 'backoff', 'policy', 'core', 'validation', 'sim', 'multikueue', 'jobkit'];
+const pure = ['api', 'indexes', 'backoff', 'policy', 'core', 'validation', 'loop', 'sim', 'multikueue', 'jobkit'];
 const ioModules = ['fs', 'child_process', 'net', 'http', 'https', 'os', 'process', 'worker_threads', 'dgram', 'tls', 'cluster', 'readline'];
 
 export default tseslint.config(

@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
-import { defaultController } from '@jobkit/sim';
+import { defaultController } from '@jobkit/loop';
 import { main } from './cli.js';
 import { runJobkit, type JobkitRun } from './__tests__/runJobkit.js';
 import { loadJob, loadPods, parseDocuments, InputError } from './manifest.js';

@@ -1,7 +1,8 @@
 // The `jobkit` command: parses arguments, runs one command, maps every failure to a message and
 // an exit status (0 ok, 1 Job failed, 2 bad input, 3 jobkit bug).
 import { defaultMaxProcesses } from '@jobkit/runner';
-import { defaultController, parseDuration, type Controller } from '@jobkit/sim';
+import { parseDuration } from '@jobkit/sim';
+import { defaultController, type Controller } from '@jobkit/loop';
 import { parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';

@@ -1,5 +1,5 @@
 // How a run or simulation ended, as a message and an exit status.
-import type { LoopOutcome } from '@jobkit/sim';
+import type { LoopOutcome } from '@jobkit/loop';
 import { formatFieldError } from './fieldErrors.js';
 import { ExitCode } from './io.js';
 

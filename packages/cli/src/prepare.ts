@@ -1,7 +1,7 @@
 // The checks every command makes before it acts on a Job: the API server's defaulting and
 // validation of a create (validateJob on the defaulted, admitted object).
 import type { Job } from '@jobkit/api';
-import { admitJob } from '@jobkit/sim';
+import { admitJob } from '@jobkit/loop';
 import { validateJob, type FieldError } from '@jobkit/validation';
 
 /** The errors the API server would report for creating `job` (none: it would accept it). */

@@ -1,7 +1,7 @@
 // Live progress of `jobkit run`: one redrawn line on a terminal (completions bar and counters),
 // plain lines otherwise; events and pod changes are printed above it.
 import type { Job } from '@jobkit/api';
-import type { TimelineEntry } from '@jobkit/sim';
+import type { TimelineEntry } from '@jobkit/loop';
 import { formatDuration } from './present/duration.js';
 import { entryText } from './present/timeline.js';
 

@@ -2,7 +2,7 @@
 // out. Grouped as docs/api groups them; every name here is documented at its home.
 
 // The reconcile pass and what it asks the cluster to do.
-export { syncJob, applyActions, orphanPodActions } from '@jobkit/core';
+export { syncJob, applyActions, orphanPodActions, generatedNameBase } from '@jobkit/core';
 export type {
   Action,
   ApplyOptions,
@@ -126,8 +126,8 @@ export {
 export type { MirrorBaseline, MirrorInput, MirrorOptions, MirrorReasonWord, MirrorRecord, MirrorResult, RemoteJobOptions } from '@jobkit/multikueue';
 
 // The controller loop around syncJob (queue, batching, API back-off, expectations), admission as
-// the API server does it, and the virtual-time simulator that drives both.
-export { JobLoop, VirtualScheduler, defaultController, admitJob, deterministicNames, simulate, defaultSimulationStart, parseScript } from '@jobkit/sim';
+// the API server does it, and the virtual-time simulator that drives them.
+export { JobLoop, VirtualScheduler, defaultController, admitJob, deterministicNames } from '@jobkit/loop';
 export type {
   AdmitOptions,
   Cancel,
@@ -138,11 +138,7 @@ export type {
   PodRuntime,
   RecordedEvent,
   Scheduler,
-  Script,
-  ScriptError,
-  ScriptResult,
-  Outcome,
-  SimulateOptions,
-  SimulationResult,
   TimelineEntry,
-} from '@jobkit/sim';
+} from '@jobkit/loop';
+export { simulate, defaultSimulationStart, parseScript } from '@jobkit/sim';
+export type { Script, ScriptError, ScriptResult, Outcome, SimulateOptions, SimulationResult } from '@jobkit/sim';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const eslint = path.join(root, 'node_modules', '.bin', 'eslint');
-const pure = ['api', 'indexes', 'backoff', 'policy', 'core', 'validation', 'sim', 'multikueue', 'jobkit'];
+const pure = ['api', 'indexes', 'backoff', 'policy', 'core', 'validation', 'loop', 'sim', 'multikueue', 'jobkit'];
 
 /** The rule ids eslint reports for `source` placed at `file`. */
 function lint(file: string, source: string): string[] {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container, Pod } from '@jobkit/api';
-import type { JobLoop } from '@jobkit/sim';
+import type { JobLoop } from '@jobkit/loop';
 import { spawnSync } from 'node:child_process';
 import { createRunCgroup, tryRmdir } from './cgroup.js';
 import { ProcessKubelet } from './processKubelet.js';

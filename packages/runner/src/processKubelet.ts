@@ -10,19 +10,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { JobNameLabel, type Container, type Pod } from '@jobkit/api';
-import {
-  crashLoopDelayMs,
-  isTerminalPhase,
-  phaseOf,
-  withRunStatus,
-  type Cancel,
-  type ContainerRun,
-  type JobLoop,
-  type PodRun,
-  type PodRuntime,
-  type Scheduler,
-  type Terminated,
-} from '@jobkit/sim';
+import { crashLoopDelayMs, isTerminalPhase, phaseOf, withRunStatus, type ContainerRun, type PodRun, type Terminated } from '@jobkit/sim';
+import { type Cancel, type JobLoop, type PodRuntime, type Scheduler } from '@jobkit/loop';
 import { cgroupPids, execError, inCgroup, killCgroup, newCgroup, tryRmdir } from './cgroup.js';
 import { containerArgv, containerEnv } from './podEnv.js';
 import type { Watchdog } from './watchdog.js';

@@ -1,5 +1,5 @@
 // The wall clock behind the Scheduler interface that JobLoop uses.
-import type { Cancel, Scheduler } from '@jobkit/sim';
+import type { Cancel, Scheduler } from '@jobkit/loop';
 
 export class RealScheduler implements Scheduler {
   now(): number {

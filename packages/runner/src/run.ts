@@ -14,7 +14,7 @@ import {
   type NameGenerator,
   type RecordedEvent,
   type TimelineEntry,
-} from '@jobkit/sim';
+} from '@jobkit/loop';
 import { createRunCgroup } from './cgroup.js';
 import { ProcessKubelet, type SlotUsage } from './processKubelet.js';
 import { RealScheduler } from './realScheduler.js';

@@ -2,7 +2,7 @@
 // from what the containers did. Shared by the scripted kubelet (sim) and the process one (runner).
 import { JobCompletionIndexAnnotation, PodConditionType } from '@jobkit/api';
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from '@jobkit/api';
-import { formatTime } from './admission.js';
+import { formatTime } from '@jobkit/loop';
 
 /** The state of one container as a runtime sees it. */
 export type ContainerRun =

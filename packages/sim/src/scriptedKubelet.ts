@@ -4,10 +4,8 @@
 // deletions (SIGTERM, then SIGKILL after terminationGracePeriodSeconds).
 import { PodConditionType } from '@jobkit/api';
 import type { Pod } from '@jobkit/api';
-import { formatTime } from './admission.js';
-import type { JobLoop, PodRuntime } from './loop.js';
+import { formatTime, type Cancel, type JobLoop, type PodRuntime, type Scheduler } from '@jobkit/loop';
 import { isTerminalPhase, phaseOf, podCompletionIndex, withRunStatus, type ContainerRun, type PodRun } from './podStatus.js';
-import type { Cancel, Scheduler } from './scheduler.js';
 import { outcomeFor, type Outcome, type Script } from './script.js';
 import { crashLoopDelayMs } from './crashLoop.js';
 

@@ -1,14 +1,19 @@
 // `jobkit simulate`: one Job in virtual time with scripted pod outcomes; the controller is the
 // real syncJob, driven by JobLoop. Deterministic: virtual clock, deterministic names.
 import type { Job, Pod } from '@jobkit/api';
-import { admitJob } from './admission.js';
-import { defaultController, type Controller } from './controller.js';
-import { JobLoop, type LoopOutcome, type RecordedEvent } from './loop.js';
-import { deterministicNames } from './names.js';
-import { VirtualScheduler } from './scheduler.js';
+import {
+  admitJob,
+  defaultController,
+  deterministicNames,
+  JobLoop,
+  VirtualScheduler,
+  type Controller,
+  type LoopOutcome,
+  type RecordedEvent,
+  type TimelineEntry,
+} from '@jobkit/loop';
 import { ScriptedKubelet } from './scriptedKubelet.js';
 import type { Script } from './script.js';
-import type { TimelineEntry } from './timeline.js';
 
 export interface SimulateOptions {
   /** The pass and status check to run (default: the real ones); tests substitute a stand-in. */

@@ -3,7 +3,7 @@
 import { JobTrackingFinalizer, type Job, type Pod } from '@jobkit/api';
 import { newBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
 import type { Action, PassExplanation, PodExplanation, RequeueCause } from '@jobkit/core';
-import { conditionText, statusChanges, type Controller } from '@jobkit/sim';
+import { conditionText, statusChanges, type Controller } from '@jobkit/loop';
 import { table } from '../present/describe.js';
 import { formatDuration } from '../present/duration.js';
 import { ExitCode, type Io } from '../io.js';

@@ -1,7 +1,7 @@
 // `jobkit run JOB.yaml`: the Job on this machine, pods as local processes.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { Controller } from '@jobkit/sim';
+import type { Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
 import { defaultMaxProcesses, runJob } from '@jobkit/runner';
 import { formatFieldError } from '../fieldErrors.js';

@@ -1,5 +1,6 @@
 // `jobkit simulate JOB.yaml --script OUTCOMES.yaml [--json]`: the Job in virtual time.
-import { parseScript, simulate, type Controller, type Script } from '@jobkit/sim';
+import { parseScript, simulate, type Script } from '@jobkit/sim';
+import { type Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
 import { renderTimeline } from '../present/timeline.js';
 import { formatFieldError } from '../fieldErrors.js';

@@ -1,7 +1,8 @@
 // A `kubectl describe job`-like summary (staging/src/k8s.io/kubectl/pkg/describe/describe.go
 // describeJob), plus one line per pod, for the end of `jobkit run` and `jobkit simulate`.
 import type { Job, Pod } from '@jobkit/api';
-import { podCompletionIndex, type RecordedEvent } from '@jobkit/sim';
+import { podCompletionIndex } from '@jobkit/sim';
+import { type RecordedEvent } from '@jobkit/loop';
 import { formatDuration } from './duration.js';
 
 export interface DescribeInput {

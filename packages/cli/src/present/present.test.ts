@@ -1,6 +1,7 @@
 // How the CLI presents a run: durations, the timeline, the describe block.
 import type { Job } from '@jobkit/api';
-import { defaultController, parseScript, simulate } from '@jobkit/sim';
+import { parseScript, simulate } from '@jobkit/sim';
+import { defaultController } from '@jobkit/loop';
 import { describeJob } from './describe.js';
 import { formatDuration } from './duration.js';
 import { renderTimeline } from './timeline.js';

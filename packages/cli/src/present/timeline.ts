@@ -1,6 +1,6 @@
 // A run's timeline as text: the first column the offset since the Job was created, then what
 // happened (the entries are the loop's data, @jobkit/sim's TimelineEntry).
-import type { TimelineEntry } from '@jobkit/sim';
+import type { TimelineEntry } from '@jobkit/loop';
 
 /** Seconds with millisecond precision, right-aligned: the timeline's first column. */
 export function formatOffset(ms: number): string {

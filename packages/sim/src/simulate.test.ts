@@ -2,7 +2,7 @@
 // real pass): it creates one pod, counts it when it ends and finishes the Job.
 import type { Job, JobStatus, Pod } from '@jobkit/api';
 import type { Action, SyncResult } from '@jobkit/core';
-import type { Controller } from './controller.js';
+import type { Controller } from '@jobkit/loop';
 import { parseScript, type Script } from './script.js';
 import { simulate } from './simulate.js';
 
