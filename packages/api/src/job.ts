@@ -18,7 +18,7 @@ import { PodTemplateSpecCodec } from './pod.js';
 import { arrayOf, struct } from './internal/struct.js';
 import { oneOf } from './internal/literal.js';
 import { BooleanCodec, Int32Codec, NonNegativeInt32Codec, NonNegativeInt64Codec, StringCodec } from './internal/scalars.js';
-import { TimeCodec } from './internal/time.js';
+import { TimeCodec } from './time.js';
 
 /** batch/v1 PodFailurePolicyOnExitCodesRequirement; operator reads "" and values [] when absent. */
 export const PodFailurePolicyOnExitCodesRequirementCodec = struct<PodFailurePolicyOnExitCodesRequirement>(

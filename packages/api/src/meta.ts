@@ -3,7 +3,7 @@
 import type { LabelSelector, LabelSelectorRequirement, ObjectMeta, OwnerReference } from './types.js';
 import { arrayOf, StringMapCodec, struct } from './internal/struct.js';
 import { BooleanCodec, NonNegativeInt64Codec, StringCodec } from './internal/scalars.js';
-import { TimeCodec } from './internal/time.js';
+import { TimeCodec } from './time.js';
 
 /** metav1.OwnerReference; apiVersion, kind, name and uid read "" when absent (Go's zero value). */
 export const OwnerReferenceCodec = struct<OwnerReference>(

@@ -16,7 +16,7 @@ import { ObjectMetaCodec } from './meta.js';
 import { arrayOf, struct } from './internal/struct.js';
 import { oneOf } from './internal/literal.js';
 import { BooleanCodec, Int32Codec, NonNegativeInt32Codec, NonNegativeInt64Codec, StringCodec } from './internal/scalars.js';
-import { TimeCodec } from './internal/time.js';
+import { TimeCodec } from './time.js';
 
 type EnvVarSource = NonNullable<EnvVar['valueFrom']>;
 type ObjectFieldSelector = NonNullable<EnvVarSource['fieldRef']>;

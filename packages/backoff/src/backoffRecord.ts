@@ -1,9 +1,8 @@
 // Mirrors backoffRecord, newBackoffRecord and the remaining-time functions of
 // pkg/controller/job/backoff_utils.go.
-import { DefaultJobPodFailureBackOffMs, MaxJobPodFailureBackOffMs, type Pod, type Time } from '@jobkit/api';
+import { DefaultJobPodFailureBackOffMs, MaxJobPodFailureBackOffMs, parseTimeOrZero, type Pod, type Time } from '@jobkit/api';
 import { getFinishedTimeMs } from './finishedTime.js';
 import { absoluteIndexFailureCount } from './internal/indexFailureCount.js';
-import { timeMs } from './internal/time.js';
 
 /** The controller's memory of recent pod failures for one Job (upstream's pod backoff store entry). */
 export interface BackoffRecord {
@@ -92,7 +91,7 @@ export function remainingTimeForFailuresMs(failures: number, lastFailureMs: numb
  */
 export function remainingBackoffMs(record: BackoffRecord | undefined, now: Date, limits: BackoffLimits = {}): number {
   if (record === undefined || record.failuresAfterLastSuccess <= 0) return 0;
-  return remainingTimeForFailuresMs(record.failuresAfterLastSuccess, timeMs(record.lastFailureTime), now, limits);
+  return remainingTimeForFailuresMs(record.failuresAfterLastSuccess, parseTimeOrZero(record.lastFailureTime), now, limits);
 }
 
 /**

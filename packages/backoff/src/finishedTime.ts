@@ -1,6 +1,5 @@
 // Mirrors getFinishedTime in pkg/controller/job/backoff_utils.go (k8s.io/kubernetes v1.37.2).
-import { PodConditionType, type ContainerStatus, type Pod } from '@jobkit/api';
-import { GoZeroTimeMs, isZeroTime, timeMs } from './internal/time.js';
+import { GoZeroTimeMs, isZeroTime, parseTimeOrZero, PodConditionType, type ContainerStatus, type Pod } from '@jobkit/api';
 
 /**
  * Latest finishedAt over `statuses` (those `include` accepts), starting from `prev`; undefined
@@ -16,7 +15,7 @@ function latestFinishTime(
     if (include !== undefined && !include(cs)) continue;
     const t = cs.state?.terminated;
     if (t === undefined || isZeroTime(t.finishedAt)) return undefined;
-    const ms = timeMs(t.finishedAt);
+    const ms = parseTimeOrZero(t.finishedAt);
     if (finish === undefined || finish < ms) finish = ms;
   }
   return finish;
@@ -36,14 +35,14 @@ function finishTimeFromContainers(pod: Pod): number | undefined {
 
 function finishTimeFromReadyFalse(pod: Pod): number | undefined {
   const c = pod.status?.conditions?.find((x) => x.type === PodConditionType.Ready);
-  if (c !== undefined && c.status === 'False' && !isZeroTime(c.lastTransitionTime)) return timeMs(c.lastTransitionTime);
+  if (c !== undefined && c.status === 'False' && !isZeroTime(c.lastTransitionTime)) return parseTimeOrZero(c.lastTransitionTime);
   return undefined;
 }
 
 function finishTimeFromDeletion(pod: Pod): number | undefined {
   const d = pod.metadata.deletionTimestamp;
   if (d === undefined) return undefined;
-  return timeMs(d) - (pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
+  return parseTimeOrZero(d) - (pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
 }
 
 /**
@@ -58,7 +57,7 @@ export function getFinishedTimeMs(pod: Pod): number {
     finishTimeFromContainers(pod) ??
     finishTimeFromReadyFalse(pod) ??
     finishTimeFromDeletion(pod) ??
-    (pod.metadata.creationTimestamp === undefined ? GoZeroTimeMs : timeMs(pod.metadata.creationTimestamp))
+    (pod.metadata.creationTimestamp === undefined ? GoZeroTimeMs : parseTimeOrZero(pod.metadata.creationTimestamp))
   );
 }
 

@@ -1,9 +1,8 @@
 // Plays a pass's actions forward on in-memory objects, as the API server and pod control would
 // (pod_control.go create/delete/patch, the Job status subresource). Used by tests, the simulator
 // and the CLI so that all of them advance state the same way.
-import { JobTrackingFinalizer, MaxGeneratedNameLength, type Job, type Pod } from '@jobkit/api';
+import { formatValidTime, JobTrackingFinalizer, MaxGeneratedNameLength, type Job, type Pod } from '@jobkit/api';
 import type { Action } from './types.js';
-import { formatTime } from './internal/time.js';
 
 /** A Job and its pods. */
 export interface ClusterState {
@@ -60,7 +59,7 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
   if (refused !== undefined) return refusal(state, refused);
   const store = new PodStore(state.pods);
   let job = state.job;
-  const now = formatTime(opts.now);
+  const now = formatValidTime(opts.now);
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i]!;
     switch (a.type) {

@@ -5,12 +5,11 @@
 // manageJob, in step 4, as upstream does.)
 import { countIndexes, formatIntervals } from '@jobkit/indexes';
 import { matchPodFailurePolicy, matchSuccessPolicy } from '@jobkit/policy';
-import { JobConditionTypes, JobReason, type JobCondition, type Pod } from '@jobkit/api';
+import { JobConditionTypes, JobReason, parseTime, type JobCondition, type Pod } from '@jobkit/api';
 import { calculateFailedIndexes, calculateSucceededIndexes, podsWithDelayedDeletionPerIndex } from './indexedJob.js';
 import { findCondition, newCondition } from './internal/conditions.js';
 import type { PassInputs, SyncCtx } from './internal/context.js';
 import { isPodFailed } from './internal/podState.js';
-import { parseTime } from './internal/time.js';
 
 /** The message of the first failed pod matching a FailJob rule (upstream getFailJobMessage). */
 export function getFailJobMessage(inputs: PassInputs, pods: readonly Pod[]): string | undefined {

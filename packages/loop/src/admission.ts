@@ -1,7 +1,7 @@
 // What the API server does to a Job on create before any controller sees it
 // (pkg/registry/batch/job/strategy.go PrepareForCreate and generateSelector): identity,
 // cleared status, generated selector and pod-template labels, and API defaults.
-import { ControllerUidLabel, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel, withJobDefaults, type Job } from '@jobkit/api';
+import { ControllerUidLabel, formatValidTime, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel, withJobDefaults, type Job } from '@jobkit/api';
 
 export interface AdmitOptions {
   readonly uid: string;
@@ -29,7 +29,7 @@ export function admitJob(input: Job, options: AdmitOptions): Job {
       uid: options.uid,
       generation: 1,
       resourceVersion: '1',
-      creationTimestamp: formatTime(options.now),
+      creationTimestamp: formatValidTime(options.now),
     },
     status: {},
   };
@@ -53,9 +53,4 @@ function generateSelector(job: Job, name: string, uid: string): Job {
       template: { ...template, metadata: { ...template.metadata, labels } },
     },
   };
-}
-
-/** RFC 3339 at second precision, as metav1.Time serialises. */
-export function formatTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -5,6 +5,6 @@
 export { JobLoop, finishedCondition, type PodRuntime, type LoopOutcome, type RecordedEvent, type JobLoopOptions } from './loop.js';
 export { VirtualScheduler, type Scheduler, type Cancel } from './scheduler.js';
 export { deterministicNames, type NameGenerator } from './names.js';
-export { admitJob, formatTime, type AdmitOptions } from './admission.js';
+export { admitJob, type AdmitOptions } from './admission.js';
 export { defaultController, type Controller } from './controller.js';
 export { statusChanges, conditionText, type TimelineEntry } from './timeline.js';

@@ -3,7 +3,7 @@
 // the backoff store) plus the API server's side of the objects (status-update validation,
 // graceful deletion, removal once finalizers are gone). Runtimes (scripted or processes) report
 // pod changes back through updatePod.
-import { JobConditionTypes, JobControllerName, SyncJobBatchPeriodMs, DefaultJobApiBackOffMs, MaxJobApiBackOffMs } from '@jobkit/api';
+import { JobConditionTypes, JobControllerName, SyncJobBatchPeriodMs, DefaultJobApiBackOffMs, MaxJobApiBackOffMs, formatValidTime } from '@jobkit/api';
 import type { Job, JobCondition, Pod } from '@jobkit/api';
 import type { Action, ClusterState, SyncResult } from '@jobkit/core';
 import type { FieldError } from '@jobkit/validation';
@@ -11,7 +11,6 @@ import type { Controller } from './controller.js';
 import type { NameGenerator } from './names.js';
 import type { Cancel, Scheduler } from './scheduler.js';
 import { statusChanges, type TimelineEntry } from './timeline.js';
-import { formatTime } from './admission.js';
 
 /** What runs the pods: told about creations and deletions, answers through JobLoop.updatePod. */
 export interface PodRuntime {
@@ -350,7 +349,7 @@ export class JobLoop {
           ...old,
           metadata: {
             ...old.metadata,
-            deletionTimestamp: old.metadata.deletionTimestamp ?? formatTime(now),
+            deletionTimestamp: old.metadata.deletionTimestamp ?? formatValidTime(now),
             deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds ?? grace,
             finalizers: [],
           },

@@ -1,8 +1,7 @@
 // Pod status as the kubelet reports it (pkg/kubelet/status, kubelet_pods.go getPhase), built
 // from what the containers did. Shared by the scripted kubelet (sim) and the process one (runner).
-import { JobCompletionIndexAnnotation, PodConditionType } from '@jobkit/api';
+import { formatValidTime, JobCompletionIndexAnnotation, PodConditionType } from '@jobkit/api';
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from '@jobkit/api';
-import { formatTime } from '@jobkit/loop';
 
 /** The state of one container as a runtime sees it. */
 export type ContainerRun =
@@ -62,7 +61,7 @@ export function withRunStatus(pod: Pod, run: PodRun, nowMs: number): Pod {
     ...pod.status,
     phase: run.phase,
     conditions,
-    ...(run.startTime !== undefined ? { startTime: formatTime(new Date(run.startTime)) } : {}),
+    ...(run.startTime !== undefined ? { startTime: formatValidTime(run.startTime) } : {}),
     ...(run.reason !== undefined ? { reason: run.reason } : {}),
     ...(run.message !== undefined ? { message: run.message } : {}),
     ...(run.init.length > 0 ? { initContainerStatuses: run.init.map(([name, c]) => containerStatus(pod, name, c)) } : {}),
@@ -75,7 +74,7 @@ function condition(previous: readonly PodCondition[], type: string, value: boole
   const status = value ? 'True' : 'False';
   const old = previous.find((c) => c.type === type);
   const lastTransitionTime =
-    old !== undefined && old.status === status && old.lastTransitionTime !== undefined ? old.lastTransitionTime : formatTime(new Date(nowMs));
+    old !== undefined && old.status === status && old.lastTransitionTime !== undefined ? old.lastTransitionTime : formatValidTime(nowMs);
   return { type, status, lastTransitionTime, ...(reason !== undefined && !value ? { reason } : {}) };
 }
 
@@ -92,7 +91,7 @@ function containerStatus(pod: Pod, name: string, run: ContainerRun): ContainerSt
     case 'waiting':
       return { ...base, ready: false, started: false, state: { waiting: { reason: run.reason } } };
     case 'running':
-      return { ...base, ready: run.ready, started: true, state: { running: { startedAt: formatTime(new Date(run.startedAt)) } } };
+      return { ...base, ready: run.ready, started: true, state: { running: { startedAt: formatValidTime(run.startedAt) } } };
     case 'terminated':
       return { ...base, ready: false, started: false, state: { terminated: terminatedState(run) } };
   }
@@ -104,8 +103,8 @@ function terminatedState(t: Terminated) {
     ...(t.signal !== undefined ? { signal: t.signal } : {}),
     reason: t.reason,
     ...(t.message !== undefined ? { message: t.message } : {}),
-    startedAt: formatTime(new Date(t.startedAt)),
-    finishedAt: formatTime(new Date(t.finishedAt)),
+    startedAt: formatValidTime(t.startedAt),
+    finishedAt: formatValidTime(t.finishedAt),
   };
 }
 

@@ -2,9 +2,9 @@
 // their containers with the scripted exit code or disrupts them, restarts failed containers of
 // OnFailure pods with the kubelet's crash-loop back-off (crashLoop.ts), and honours
 // deletions (SIGTERM, then SIGKILL after terminationGracePeriodSeconds).
-import { PodConditionType } from '@jobkit/api';
+import { formatValidTime, PodConditionType } from '@jobkit/api';
 import type { Pod } from '@jobkit/api';
-import { formatTime, type Cancel, type JobLoop, type PodRuntime, type Scheduler } from '@jobkit/loop';
+import { type Cancel, type JobLoop, type PodRuntime, type Scheduler } from '@jobkit/loop';
 import { isTerminalPhase, phaseOf, podCompletionIndex, withRunStatus, type ContainerRun, type PodRun } from './podStatus.js';
 import { outcomeFor, type Outcome, type Script } from './script.js';
 import { crashLoopDelayMs } from './crashLoop.js';
@@ -196,7 +196,7 @@ export class ScriptedKubelet implements PodRuntime {
           status: 'True',
           reason,
           message: disruptionMessage(reason),
-          lastTransitionTime: formatTime(new Date(now)),
+          lastTransitionTime: formatValidTime(now),
         },
       ],
     };
@@ -208,7 +208,7 @@ export class ScriptedKubelet implements PodRuntime {
         ? next
         : {
             ...next,
-            metadata: { ...next.metadata, deletionTimestamp: formatTime(new Date(now)), deletionGracePeriodSeconds: 0 },
+            metadata: { ...next.metadata, deletionTimestamp: formatValidTime(now), deletionGracePeriodSeconds: 0 },
           };
     });
   }

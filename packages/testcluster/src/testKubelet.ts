@@ -3,7 +3,7 @@
 // makes — Pending → Running → Succeeded/Failed (container exit codes, finishedAt), OnFailure
 // restarts in place, a deleted pod's containers killed (exit 137) and its deletion completed
 // (DELETE gracePeriodSeconds 0), as the kubelet does for a pod bound to its node.
-import { JobCompletionIndexAnnotation, JobNameLabel, type Pod, type PodCondition } from '@jobkit/api';
+import { formatValidTime, JobCompletionIndexAnnotation, JobNameLabel, type Pod, type PodCondition } from '@jobkit/api';
 import { podsPath, type Kube } from './client.js';
 
 /** What one run of a pod's container does. */
@@ -51,7 +51,7 @@ export interface TestKubelet {
   readonly errors: readonly string[];
 }
 
-const nowIso = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const nowIso = (): string => formatValidTime(new Date());
 
 interface PodMemory {
   ordinal: number;

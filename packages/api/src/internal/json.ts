@@ -4,7 +4,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { MaxRequestBytes } from '../constants.js';
 import { depthOf, failure, isDangerousKey, isDate, MaxDepth, noteDropped, setKey, tooDeep, tooLong } from './failure.js';
-import { formatTime } from './time.js';
+import { formatTime } from '../time.js';
 
 /** Any JSON value. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };

@@ -1,9 +1,8 @@
 // The ActivePods sort of pkg/controller/controller_utils.go (v1.37.2): pods to delete first sort
 // first. Sorted with Go's algorithm, so equal pods keep upstream's order.
-import type { Pod } from '@jobkit/api';
+import { parseTime, type Pod } from '@jobkit/api';
 import { isPodReady } from './podState.js';
 import { goSort } from './goSort.js';
-import { parseTime } from './time.js';
 
 const phaseOrdinal: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
 

@@ -1,14 +1,3 @@
-// metav1.Time as the API stores it: RFC 3339 with whole seconds.
-
-/** Formats `d` as metav1.Time serialises (seconds precision, UTC, `Z`). */
-export function formatTime(d: Date | number): string {
-  const ms = typeof d === 'number' ? d : d.getTime();
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-/** Parses an RFC 3339 timestamp; absent or unparsable ⇒ undefined. */
-export function parseTime(t: string | undefined | null): number | undefined {
-  if (t === undefined || t === null || t === '') return undefined;
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? undefined : ms;
-}
+// metav1.Time lives in @jobkit/api (formatValidTime, parseTime); this re-export only keeps
+// classifyPods' import working until its rewrite imports @jobkit/api directly.
+export { formatValidTime as formatTime, parseTime } from '@jobkit/api';

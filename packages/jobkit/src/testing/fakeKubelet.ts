@@ -2,6 +2,7 @@
 // deleting the Job, and the controller's lagging memory) that moves the world along from
 // scripted, generator-chosen decisions. Deterministic: no clock, no randomness.
 import fc from 'fast-check';
+import { formatValidTime } from '@jobkit/api';
 import { JobTrackingFinalizer, validateJobUpdate, type ClusterState, type Job, type Pod, type PodCondition } from '../index.js';
 import { ContainerName, FailureExitCodes } from './jobArbitrary.js';
 
@@ -52,7 +53,7 @@ export const kubeletStepArb: fc.Arbitrary<KubeletStep> = fc.record({
 });
 
 /** metav1.Time text of `ms` (whole seconds, UTC). */
-export const iso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+export const iso = (ms: number): string => formatValidTime(ms);
 
 const terminal = (p: Pod): boolean => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 const deleting = (p: Pod): boolean => p.metadata.deletionTimestamp != null;

@@ -1,6 +1,6 @@
 // Small status helpers shared by mirrorStatus and finishLocally: condition lookups, the API's
 // view of equality (omitempty zeros, timestamps), times.
-import { formatTime, isRfc3339, type JobCondition, type JobStatus } from '@jobkit/api';
+import { formatTime, isRfc3339, parseTime, type JobCondition, type JobStatus } from '@jobkit/api';
 
 export const condition = (s: JobStatus | undefined, type: string): JobCondition | undefined => (s?.conditions ?? []).find((c) => c.type === type);
 export const isTrue = (s: JobStatus | undefined, type: string): boolean => condition(s, type)?.status === 'True';
@@ -11,14 +11,14 @@ export const isDecided = (s: JobStatus | undefined): boolean => isFinished(s) ||
 /** `now` as metav1.Time text, or undefined when it is neither a valid Date nor RFC 3339 text. */
 export function timeText(now: unknown): string | undefined {
   if (now instanceof Date) return formatTime(now);
-  if (typeof now === 'string' && isRfc3339(now)) return formatTime(new Date(Date.parse(now)));
+  if (typeof now === 'string' && isRfc3339(now)) return formatTime(new Date(parseTime(now)!));
   return undefined;
 }
 
 /** The later of two timestamps (by instant); `b` when `a` is absent. */
 export function later(a: string | undefined, b: string): string {
   if (a === undefined) return b;
-  return Date.parse(a) > Date.parse(b) ? a : b;
+  return (parseTime(a) ?? NaN) > (parseTime(b) ?? NaN) ? a : b;
 }
 
 const timeKeys = new Set(['startTime', 'completionTime', 'lastProbeTime', 'lastTransitionTime']);

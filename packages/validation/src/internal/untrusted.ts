@@ -2,6 +2,7 @@
 // Upstream decodes into Go structs first; we validate the raw shape here and report wrong types
 // as field errors instead (a decode error at the API server).
 
+import { isRfc3339, parseTime } from '@jobkit/api';
 import { type FieldError, invalid } from '../fieldError.js';
 
 export type Obj = Readonly<Record<string, unknown>>;
@@ -105,15 +106,14 @@ export function stringMap(o: unknown, name: string, path: string, errs: FieldErr
 export function optTimeSeconds(o: unknown, name: string, path: string, errs: FieldError[]): number | undefined {
   const v = prop(o, name);
   if (isNil(v)) return undefined;
-  if (typeof v === 'string' && v.length <= 64 && RFC3339.test(v)) {
-    const ms = Date.parse(v);
-    if (Number.isFinite(ms)) return Math.floor(ms / 1000);
+  // metav1.Time.UnmarshalJSON's time.Parse(time.RFC3339): strict 'T' and 'Z', fields in range.
+  if (typeof v === 'string' && v.length <= 64 && isRfc3339(v)) {
+    const ms = parseTime(v);
+    if (ms !== undefined) return Math.floor(ms / 1000);
   }
   errs.push(invalid(path, 'must be an RFC 3339 timestamp'));
   return undefined;
 }
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /**
  * Nested empty values: absent, null, [] and {} decode to nil or empty slices and maps, which

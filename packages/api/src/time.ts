@@ -2,7 +2,7 @@
 // MarshalJSON writes t.UTC().Format(time.RFC3339), i.e. seconds precision with "Z").
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { failure, isDate, markPlain } from './failure.js';
+import { failure, isDate, markPlain } from './internal/failure.js';
 
 function daysIn(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -63,6 +63,41 @@ export function formatTime(d: Date): string | undefined {
   const year = d.getUTCFullYear();
   if (year < 0 || year > 9999) return undefined;
   return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`;
+}
+
+/**
+ * A valid instant (Date or epoch milliseconds) as metav1.Time text, the form syncJob stamps:
+ * whole seconds (truncated toward the past, as Go's Format drops the fraction), UTC, `Z`. Equal
+ * to {@link formatTime} for years 0000-9999; beyond them it writes ECMAScript's expanded year
+ * (`+010000-…`) where Go would refuse to marshal. Throws RangeError for an invalid Date.
+ */
+export function formatValidTime(d: Date | number): string {
+  const ms = typeof d === 'number' ? d : d.getTime();
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Milliseconds of Go's zero time.Time (0001-01-01T00:00:00Z), which marks an unset metav1.Time (metav1.Time.IsZero). */
+export const GoZeroTimeMs = -62_135_596_800_000;
+
+/**
+ * Epoch milliseconds of a timestamp; undefined when absent, empty or unparsable. A literal
+ * `0001-01-01T00:00:00Z` is an instant here: a set *metav1.Time pointer holding the zero time
+ * is still set (upstream compares its value, e.g. pastActiveDeadline's StartTime).
+ */
+export function parseTime(t: string | undefined | null): number | undefined {
+  if (t === undefined || t === null || t === '') return undefined;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** {@link parseTime} for a metav1.Time value field: absent or unparsable reads as Go's zero time. */
+export function parseTimeOrZero(t: string | undefined | null): number {
+  return parseTime(t) ?? GoZeroTimeMs;
+}
+
+/** Whether a metav1.Time value is unset (Time.IsZero): absent, unparsable, or Go's zero time itself. */
+export function isZeroTime(t: string | undefined | null): boolean {
+  return parseTimeOrZero(t) === GoZeroTimeMs;
 }
 
 const Expected = 'expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z" or a Date';
