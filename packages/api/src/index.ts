@@ -8,6 +8,7 @@ export * from './meta.js';
 export * from './pod.js';
 export * from './job.js';
 export * from './list.js';
+export * from './finished.js';
 export { isRfc3339, formatTime, formatValidTime, parseTime, GoZeroTimeMs, isZeroTime, parseTimeOrZero, TimeCodec } from './time.js';
 export { MaxDepth } from './internal/failure.js';
 export type { Json } from './internal/json.js';

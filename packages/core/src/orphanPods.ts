@@ -1,7 +1,7 @@
 // Mirrors syncOrphanPod of pkg/controller/job/job_controller.go: the tracking finalizer comes off
 // pods whose owning Job is finished or gone.
-import { JobControllerName, type Job, type Pod } from '@jobkit/api';
-import { isJobFinished, isManagedBy } from './internal/conditions.js';
+import { isJobFinished, JobControllerName, type Job, type Pod } from '@jobkit/api';
+import { isManagedBy } from './internal/conditions.js';
 import { orphanInputShapeError } from './internal/inputShape.js';
 import { hasTrackingFinalizer, podName, podUid } from './internal/podState.js';
 import type { Action } from './types.js';

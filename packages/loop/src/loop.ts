@@ -3,8 +3,16 @@
 // the backoff store) plus the API server's side of the objects (status-update validation,
 // graceful deletion, removal once finalizers are gone). Runtimes (scripted or processes) report
 // pod changes back through updatePod.
-import { JobConditionTypes, JobControllerName, SyncJobBatchPeriodMs, DefaultJobApiBackOffMs, MaxJobApiBackOffMs, formatValidTime } from '@jobkit/api';
-import type { Job, JobCondition, Pod } from '@jobkit/api';
+import {
+  JobConditionTypes,
+  JobControllerName,
+  SyncJobBatchPeriodMs,
+  DefaultJobApiBackOffMs,
+  MaxJobApiBackOffMs,
+  finishedCondition,
+  formatValidTime,
+} from '@jobkit/api';
+import type { Job, Pod } from '@jobkit/api';
 import type { Action, ClusterState, SyncResult } from '@jobkit/core';
 import type { FieldError } from '@jobkit/validation';
 import type { Controller } from './controller.js';
@@ -366,9 +374,4 @@ export class JobLoop {
     for (const pod of deleting) this.runtime?.podDeleting(pod);
     return actions.some((a) => a.type !== 'RecordEvent' && a.type !== 'UpdateJobStatus');
   }
-}
-
-/** The Job's terminal condition (Complete or Failed with status True), if any. */
-export function finishedCondition(job: Job): JobCondition | undefined {
-  return (job.status?.conditions ?? []).find((c) => (c.type === JobConditionTypes.Complete || c.type === JobConditionTypes.Failed) && c.status === 'True');
 }

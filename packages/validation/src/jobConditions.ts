@@ -1,6 +1,7 @@
 // Condition predicates of pkg/apis/batch/validation/validation.go (IsJobFinished, IsJobComplete,
 // IsConditionTrue, IsConditionFalse), computed in one pass so that 10^6 conditions stay linear.
 
+import { JobFinishedConditionTypes } from '@jobkit/api';
 import { type FieldError, index, invalid } from './fieldError.js';
 import { list } from './internal/untrusted.js';
 
@@ -43,5 +44,5 @@ export const isComplete = (s: ConditionSummary): boolean => isTrue(s, 'Complete'
 export const isFailed = (s: ConditionSummary): boolean => isTrue(s, 'Failed');
 export const isFailureTarget = (s: ConditionSummary): boolean => isTrue(s, 'FailureTarget');
 export const isSuccessCriteriaMet = (s: ConditionSummary): boolean => isTrue(s, 'SuccessCriteriaMet');
-/** Finished = Complete=True or Failed=True. */
-export const isFinished = (s: ConditionSummary): boolean => isComplete(s) || isFailed(s);
+/** IsJobFinished: a condition of a finishing type (@jobkit/api JobFinishedConditionTypes) with status True. */
+export const isFinished = (s: ConditionSummary): boolean => JobFinishedConditionTypes.some((t) => isTrue(s, t));

@@ -1,6 +1,6 @@
 // Job condition helpers of job_controller.go (newCondition, findConditionByType,
-// ensureJobConditionStatus, IsJobFinished).
-import { JobConditionTypes, JobControllerName, type Job, type JobCondition } from '@jobkit/api';
+// ensureJobConditionStatus). IsJobFinished lives in @jobkit/api.
+import { JobControllerName, type Job, type JobCondition } from '@jobkit/api';
 
 export function newCondition(type: string, status: string, reason: string, message: string, now: string): JobCondition {
   return { type, status, lastProbeTime: now, lastTransitionTime: now, reason, message };
@@ -32,13 +32,8 @@ export function ensureConditionStatus(list: JobCondition[], type: string, status
   return false;
 }
 
-/** Complete=True or Failed=True. */
 /** Whether `controllerName` reconciles `job` (spec.managedBy, unset meaning the built-in controller). */
 export function isManagedBy(job: Job, controllerName: string): boolean {
   const managedBy = job.spec?.managedBy;
   return (managedBy === undefined || managedBy === null ? JobControllerName : managedBy) === controllerName;
-}
-
-export function isJobFinished(job: Job): boolean {
-  return (job.status?.conditions ?? []).some((c) => (c.type === JobConditionTypes.Complete || c.type === JobConditionTypes.Failed) && c.status === 'True');
 }

@@ -13,6 +13,7 @@ import {
   type Pod,
   type SyncOptions,
 } from '../index.js';
+import { isJobFinished } from '@jobkit/api';
 import { iso, kubeletStep, type KubeletStep, type UserWrite } from './fakeKubelet.js';
 
 /**
@@ -46,9 +47,6 @@ export interface PlayResult {
   readonly finished: boolean;
   readonly final: ClusterState;
 }
-
-const isTrueCond = (j: Job, type: string): boolean => (j.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
-export const isFinished = (j: Job): boolean => isTrueCond(j, 'Complete') || isTrueCond(j, 'Failed');
 
 /** JSON equality that ignores key order and undefined-valued keys (the API's view). */
 const canonical = (v: unknown): string =>
@@ -133,7 +131,7 @@ export function playPasses(job: Job, steps: readonly KubeletStep[], startMs: num
     }
     // Upstream saves the new backoff record once its first status write went through.
     if (!rejected || writesStored > 0) backoff = res.backoff;
-    if (isFinished(state.job)) {
+    if (isJobFinished(state.job)) {
       const s = state.job.status ?? {};
       const problems: string[] = [];
       if ((s.active ?? 0) !== 0) problems.push(`active=${s.active}`);

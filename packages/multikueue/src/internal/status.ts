@@ -1,10 +1,10 @@
 // Small status helpers shared by mirrorStatus and finishLocally: condition lookups, the API's
 // view of equality (omitempty zeros, timestamps), times.
-import { formatTime, isRfc3339, parseTime, type JobCondition, type JobStatus } from '@jobkit/api';
+import { formatTime, isJobFinished, isRfc3339, parseTime, type JobCondition, type JobStatus } from '@jobkit/api';
 
 export const condition = (s: JobStatus | undefined, type: string): JobCondition | undefined => (s?.conditions ?? []).find((c) => c.type === type);
 export const isTrue = (s: JobStatus | undefined, type: string): boolean => condition(s, type)?.status === 'True';
-export const isFinished = (s: JobStatus | undefined): boolean => isTrue(s, 'Complete') || isTrue(s, 'Failed');
+export const isFinished = (s: JobStatus | undefined): boolean => isJobFinished({ status: s });
 /** An interim (FailureTarget, SuccessCriteriaMet) or terminal condition: the Job's end is decided. */
 export const isDecided = (s: JobStatus | undefined): boolean => isFinished(s) || isTrue(s, 'FailureTarget') || isTrue(s, 'SuccessCriteriaMet');
 
