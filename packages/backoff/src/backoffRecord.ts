@@ -2,7 +2,7 @@
 // pkg/controller/job/backoff_utils.go.
 import { DefaultJobPodFailureBackOffMs, MaxJobPodFailureBackOffMs, parseTimeOrZero, type Pod, type Time } from '@jobkit/api';
 import { getFinishedTimeMs } from './finishedTime.js';
-import { absoluteIndexFailureCount } from './internal/indexFailureCount.js';
+import { getIndexAbsoluteFailureCount } from '@jobkit/indexes';
 
 /** The controller's memory of recent pod failures for one Job (upstream's pod backoff store entry). */
 export interface BackoffRecord {
@@ -103,5 +103,5 @@ export function remainingBackoffMs(record: BackoffRecord | undefined, now: Date,
  */
 export function remainingBackoffMsPerIndex(lastFailedPod: Pod | undefined, now: Date, limits: BackoffLimits = {}): number {
   if (lastFailedPod === undefined) return 0;
-  return remainingTimeForFailuresMs(absoluteIndexFailureCount(lastFailedPod) + 1, getFinishedTimeMs(lastFailedPod), now, limits);
+  return remainingTimeForFailuresMs(getIndexAbsoluteFailureCount(lastFailedPod) + 1, getFinishedTimeMs(lastFailedPod), now, limits);
 }

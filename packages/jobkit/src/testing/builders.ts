@@ -1,6 +1,14 @@
 // Test support: builders for hand-written pass inputs (job_controller_test.go's newJob/buildPod
 // spirit), producing the same shapes the fake kubelet does.
-import { JobCompletionIndexAnnotation, JobTrackingFinalizer, withJobDefaults, type Job, type JobStatus, type Pod } from '../index.js';
+import {
+  JobCompletionIndexAnnotation,
+  JobIndexFailureCountAnnotation,
+  JobTrackingFinalizer,
+  withJobDefaults,
+  type Job,
+  type JobStatus,
+  type Pod,
+} from '../index.js';
 import { ContainerName, JobName, JobNamespace, JobUid, newJob } from './jobArbitrary.js';
 import { ControllerUidLabel, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel } from '../index.js';
 
@@ -39,7 +47,7 @@ export function pod(name: string, o: PodOpts = {}): Pod {
     annotations[JobCompletionIndexAnnotation] = String(o.index);
     labels[JobCompletionIndexAnnotation] = String(o.index);
   }
-  if (o.failureCount !== undefined) annotations['batch.kubernetes.io/job-index-failure-count'] = String(o.failureCount);
+  if (o.failureCount !== undefined) annotations[JobIndexFailureCountAnnotation] = String(o.failureCount);
   const phase = o.phase ?? 'Running';
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const t = o.finishedAt ?? T0;
