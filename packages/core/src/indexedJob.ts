@@ -7,6 +7,7 @@ import {
   getIndexAbsoluteFailureCount,
   getIndexFailureCount,
   hasIndex,
+  intervalsFromIndexes,
   parseIndexesFromString,
   mergeIntervals,
   type OrderedIntervals,
@@ -14,7 +15,6 @@ import {
 import { matchPodFailurePolicy } from '@jobkit/policy';
 import type { Pod } from '@jobkit/api';
 import { isValidIndex, type SyncCtx } from './internal/context.js';
-import { intervalsOf } from './internal/indexSet.js';
 import { firstActivePods, sortActivePods } from './internal/activePods.js';
 import { goSort } from './internal/goSort.js';
 import { hasTrackingFinalizer, isPodFailed, podUid } from './internal/podState.js';
@@ -22,7 +22,7 @@ import { hasTrackingFinalizer, isPodFailed, podUid } from './internal/podState.j
 /** Previous (from status) and current succeeded indexes: Succeeded pods with finalizer and valid index. */
 export function calculateSucceededIndexes(ctx: SyncCtx): { prev: OrderedIntervals; current: OrderedIntervals } {
   const prev = parseIndexesFromString(ctx.status.completedIndexes ?? '', ctx.completions ?? 0);
-  return { prev, current: mergeIntervals(prev, intervalsOf(ctx.succeededWithFinalizerIndexes)) };
+  return { prev, current: mergeIntervals(prev, intervalsFromIndexes(ctx.succeededWithFinalizerIndexes)) };
 }
 
 /** Whether the pod's failure fails its index: a FailIndex rule, or a counted failure at the per-index limit. */
@@ -47,7 +47,7 @@ export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
     const ix = ctx.indexOf(p);
     if (isValidIndex(ctx, ix) && isIndexFailed(ctx, p)) fresh.push(ix);
   }
-  return mergeIntervals(prev, intervalsOf(fresh));
+  return mergeIntervals(prev, intervalsFromIndexes(fresh));
 }
 
 /**

@@ -2,8 +2,7 @@
 // getPodCreationInfoForIndependentIndexes of pkg/controller/job/job_controller.go: how many pods
 // to create or delete in one pass, and the Suspended condition.
 import { remainingBackoffMs, remainingBackoffMsPerIndex } from '@jobkit/backoff';
-import { firstPendingIndexes, newIndexFailureCounts, type OrderedIntervals } from '@jobkit/indexes';
-import { intervalsOf } from './internal/indexSet.js';
+import { firstPendingIndexes, intervalsFromIndexes, newIndexFailureCounts, type OrderedIntervals } from '@jobkit/indexes';
 import { matchPodFailurePolicy } from '@jobkit/policy';
 import { EventReason, JobConditionTypes, JobReason, SyncJobBatchPeriodMs, type Pod } from '@jobkit/api';
 import { ensureConditionStatus, newCondition } from './internal/conditions.js';
@@ -32,7 +31,7 @@ function deleteJobPods(ctx: SyncCtx, pods: readonly Pod[]): { removed: number; r
 function indexesOf(ctx: SyncCtx, pods: readonly Pod[]): OrderedIntervals {
   const ixs = new Float64Array(pods.length);
   for (let i = 0; i < pods.length; i++) ixs[i] = ctx.indexOf(pods[i]!);
-  return intervalsOf(ixs);
+  return intervalsFromIndexes(ixs);
 }
 
 /**
@@ -104,7 +103,7 @@ export function manageJob(ctx: SyncCtx): number {
   let indexes: number[] | undefined;
   if (ctx.indexed) {
     const completions = ctx.completions ?? 0;
-    const activeSet = intervalsOf(ctx.activeIndexes);
+    const activeSet = intervalsFromIndexes(ctx.activeIndexes);
     const occupied = [ctx.succeededIndexes, activeSet];
     if (ctx.onlyReplaceFailedPods) occupied.push(indexesOf(ctx, ctx.pods.filter(isPodTerminating)));
     if (ctx.failedIndexes !== undefined) occupied.push(ctx.failedIndexes);

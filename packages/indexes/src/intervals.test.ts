@@ -294,10 +294,13 @@ describe('mergeIntervals (upstream orderedIntervals.merge)', () => {
 });
 
 describe('intervalsFromIndexes', () => {
-  const cases: Record<string, { xs: number[]; want: Interval[] }> = {
+  const cases: Record<string, { xs: Iterable<number> | ArrayLike<number>; want: Interval[] }> = {
     empty: { xs: [], want: [] },
     'unsorted with duplicates': { xs: [5, 1, 2, 2, 0, 5], want: [iv(0, 2), iv(5, 5)] },
     'unknown and invalid values skipped': { xs: [-1, 3, Number.NaN, 1.5, Infinity, 4], want: [iv(3, 4)] },
+    'consecutive indexes make one interval': { xs: [3, 1, 2, 0, 2], want: [iv(0, 3)] },
+    'typed array (array-like path)': { xs: Int32Array.from([7, -1, 6, 9]), want: [iv(6, 7), iv(9, 9)] },
+    'Set (iterable path)': { xs: new Set([4, 2, 3, -1]), want: [iv(2, 4)] },
   };
   it.each(Object.entries(cases))('%s', (_name, tc) => {
     expect(intervalsFromIndexes(tc.xs)).toEqual(tc.want);
