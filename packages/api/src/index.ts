@@ -9,6 +9,8 @@ export * from './pod.js';
 export * from './job.js';
 export * from './list.js';
 export * from './finished.js';
+export * from './labelSelector.js';
+export * from './names.js';
 export { isRfc3339, formatTime, formatValidTime, parseTime, GoZeroTimeMs, isZeroTime, parseTimeOrZero, TimeCodec } from './time.js';
 export { MaxDepth } from './internal/failure.js';
 export type { Json } from './internal/json.js';

@@ -2,8 +2,7 @@
 // passes that end before any pod is looked at — malformed input, a Job of another controller, a
 // finished Job, an unknown completion mode, and what upstream's pod listing refuses.
 import { emptyBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
-import { CompletionModes, EventReason, isJobFinished, JobControllerName, type Job, type Pod } from '@jobkit/api';
-import { selectorError } from './internal/claimPods.js';
+import { CompletionModes, EventReason, isJobFinished, JobControllerName, selectorError, type Job, type Pod } from '@jobkit/api';
 import { isManagedBy } from './internal/conditions.js';
 import { inputShapeError, listedPodsError } from './internal/inputShape.js';
 import type { Action, SyncOptions, SyncResult } from './types.js';

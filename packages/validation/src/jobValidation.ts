@@ -6,7 +6,7 @@ import type { Job } from '@jobkit/api';
 import { parseIndexesStrict } from '@jobkit/indexes';
 import { type FieldError, child, duplicate, index, invalid, key, notSupported, required, tooLong, tooMany, mergeFieldErrors } from './fieldError.js';
 import { asSelector, selectorMatches, validateLabelSelectorInto } from './labelSelector.js';
-import { domainPrefixedPathErrors, isDNS1123Label, isQualifiedName } from './names.js';
+import { domainPrefixedPathErrors, isDNS1123Label, isQualifiedName } from '@jobkit/api';
 import { validateObjectMetaInto } from './objectMeta.js';
 import { containerNames, validatePodTemplateSpecInto } from './podTemplate.js';
 import { isNil, isObj, list, obj, optBool, optInt, optInt64, optString, prop, stringMap } from './internal/untrusted.js';

@@ -1,70 +1,49 @@
-// Label selectors: ValidateLabelSelector (apimachinery pkg/apis/meta/v1/validation) and
-// LabelSelectorAsSelector + Matches (apimachinery pkg/apis/meta/v1/helpers.go, pkg/labels).
+// Label selectors: ValidateLabelSelector (apimachinery pkg/apis/meta/v1/validation), with field
+// paths; LabelSelectorAsSelector + Matches are @jobkit/api's (labelSelector.ts), read here from
+// untrusted input.
 
 import { type FieldError, child, forbidden, index, invalid, required } from './fieldError.js';
-import { isQualifiedName, isValidLabelValue } from './names.js';
+import {
+  compileSelector,
+  isQualifiedName,
+  isValidLabelValue,
+  selectorError,
+  type LabelMatcher,
+  type LabelSelector,
+  type LabelSelectorRequirement,
+} from '@jobkit/api';
 import { validateLabelsInto } from './objectMeta.js';
 import { isNil, isObj, list, prop, stringMap } from './internal/untrusted.js';
 
-interface Requirement {
-  readonly key: string;
-  readonly op: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  readonly values: ReadonlySet<string>;
-}
-
-/** A parsed selector; `nothing` for a nil selector (matches no labels). */
-export type Selector = { readonly kind: 'nothing' } | { readonly kind: 'requirements'; readonly reqs: readonly Requirement[] };
-
-const validRequirement = (key: string, values: readonly string[]): boolean =>
-  isQualifiedName(key).length === 0 && values.every((v) => isValidLabelValue(v).length === 0);
+/** A converted selector: @jobkit/api's matcher (absent matches nothing, empty everything). */
+export type Selector = LabelMatcher;
 
 /**
- * LabelSelectorAsSelector: undefined when the selector cannot be converted (upstream returns an
- * error and the callers then skip their match checks).
+ * LabelSelectorAsSelector on an untrusted value: undefined when the selector cannot be
+ * converted (upstream returns an error and the callers then skip their match checks). The
+ * shape is checked here; conversion and matching are @jobkit/api's, the ones syncJob uses.
  */
 export function asSelector(sel: unknown): Selector | undefined {
-  if (isNil(sel)) return { kind: 'nothing' };
+  if (isNil(sel)) return compileSelector(undefined);
   if (!isObj(sel)) return undefined;
   const sink: FieldError[] = [];
-  const reqs: Requirement[] = [];
-  for (const [k, v] of stringMap(sel, 'matchLabels', '', sink)) {
-    if (!validRequirement(k, [v])) return undefined;
-    reqs.push({ key: k, op: 'In', values: new Set([v]) });
-  }
+  const matchLabels = Object.fromEntries(stringMap(sel, 'matchLabels', '', sink));
+  const matchExpressions: LabelSelectorRequirement[] = [];
   for (const e of list(sel, 'matchExpressions', '', sink)) {
     const key = prop(e, 'key');
-    const op = prop(e, 'operator');
-    const rawValues = list(e, 'values', '', sink);
-    if (typeof key !== 'string' || !rawValues.every((v) => typeof v === 'string')) return undefined;
-    const values = rawValues as string[];
-    if (op === 'In' || op === 'NotIn') {
-      if (values.length === 0) return undefined;
-    } else if (op === 'Exists' || op === 'DoesNotExist') {
-      if (values.length !== 0) return undefined;
-    } else return undefined;
-    if (!validRequirement(key, values)) return undefined;
-    reqs.push({ key, op, values: new Set(values) });
+    const operator = prop(e, 'operator');
+    const values = list(e, 'values', '', sink);
+    if (typeof key !== 'string' || typeof operator !== 'string' || !values.every((v) => typeof v === 'string')) return undefined;
+    matchExpressions.push({ key, operator, values: values as string[] });
   }
   if (sink.length > 0) return undefined;
-  return { kind: 'requirements', reqs };
+  const typed: LabelSelector = { matchLabels, matchExpressions };
+  return selectorError(typed) === undefined ? compileSelector(typed) : undefined;
 }
 
 /** Selector.Matches(labels.Set). An empty requirement list matches everything. */
 export function selectorMatches(sel: Selector, labels: ReadonlyMap<string, string>): boolean {
-  if (sel.kind === 'nothing') return false;
-  return sel.reqs.every((r) => {
-    const v = labels.get(r.key);
-    switch (r.op) {
-      case 'In':
-        return v !== undefined && r.values.has(v);
-      case 'NotIn':
-        return v === undefined || !r.values.has(v);
-      case 'Exists':
-        return v !== undefined;
-      case 'DoesNotExist':
-        return v === undefined;
-    }
-  });
+  return sel(Object.fromEntries(labels));
 }
 
 /** Whether any value in the selector is not a valid label value (LabelSelectorHasInvalidLabelValue). */

@@ -4,7 +4,7 @@
 // pkg/apis/core/validation. Owner references and managed fields are not checked.
 
 import { type FieldError, child, forbidden, index, invalid, required, tooLong } from './fieldError.js';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names.js';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '@jobkit/api';
 import { deepEqual, isNil, list, obj, optInt64, optString, prop, stringMap } from './internal/untrusted.js';
 
 const totalAnnotationSizeLimitB = 256 * 1024;

@@ -9,7 +9,7 @@
 // terminationMessagePolicy, dnsPolicy, schedulerName).
 
 import { type FieldError, child, duplicate, index, invalid, notSupported, required } from './fieldError.js';
-import { isDNS1123Label } from './names.js';
+import { isDNS1123Label } from '@jobkit/api';
 import { validateAnnotationsInto, validateLabelsInto } from './objectMeta.js';
 import { isObj, list, obj, optString, prop, stringMap } from './internal/untrusted.js';
 
