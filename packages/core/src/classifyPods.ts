@@ -6,12 +6,11 @@
 import { emptyBackoffRecord } from '@jobkit/backoff';
 import { getCompletionIndex } from '@jobkit/indexes';
 import { matchPodFailurePolicy } from '@jobkit/policy';
-import { CompletionModes, JobTrackingFinalizer, MaxPodCreateDeletePerSync, MaxUncountedPods, type Job, type Pod } from '@jobkit/api';
+import { CompletionModes, formatValidTime, JobTrackingFinalizer, MaxPodCreateDeletePerSync, MaxUncountedPods, type Job, type Pod } from '@jobkit/api';
 import { adopted, Claim, podClaimer } from './internal/claimPods.js';
 import { podError } from './internal/inputShape.js';
 import type { PassInputs, PodClassification } from './internal/context.js';
 import { isPodFailed, isPodReady, onlyReplaceFailedPods, podUid } from './internal/podState.js';
-import { formatTime } from './internal/time.js';
 import type { SyncOptions } from './types.js';
 
 const MaxInt32 = 2_147_483_647;
@@ -26,7 +25,7 @@ export function passInputs(job: Job, now: Date, options: SyncOptions): PassInput
   return {
     job,
     now,
-    nowStr: formatTime(now),
+    nowStr: formatValidTime(now),
     // Parsing the annotation is cheaper than any per-pod cache keyed by object.
     indexOf: indexed ? getCompletionIndex : noIndex,
     indexed,

@@ -5,14 +5,13 @@ import { getFinishedTimeMs } from '@jobkit/backoff';
 import {
   emptyIntervals,
   getIndexAbsoluteFailureCount,
-  getIndexFailureCount,
   hasIndex,
   intervalsFromIndexes,
   parseIndexesFromString,
   mergeIntervals,
   type OrderedIntervals,
 } from '@jobkit/indexes';
-import { matchPodFailurePolicy } from '@jobkit/policy';
+import { isIndexFailed } from '@jobkit/policy';
 import type { Pod } from '@jobkit/api';
 import { isValidIndex, type SyncCtx } from './internal/context.js';
 import { firstActivePods, sortActivePods } from './internal/activePods.js';
@@ -25,18 +24,6 @@ export function calculateSucceededIndexes(ctx: SyncCtx): { prev: OrderedInterval
   return { prev, current: mergeIntervals(prev, intervalsFromIndexes(ctx.succeededWithFinalizerIndexes)) };
 }
 
-/** Whether the pod's failure fails its index: a FailIndex rule, or a counted failure at the per-index limit. */
-export function isIndexFailed(ctx: SyncCtx, p: Pod): boolean {
-  if (!isPodFailed(p, ctx.onlyReplaceFailedPods)) return false;
-  let counted = true;
-  if (ctx.podFailurePolicy !== undefined) {
-    const m = matchPodFailurePolicy(ctx.podFailurePolicy, p);
-    if (m.action === 'FailIndex') return true;
-    counted = m.countFailed;
-  }
-  return counted && getIndexFailureCount(p) >= (ctx.backoffLimitPerIndex ?? 0);
-}
-
 /** status.failedIndexes plus indexes failed since (backoffLimitPerIndex only). */
 export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
   const prev = ctx.status.failedIndexes !== undefined ? parseIndexesFromString(ctx.status.failedIndexes, ctx.completions ?? 0) : emptyIntervals;
@@ -45,7 +32,7 @@ export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
     const p = ctx.pods[i]!;
     if (!hasTrackingFinalizer(p)) continue;
     const ix = ctx.indexOf(p);
-    if (isValidIndex(ctx, ix) && isIndexFailed(ctx, p)) fresh.push(ix);
+    if (isValidIndex(ctx, ix) && isIndexFailed(ctx.job, p)) fresh.push(ix);
   }
   return mergeIntervals(prev, intervalsFromIndexes(fresh));
 }

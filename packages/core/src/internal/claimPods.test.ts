@@ -1,24 +1,6 @@
-import { claimPods, selectorError, selectorMatches } from './claimPods.js';
+// Selector matching and conversion are tested at their home (@jobkit/api labelSelector.test.ts).
+import { claimPods } from './claimPods.js';
 import { newJob, newPod } from '../__tests__/builders.js';
-
-describe('label selectors (LabelSelectorAsSelector)', () => {
-  const cases = [
-    { name: 'absent selector matches nothing', sel: undefined, labels: { a: '1' }, want: false },
-    { name: 'empty selector matches everything', sel: {}, labels: {}, want: true },
-    { name: 'matchLabels', sel: { matchLabels: { a: '1' } }, labels: { a: '1', b: '2' }, want: true },
-    { name: 'matchLabels mismatch', sel: { matchLabels: { a: '1' } }, labels: { a: '2' }, want: false },
-    { name: 'In', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: ['1', '2'] }] }, labels: { a: '2' }, want: true },
-    { name: 'In without the key', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: ['1'] }] }, labels: {}, want: false },
-    { name: 'NotIn without the key', sel: { matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['1'] }] }, labels: {}, want: true },
-    { name: 'NotIn', sel: { matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['1'] }] }, labels: { a: '1' }, want: false },
-    { name: 'Exists', sel: { matchExpressions: [{ key: 'a', operator: 'Exists' }] }, labels: { a: '' }, want: true },
-    { name: 'DoesNotExist', sel: { matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] }, labels: { a: '' }, want: false },
-    { name: 'unknown operator selects nothing', sel: { matchExpressions: [{ key: 'a', operator: 'Near' }] }, labels: { a: '1' }, want: false },
-  ];
-  test.each(cases)('$name', ({ sel, labels, want }) => {
-    expect(selectorMatches(sel, labels)).toBe(want);
-  });
-});
 
 describe('claimPods', () => {
   test('pods of the job are returned as they are (same array when nothing changes)', () => {
@@ -50,23 +32,6 @@ describe('claimPods order', () => {
     const orphan = (name: string) => ({ ...newPod(name), metadata: { ...newPod(name).metadata, ownerReferences: [] } });
     const got = claimPods(newJob(), [orphan('o1'), newPod('a'), orphan('o2'), newPod('b')]).pods;
     expect(got.map((p) => p.metadata.name)).toEqual(['a', 'b', 'o1', 'o2']);
-  });
-});
-
-describe('selectorError (LabelSelectorAsSelector)', () => {
-  const cases = [
-    { name: 'absent selector is fine (selects nothing)', sel: undefined, bad: false },
-    { name: 'plain labels', sel: { matchLabels: { 'batch.kubernetes.io/job-name': 'pi', app: '' } }, bad: false },
-    { name: 'In with values', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: ['b'] }] }, bad: false },
-    { name: 'In without values', sel: { matchExpressions: [{ key: 'a', operator: 'In', values: [] }] }, bad: true },
-    { name: 'Exists with values', sel: { matchExpressions: [{ key: 'a', operator: 'Exists', values: ['b'] }] }, bad: true },
-    { name: 'unknown operator', sel: { matchExpressions: [{ key: 'a', operator: 'Near', values: ['b'] }] }, bad: true },
-    { name: 'key with a space', sel: { matchLabels: { 'a b': 'c' } }, bad: true },
-    { name: 'bad prefix', sel: { matchLabels: { 'Example.com/a': 'c' } }, bad: true },
-    { name: 'value too long', sel: { matchLabels: { a: 'x'.repeat(64) } }, bad: true },
-  ];
-  test.each(cases)('$name', ({ sel, bad }) => {
-    expect(selectorError(sel) !== undefined).toBe(bad);
   });
 });
 

@@ -4,7 +4,7 @@
 // every field the pass reads, plus list entries that are absent (a null or a hole, on which the
 // pass would throw) and strings no API request can carry (MaxRequestBytes). Values of the right
 // type are the pass's to judge, as upstream's.
-import { MaxRequestBytes } from '@jobkit/api';
+import { isRfc3339, MaxRequestBytes } from '@jobkit/api';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const absent = (v: unknown): boolean => v === undefined || v === null;
@@ -63,9 +63,10 @@ function scalarOk(v: unknown, kind: Kind): boolean {
       return isObject(v);
     case 'list':
       return Array.isArray(v);
-    // Timestamps are at most a few dozen characters; the length test keeps Date.parse off huge strings.
+    // metav1.Time as Go decodes it (time.RFC3339; one home: @jobkit/api isRfc3339). Timestamps are
+    // at most a few dozen characters; the length test keeps the parser off huge strings.
     case 'time':
-      return typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v));
+      return typeof v === 'string' && v.length <= 64 && isRfc3339(v);
     // Only the type, where there may be 10^5 of them (pods): parsing would double a steady pass.
     case 'timeString':
       return typeof v === 'string';
