@@ -768,9 +768,12 @@ function checkScenario(sc: Scenario): void {
   if (crashed.pods.some((p) => annotationOf(p, JobIndexIgnoredFailureCountAnnotation) > 0)) note('ignoredFailureCount>0');
 }
 
+// CRASH_SEED=<seed> replays a failing run fast-check reported.
+const seed = process.env.CRASH_SEED !== undefined ? { seed: Number(process.env.CRASH_SEED) } : {};
+
 describe('crash safety of the uncountedTerminatedPods protocol', () => {
   test('stopping a pass after any prefix of its actions never double counts nor loses a pod', () => {
-    fc.assert(fc.property(scenario, checkScenario), { numRuns: Number(process.env.CRASH_RUNS ?? 400) });
+    fc.assert(fc.property(scenario, checkScenario), { numRuns: Number(process.env.CRASH_RUNS ?? 400), ...seed });
     if (process.env.CRASH_STATS)
       console.log(
         [...reached]
@@ -783,7 +786,7 @@ describe('crash safety of the uncountedTerminatedPods protocol', () => {
   test("with upstream's real caps (500 uncounted pods, 500 creations per pass) and more than 500 finished pods", () => {
     // A few big runs: the caps of 1-3 above stand in for these, which show the cut pass, the
     // stale list and the failed patch at the sizes where the caps bite.
-    fc.assert(fc.property(bigScenario, checkScenario), { numRuns: Number(process.env.CRASH_BIG_RUNS ?? 4) });
+    fc.assert(fc.property(bigScenario, checkScenario), { numRuns: Number(process.env.CRASH_BIG_RUNS ?? 4), ...seed });
     if (process.env.CRASH_STATS)
       console.log(
         [...reached]
