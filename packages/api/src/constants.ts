@@ -2,6 +2,21 @@
 // pkg/controller/job/job_controller.go, pkg/controller/job/backoff_utils.go.
 
 export const JobTrackingFinalizer = 'batch.kubernetes.io/job-tracking';
+/**
+ * The tracking finalizer jobkit uses when it runs as an external Job controller: the Kubernetes
+ * Job docs (concepts/workloads/controllers/job, "Delegation of managing a Job object to external
+ * controller") reserve {@link JobTrackingFinalizer} for the built-in controller.
+ */
+export const ExternalTrackingFinalizer = 'jobkit.io/job-tracking';
+
+/**
+ * The tracking finalizer a controller named `controllerName` puts on its pods by default:
+ * {@link JobTrackingFinalizer} for the built-in kubernetes.io/job-controller, else
+ * {@link ExternalTrackingFinalizer}.
+ */
+export function trackingFinalizerFor(controllerName: string): string {
+  return controllerName === JobControllerName ? JobTrackingFinalizer : ExternalTrackingFinalizer;
+}
 export const JobNameLabel = 'batch.kubernetes.io/job-name';
 export const LegacyJobNameLabel = 'job-name';
 export const ControllerUidLabel = 'batch.kubernetes.io/controller-uid';

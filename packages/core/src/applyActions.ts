@@ -21,6 +21,8 @@ export interface ApplyOptions {
   readonly generateName: (prefix: string) => string;
   /** UID for a created pod; defaults to its name. */
   readonly generateUid?: (name: string) => string;
+  /** The finalizer RemovePodFinalizer takes off (the pass's `trackingFinalizer`); default batch.kubernetes.io/job-tracking. */
+  readonly trackingFinalizer?: string;
 }
 
 /** What applyActions returns: the new state, or the input state and why the input was refused. */
@@ -85,7 +87,7 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
         const at = store.find(a.uid ?? '', a.name ?? '');
         if (at === undefined) break;
         const p = store.get(at);
-        const finalizers = (p.metadata.finalizers ?? []).filter((f) => f !== JobTrackingFinalizer);
+        const finalizers = (p.metadata.finalizers ?? []).filter((f) => f !== (opts.trackingFinalizer ?? JobTrackingFinalizer));
         if (p.metadata.deletionTimestamp != null && finalizers.length === 0) store.remove(at);
         else store.set(at, { ...p, metadata: { ...p.metadata, finalizers } });
         break;

@@ -6,7 +6,16 @@
 import { emptyBackoffRecord } from '@jobkit/backoff';
 import { getCompletionIndex } from '@jobkit/indexes';
 import { matchPodFailurePolicy } from '@jobkit/policy';
-import { CompletionModes, formatValidTime, JobTrackingFinalizer, MaxPodCreateDeletePerSync, MaxUncountedPods, type Job, type Pod } from '@jobkit/api';
+import {
+  CompletionModes,
+  formatValidTime,
+  JobControllerName,
+  MaxPodCreateDeletePerSync,
+  MaxUncountedPods,
+  trackingFinalizerFor,
+  type Job,
+  type Pod,
+} from '@jobkit/api';
 import { adopted, Claim, podClaimer } from './internal/claimPods.js';
 import { podError } from './internal/inputShape.js';
 import type { PassInputs, PodClassification } from './internal/context.js';
@@ -35,6 +44,7 @@ export function passInputs(job: Job, now: Date, options: SyncOptions): PassInput
     backoffLimitPerIndex,
     podFailurePolicy: spec.podFailurePolicy ?? undefined,
     onlyReplaceFailedPods: onlyReplaceFailedPods(spec),
+    trackingFinalizer: options.trackingFinalizer ?? trackingFinalizerFor(options.controllerName ?? JobControllerName),
     suspended: spec.suspend === true,
     expectedRmFinalizers: new Set(options.finalizerRemovalsPending ?? []),
     expectationsSatisfied: options.expectationsSatisfied ?? true,
@@ -70,7 +80,8 @@ export function classifyPods(inputs: PassInputs, listedPods: readonly Pod[]): Po
 function walk(inputs: PassInputs, listedPods: readonly Pod[]): PodClassification | MalformedPod {
   const { indexed, indexOf, expectedRmFinalizers: expected, uncountedSucceeded, uncountedFailed, onlyReplaceFailedPods: onlyFailed } = inputs;
   const completions = inputs.completions ?? 0;
-  const claim = podClaimer(inputs.job);
+  const finalizer = inputs.trackingFinalizer;
+  const claim = podClaimer(inputs.job, finalizer);
   const released: Pod[] = [];
   let owned: Pod[] | undefined; // allocated only when some listed pod is not the Job's own
   let orphans: Pod[] | undefined;
@@ -105,7 +116,7 @@ function walk(inputs: PassInputs, listedPods: readonly Pod[]): PodClassification
       } else terminatingPods++;
     }
     const fins = m.finalizers;
-    if (fins === undefined || fins === null || !fins.includes(JobTrackingFinalizer)) return;
+    if (fins === undefined || fins === null || !fins.includes(finalizer)) return;
     const succeeded = phase === 'Succeeded';
     // isPodFailed (one home, @jobkit/policy): only finished or deleted pods can be failures.
     const failed = !succeeded && (terminal || deleting) && isPodFailed(p, onlyFailed);
@@ -136,7 +147,7 @@ function walk(inputs: PassInputs, listedPods: readonly Pod[]): PodClassification
     owned ??= listedPods.slice(0, i);
     activePods ??= listedPods.slice(0, activeCount);
     if (c === Claim.Released) released.push(p);
-    else if (c !== Claim.None) (orphans ??= []).push(adopted(p, c));
+    else if (c !== Claim.None) (orphans ??= []).push(adopted(p, c, finalizer));
   }
   // Orphans come after the Job's own pods (upstream's indexer order), so they are classified last.
   if (orphans !== undefined) for (const p of orphans) classify(p);

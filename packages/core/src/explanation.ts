@@ -72,7 +72,7 @@ function podExplanation(ctx: SyncCtx, p: Pod, newly: ReadonlySet<Pod>): PodExpla
   const ix = ctx.indexed ? ctx.indexOf(p) : undefined;
   let tracking: PodExplanation['tracking'];
   if (finished) {
-    if (!hasTrackingFinalizer(p)) tracking = 'counted';
+    if (!hasTrackingFinalizer(p, ctx.trackingFinalizer)) tracking = 'counted';
     else if (ctx.expectedRmFinalizers.has(uid)) tracking = 'removalPending';
     else if (ctx.uncountedSucceeded.has(uid) || ctx.uncountedFailed.has(uid)) tracking = 'uncounted';
     else if (newly.has(p)) tracking = 'new';

@@ -30,7 +30,7 @@ export function calculateFailedIndexes(ctx: SyncCtx): OrderedIntervals {
   const fresh: number[] = [];
   for (let i = 0; i < ctx.pods.length; i++) {
     const p = ctx.pods[i]!;
-    if (!hasTrackingFinalizer(p)) continue;
+    if (!hasTrackingFinalizer(p, ctx.trackingFinalizer)) continue;
     const ix = ctx.indexOf(p);
     if (isValidIndex(ctx, ix) && isIndexFailed(ctx.job, p)) fresh.push(ix);
   }
@@ -52,7 +52,7 @@ export function podsWithDelayedDeletionPerIndex(ctx: SyncCtx): Map<number, Pod> 
   const out = new Map<number, Pod>();
   for (let i = 0; i < ctx.pods.length; i++) {
     const p = ctx.pods[i]!;
-    if (!hasTrackingFinalizer(p) || ctx.expectedRmFinalizers.has(podUid(p))) continue;
+    if (!hasTrackingFinalizer(p, ctx.trackingFinalizer) || ctx.expectedRmFinalizers.has(podUid(p))) continue;
     const ix = ctx.indexOf(p);
     if (!isValidIndex(ctx, ix) || !isPodFailed(p, ctx.onlyReplaceFailedPods)) continue;
     if (hasIndex(ctx.succeededIndexes, ix) || (ctx.failedIndexes !== undefined && hasIndex(ctx.failedIndexes, ix)) || activeIndexes.has(ix)) {

@@ -21,7 +21,7 @@ export function deletePodAction(ctx: SyncCtx, p: Pod): void {
 function deleteJobPods(ctx: SyncCtx, pods: readonly Pod[]): { removed: number; removedReady: number } {
   let removedReady = 0;
   for (const p of pods) {
-    if (hasTrackingFinalizer(p)) ctx.actions.push({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) });
+    if (hasTrackingFinalizer(p, ctx.trackingFinalizer)) ctx.actions.push({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) });
     deletePodAction(ctx, p);
     if (isPodReady(p)) removedReady++;
   }
@@ -119,7 +119,7 @@ export function manageJob(ctx: SyncCtx): number {
     diff = indexes.length;
   }
 
-  const template = prepareTemplate(ctx.job, ctx.indexed);
+  const template = prepareTemplate(ctx.job, ctx.indexed, ctx.trackingFinalizer);
   if (!ctx.indexed && Object.keys(template.labels).length === 0) {
     // Pod control refuses label-less pods before calling the API; slow start then skips the
     // rest, so nothing is created and the pass fails (indexed pods always carry the index label).

@@ -1,6 +1,7 @@
 // Mirrors syncOrphanPod of pkg/controller/job/job_controller.go: the tracking finalizer comes off
 // pods whose owning Job is finished or gone.
-import { isJobFinished, JobControllerName, type Job, type Pod } from '@jobkit/api';
+import { isJobFinished, JobControllerName, trackingFinalizerFor, type Job, type Pod } from '@jobkit/api';
+import { trackingFinalizerError } from './earlyExits.js';
 import { isManagedBy } from './internal/conditions.js';
 import { orphanInputShapeError } from './internal/inputShape.js';
 import { hasTrackingFinalizer, podName, podUid } from './internal/podState.js';
@@ -27,16 +28,26 @@ export interface OrphanResult {
  * @example
  * const { actions, error } = orphanPodActions(undefined, pods); // owner gone: strip every finalizer
  */
-export function orphanPodActions(job: Job | undefined, pods: readonly Pod[], options: { readonly controllerName?: string } = {}): OrphanResult {
+export function orphanPodActions(
+  job: Job | undefined,
+  pods: readonly Pod[],
+  options: { readonly controllerName?: string; readonly trackingFinalizer?: string } = {},
+): OrphanResult {
   const error = orphanInputShapeError(job, pods);
   if (error !== undefined) return { actions: [], error };
   if (options === null || typeof options !== 'object' || (options.controllerName !== undefined && typeof options.controllerName !== 'string')) {
     return { actions: [], error: 'options.controllerName: Invalid value: must be a string' };
   }
+  if (options.trackingFinalizer !== undefined && typeof options.trackingFinalizer !== 'string') {
+    return { actions: [], error: 'options.trackingFinalizer: Invalid value: must be a string' };
+  }
+  const finalizerError = trackingFinalizerError(options);
+  if (finalizerError !== undefined) return { actions: [], error: finalizerError };
   const controllerName = options.controllerName ?? JobControllerName;
+  const finalizer = options.trackingFinalizer ?? trackingFinalizerFor(controllerName);
   const out: Action[] = [];
   for (const p of pods) {
-    if (!hasTrackingFinalizer(p)) continue;
+    if (!hasTrackingFinalizer(p, finalizer)) continue;
     const ref = p.metadata.ownerReferences?.find((r) => r.controller === true);
     if (ref !== undefined) {
       if (ref.kind !== 'Job' || ref.apiVersion !== 'batch/v1') continue;

@@ -47,7 +47,7 @@ export interface PreparedTemplate {
  * var (downward API from the index label) on every init and app container lacking it; the
  * tracking finalizer appended if missing.
  */
-export function prepareTemplate(job: Job, indexed: boolean): PreparedTemplate {
+export function prepareTemplate(job: Job, indexed: boolean, trackingFinalizer: string = JobTrackingFinalizer): PreparedTemplate {
   const t = job.spec.template ?? {};
   let spec: PodSpec = t.spec ?? {};
   if (indexed) {
@@ -63,7 +63,7 @@ export function prepareTemplate(job: Job, indexed: boolean): PreparedTemplate {
     spec,
     labels: t.metadata?.labels ?? {},
     annotations: t.metadata?.annotations ?? {},
-    finalizers: fin.includes(JobTrackingFinalizer) ? fin : [...fin, JobTrackingFinalizer],
+    finalizers: fin.includes(trackingFinalizer) ? fin : [...fin, trackingFinalizer],
     ownerReferences: [controllerRef(job)],
   };
 }

@@ -91,7 +91,7 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
   const from = everyPod ? ctx.pods : ctx.finishedTracked;
   for (let i = 0; i < from.length; i++) {
     const p = from[i]!;
-    if (everyPod && (!hasTrackingFinalizer(p) || (expected.size > 0 && expected.has(podUid(p))))) continue;
+    if (everyPod && (!hasTrackingFinalizer(p, ctx.trackingFinalizer) || (expected.size > 0 && expected.has(podUid(p))))) continue;
     if (!canRemoveFinalizer(ctx, p, isPodFailed(p, ctx.onlyReplaceFailedPods))) continue;
     candidates.push(p);
   }

@@ -41,6 +41,13 @@ export interface SyncOptions {
    * external controller passes the name its Jobs carry in `.spec.managedBy`.
    */
   readonly controllerName?: string;
+  /**
+   * The tracking finalizer the controller puts on the pods it creates and counts them by.
+   * Default: `batch.kubernetes.io/job-tracking` for kubernetes.io/job-controller, else
+   * `jobkit.io/job-tracking` — the Kubernetes Job docs reserve the former for the built-in
+   * controller, so an external controller passing it is refused.
+   */
+  readonly trackingFinalizer?: string;
   /** Also return `explanation`: what the pass saw in each pod and why it decided what it did. Default false. */
   readonly explain?: boolean;
 }

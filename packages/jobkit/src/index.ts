@@ -71,6 +71,7 @@ export {
   DefaultJobApiBackOffMs,
   DefaultJobPodFailureBackOffMs,
   EventReason,
+  ExternalTrackingFinalizer,
   JobCompletionIndexAnnotation,
   JobCompletionIndexEnvName,
   JobConditionTypes,
@@ -105,6 +106,7 @@ export {
   encodePodList,
   formatDecodeErrors,
   withJobDefaults,
+  trackingFinalizerFor,
   JobCodec,
   PodCodec,
 } from '@jobkit/api';

@@ -34,7 +34,7 @@ export type Claim = (typeof Claim)[keyof typeof Claim];
  * missing namespace (on the Job or the pod) reads as the same namespace: the API always sets one;
  * hand-made inputs often do not.
  */
-export function podClaimer(job: Job): (p: Pod) => Claim {
+export function podClaimer(job: Job, trackingFinalizer: string = JobTrackingFinalizer): (p: Pod) => Claim {
   const uid = job.metadata.uid;
   const ns = job.metadata.namespace;
   const name = job.metadata.name;
@@ -52,14 +52,14 @@ export function podClaimer(job: Job): (p: Pod) => Claim {
       return jobDeleting ? Claim.None : Claim.Released;
     }
     if (jobDeleting || m.deletionTimestamp != null || !matches(m.labels)) return Claim.None;
-    const tracked = (m.ownerReferences ?? []).some((r) => r.uid === uid) || (m.finalizers ?? []).includes(JobTrackingFinalizer);
+    const tracked = (m.ownerReferences ?? []).some((r) => r.uid === uid) || (m.finalizers ?? []).includes(trackingFinalizer);
     return tracked ? Claim.Adopted : Claim.AdoptedUntracked;
   };
 }
 
 /** An adopted orphan as the pass sees it: tracked from now on, as if the adoption patch had added the finalizer. */
-export function adopted(p: Pod, claim: Claim): Pod {
-  return claim !== Claim.AdoptedUntracked ? p : { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), JobTrackingFinalizer] } };
+export function adopted(p: Pod, claim: Claim, trackingFinalizer: string = JobTrackingFinalizer): Pod {
+  return claim !== Claim.AdoptedUntracked ? p : { ...p, metadata: { ...p.metadata, finalizers: [...(p.metadata.finalizers ?? []), trackingFinalizer] } };
 }
 
 /** The Job's pods, and the pods it lets go of (owned, but no longer matching its selector). */

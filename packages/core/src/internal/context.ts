@@ -40,6 +40,8 @@ export interface PassInputs {
   readonly podFailurePolicy: PodFailurePolicy | undefined;
   /** Upstream onlyReplaceFailedPods (one home: podState.onlyReplaceFailedPods). */
   readonly onlyReplaceFailedPods: boolean;
+  /** The tracking finalizer the pass creates pods with and counts them by (SyncOptions.trackingFinalizer). */
+  readonly trackingFinalizer: string;
   readonly suspended: boolean;
   /** UIDs whose finalizer removal the controller sent and has not seen yet. */
   readonly expectedRmFinalizers: ReadonlySet<string>;

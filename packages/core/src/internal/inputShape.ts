@@ -231,6 +231,7 @@ const optionsShape: Shape = fields({
   maxPodCreateDeletePerSync: 'positive',
   explain: 'boolean',
   controllerName: 'string',
+  trackingFinalizer: 'string',
 });
 
 function jobError(job: unknown, root: string): string | undefined {

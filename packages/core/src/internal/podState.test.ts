@@ -1,3 +1,4 @@
+import { ExternalTrackingFinalizer, JobTrackingFinalizer } from '@jobkit/api';
 import { isPodActive, isPodFailed, isPodReady, isPodTerminating, hasTrackingFinalizer } from './podState.js';
 import { newPod } from '../__tests__/builders.js';
 
@@ -31,7 +32,8 @@ describe('pod classification (job_controller.go / controller_utils.go)', () => {
     expect(isPodReady(newPod('a'))).toBe(false);
   });
   test('tracking finalizer', () => {
-    expect(hasTrackingFinalizer(newPod('a'))).toBe(true);
-    expect(hasTrackingFinalizer(newPod('a', { finalizer: false }))).toBe(false);
+    expect(hasTrackingFinalizer(newPod('a'), JobTrackingFinalizer)).toBe(true);
+    expect(hasTrackingFinalizer(newPod('a'), ExternalTrackingFinalizer)).toBe(false);
+    expect(hasTrackingFinalizer(newPod('a', { finalizer: false }), JobTrackingFinalizer)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Pod predicates of pkg/controller/job/job_controller.go and pkg/controller/controller_utils.go
 // (FilterActivePods, CountTerminatingPods, IsPodReady, hasJobTrackingFinalizer, isPodFailed).
-import { JobTrackingFinalizer, PodConditionType, type Pod } from '@jobkit/api';
+import { PodConditionType, type Pod } from '@jobkit/api';
 
 export const isDeleting = (p: Pod): boolean => p.metadata.deletionTimestamp !== undefined && p.metadata.deletionTimestamp !== null;
 
@@ -19,7 +19,8 @@ export function isPodReady(p: Pod): boolean {
   return false;
 }
 
-export const hasTrackingFinalizer = (p: Pod): boolean => p.metadata.finalizers?.includes(JobTrackingFinalizer) ?? false;
+/** Whether the pod carries the controller's tracking finalizer (upstream hasJobTrackingFinalizer; the name is the pass's `trackingFinalizer`). */
+export const hasTrackingFinalizer = (p: Pod, finalizer: string): boolean => p.metadata.finalizers?.includes(finalizer) ?? false;
 
 /** One home for the failure rule: @jobkit/policy (v1.37.2 isPodFailed / onlyReplaceFailedPods). */
 export { isPodFailed, onlyReplaceFailedPods } from '@jobkit/policy';
