@@ -49,6 +49,14 @@ describe('applyActions', () => {
     );
     expect(s.pods.map((p) => [p.metadata.name, p.metadata.finalizers])).toEqual([['a', []]]);
   });
+  test("RemovePodFinalizer takes off the controller's own finalizer (opts.trackingFinalizer), no other", () => {
+    const both = { ...newPod('a'), metadata: { ...newPod('a').metadata, finalizers: ['batch.kubernetes.io/job-tracking', 'jobkit.io/job-tracking'] } };
+    const s = applyActions({ job, pods: [both] }, [{ type: 'RemovePodFinalizer', name: 'a', uid: 'a' }], {
+      ...opts,
+      trackingFinalizer: 'jobkit.io/job-tracking',
+    });
+    expect(s.pods[0]!.metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking']);
+  });
   test('UpdateJobStatus replaces the status; the input is untouched', () => {
     const state = { job, pods: [] };
     const s = applyActions(state, [{ type: 'UpdateJobStatus', status: { active: 2 } }], opts);
@@ -157,6 +165,7 @@ describe('applyActions refuses malformed input, naming the field', () => {
     ['a DeletePod uid as a number', { job, pods: [] }, [{ type: 'DeletePod', uid: 1, name: 'a' }], opts, 'actions[0].uid: Invalid value: must be a string'],
     ['an invalid now', { job, pods: [] }, [], { ...opts, now: new Date('x') }, 'opts.now: Invalid value: must be a valid Date'],
     ['no generateName', { job, pods: [] }, [], { now: NOW }, 'opts.generateName: Invalid value: must be a function'],
+    ['a trackingFinalizer not a string', { job, pods: [] }, [], { ...opts, trackingFinalizer: 1 }, 'opts.trackingFinalizer: Invalid value: must be a string'],
   ];
   test.each(cases)('%s', (_name, state, actions, o, error) => {
     const r = applyActions(state as never, actions as never, o as never);

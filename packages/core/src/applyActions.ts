@@ -218,6 +218,8 @@ function applyInputError(state: unknown, actions: unknown, opts: unknown): strin
   if (typeof opts['generateName'] !== 'function') return 'opts.generateName: Invalid value: must be a function';
   const gu = opts['generateUid'];
   if (gu !== undefined && gu !== null && typeof gu !== 'function') return 'opts.generateUid: Invalid value: must be a function';
+  const tf = opts['trackingFinalizer'];
+  if (tf !== undefined && tf !== null && typeof tf !== 'string') return 'opts.trackingFinalizer: Invalid value: must be a string';
   return undefined;
 }
 
