@@ -6,20 +6,12 @@
 import { emptyBackoffRecord } from '@jobkit/backoff';
 import { getCompletionIndex } from '@jobkit/indexes';
 import { matchPodFailurePolicy } from '@jobkit/policy';
-import {
-  CompletionModes,
-  formatValidTime,
-  JobControllerName,
-  MaxPodCreateDeletePerSync,
-  MaxUncountedPods,
-  trackingFinalizerFor,
-  type Job,
-  type Pod,
-} from '@jobkit/api';
+import { CompletionModes, formatValidTime, MaxPodCreateDeletePerSync, MaxUncountedPods, type Job, type Pod } from '@jobkit/api';
 import { adopted, Claim, podClaimer } from './internal/claimPods.js';
 import { podError } from './internal/inputShape.js';
+import { trackingFinalizerOf } from './internal/trackingFinalizer.js';
 import type { PassInputs, PodClassification } from './internal/context.js';
-import { isPodFailed, isPodReady, onlyReplaceFailedPods, podUid } from './internal/podState.js';
+import { hasTrackingFinalizer, isPodFailed, isPodReady, onlyReplaceFailedPods, podUid } from './internal/podState.js';
 import type { SyncOptions } from './types.js';
 
 const MaxInt32 = 2_147_483_647;
@@ -44,7 +36,7 @@ export function passInputs(job: Job, now: Date, options: SyncOptions): PassInput
     backoffLimitPerIndex,
     podFailurePolicy: spec.podFailurePolicy ?? undefined,
     onlyReplaceFailedPods: onlyReplaceFailedPods(spec),
-    trackingFinalizer: options.trackingFinalizer ?? trackingFinalizerFor(options.controllerName ?? JobControllerName),
+    trackingFinalizer: trackingFinalizerOf(options),
     suspended: spec.suspend === true,
     expectedRmFinalizers: new Set(options.finalizerRemovalsPending ?? []),
     expectationsSatisfied: options.expectationsSatisfied ?? true,
@@ -115,8 +107,7 @@ function walk(inputs: PassInputs, listedPods: readonly Pod[]): PodClassification
         if (isPodReady(p)) readyPods++;
       } else terminatingPods++;
     }
-    const fins = m.finalizers;
-    if (fins === undefined || fins === null || !fins.includes(finalizer)) return;
+    if (!hasTrackingFinalizer(p, finalizer)) return;
     const succeeded = phase === 'Succeeded';
     // isPodFailed (one home, @jobkit/policy): only finished or deleted pods can be failures.
     const failed = !succeeded && (terminal || deleting) && isPodFailed(p, onlyFailed);

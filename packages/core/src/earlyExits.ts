@@ -2,18 +2,9 @@
 // passes that end before any pod is looked at — malformed input, a Job of another controller, a
 // finished Job, an unknown completion mode, and what upstream's pod listing refuses.
 import { emptyBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
-import {
-  CompletionModes,
-  EventReason,
-  isJobFinished,
-  isQualifiedName,
-  JobControllerName,
-  JobTrackingFinalizer,
-  selectorError,
-  type Job,
-  type Pod,
-} from '@jobkit/api';
+import { CompletionModes, EventReason, isJobFinished, JobControllerName, selectorError, type Job, type Pod } from '@jobkit/api';
 import { isManagedBy } from './internal/conditions.js';
+import { trackingFinalizerError } from './internal/trackingFinalizer.js';
 import { inputShapeError, listedPodsError } from './internal/inputShape.js';
 import type { Action, SyncOptions, SyncResult } from './types.js';
 
@@ -87,22 +78,5 @@ function exitBeforePods(job: Job, options: SyncOptions): EarlyExit | undefined {
         ? 'metadata.uid: no owner uid provided'
         : undefined;
   if (ownerError !== undefined) return noop('pods cannot be listed by owner', job, prevBackoff, [], ownerError);
-  return undefined;
-}
-
-/**
- * Why `options.trackingFinalizer` cannot be used, or undefined: it must be a qualified name (a
- * finalizer's syntax), and an external controller must not use the built-in controller's (the
- * Kubernetes Job docs reserve batch.kubernetes.io/job-tracking for it).
- */
-export function trackingFinalizerError(options: { readonly controllerName?: string; readonly trackingFinalizer?: string }): string | undefined {
-  const f = options.trackingFinalizer;
-  if (f === undefined) return undefined;
-  const syntax = isQualifiedName(f);
-  if (syntax.length > 0) return `options.trackingFinalizer: Invalid value: ${JSON.stringify(f.slice(0, 100))}: ${syntax[0]}`;
-  const controllerName = options.controllerName ?? JobControllerName;
-  if (f === JobTrackingFinalizer && controllerName !== JobControllerName) {
-    return `options.trackingFinalizer: Invalid value: "${f}": reserved for the built-in Job controller (${JobControllerName}); ${controllerName} must use another`;
-  }
   return undefined;
 }

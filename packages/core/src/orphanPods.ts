@@ -1,9 +1,9 @@
 // Mirrors syncOrphanPod of pkg/controller/job/job_controller.go: the tracking finalizer comes off
 // pods whose owning Job is finished or gone.
-import { isJobFinished, JobControllerName, trackingFinalizerFor, type Job, type Pod } from '@jobkit/api';
-import { trackingFinalizerError } from './earlyExits.js';
+import { isJobFinished, JobControllerName, type Job, type Pod } from '@jobkit/api';
 import { isManagedBy } from './internal/conditions.js';
 import { orphanInputShapeError } from './internal/inputShape.js';
+import { trackingFinalizerError, trackingFinalizerOf } from './internal/trackingFinalizer.js';
 import { hasTrackingFinalizer, podName, podUid } from './internal/podState.js';
 import type { Action } from './types.js';
 
@@ -44,7 +44,7 @@ export function orphanPodActions(
   const finalizerError = trackingFinalizerError(options);
   if (finalizerError !== undefined) return { actions: [], error: finalizerError };
   const controllerName = options.controllerName ?? JobControllerName;
-  const finalizer = options.trackingFinalizer ?? trackingFinalizerFor(controllerName);
+  const finalizer = trackingFinalizerOf(options);
   const out: Action[] = [];
   for (const p of pods) {
     if (!hasTrackingFinalizer(p, finalizer)) continue;

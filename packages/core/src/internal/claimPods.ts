@@ -2,6 +2,7 @@
 // pkg/controller/controller_ref_manager.go. Selector matching (metav1.LabelSelectorAsSelector) is
 // @jobkit/api's compileSelector.
 import { compileSelector, JobTrackingFinalizer, type Job, type OwnerReference, type Pod } from '@jobkit/api';
+import { hasTrackingFinalizer } from './podState.js';
 
 /** The first owner reference marked controller (metav1.GetControllerOf). */
 function controllerOf(p: Pod): OwnerReference | undefined {
@@ -52,7 +53,7 @@ export function podClaimer(job: Job, trackingFinalizer: string = JobTrackingFina
       return jobDeleting ? Claim.None : Claim.Released;
     }
     if (jobDeleting || m.deletionTimestamp != null || !matches(m.labels)) return Claim.None;
-    const tracked = (m.ownerReferences ?? []).some((r) => r.uid === uid) || (m.finalizers ?? []).includes(trackingFinalizer);
+    const tracked = (m.ownerReferences ?? []).some((r) => r.uid === uid) || hasTrackingFinalizer(p, trackingFinalizer);
     return tracked ? Claim.Adopted : Claim.AdoptedUntracked;
   };
 }
