@@ -8,3 +8,5 @@ export { deterministicNames, type NameGenerator } from './names.js';
 export { admitJob, type AdmitOptions } from './admission.js';
 export { defaultController, type Controller } from './controller.js';
 export { statusChanges, conditionText, type TimelineEntry } from './timeline.js';
+export { WorkQueue, type WorkQueueOptions } from './workQueue.js';
+export { PodExpectations, FinalizerExpectations, ExpectationsTimeoutMs } from './expectations.js';
