@@ -1,6 +1,6 @@
 // Mirrors backoffRecord, newBackoffRecord and the remaining-time functions of
 // pkg/controller/job/backoff_utils.go.
-import { DefaultJobPodFailureBackOffMs, MaxJobPodFailureBackOffMs, parseTimeOrZero, type Pod, type Time } from '@jobkit/api';
+import { DefaultJobPodFailureBackOffMs, JobTrackingFinalizer, MaxJobPodFailureBackOffMs, parseTimeOrZero, type Pod, type Time } from '@jobkit/api';
 import { getFinishedTimeMs } from './finishedTime.js';
 import { getIndexAbsoluteFailureCount } from '@jobkit/indexes';
 
@@ -53,6 +53,23 @@ export function newBackoffRecord(prev: BackoffRecord | undefined, newSucceeded: 
     count++;
   }
   return last === undefined ? emptyBackoffRecord : { failuresAfterLastSuccess: count, lastFailureTime: new Date(last).toISOString() };
+}
+
+/**
+ * The record rebuilt from the pods a Job has already counted (finished, tracking finalizer
+ * gone), for a controller that has no memory of earlier passes: after a restart, or reading
+ * objects from a cluster. Upstream keeps the record in memory only and loses it on restart
+ * (kubernetes#114650); counted pods that were deleted since are not seen.
+ *
+ * @category Backoff
+ */
+export function backoffFromCountedPods(pods: readonly Pod[], trackingFinalizer: string = JobTrackingFinalizer): BackoffRecord {
+  const counted = pods.filter((p) => !(p.metadata.finalizers ?? []).includes(trackingFinalizer));
+  return newBackoffRecord(
+    undefined,
+    counted.filter((p) => p.status?.phase === 'Succeeded'),
+    counted.filter((p) => p.status?.phase === 'Failed'),
+  );
 }
 
 /**

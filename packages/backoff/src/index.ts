@@ -2,6 +2,7 @@
 export { getFinishedTime, getFinishedTimeMs } from './finishedTime.js';
 export {
   backoffDelayMs,
+  backoffFromCountedPods,
   emptyBackoffRecord,
   newBackoffRecord,
   remainingBackoffMs,

@@ -1,7 +1,7 @@
 // `jobkit explain --job JOB.json --pods PODS.json [--now T]`: one pass of the controller over a
 // real cluster's objects, and why it decides what it does.
-import { JobTrackingFinalizer, type Job, type Pod } from '@jobkit/api';
-import { newBackoffRecord, type BackoffRecord } from '@jobkit/backoff';
+import type { Job, Pod } from '@jobkit/api';
+import { backoffFromCountedPods } from '@jobkit/backoff';
 import type { Action, PassExplanation, PodExplanation, RequeueCause } from '@jobkit/core';
 import { conditionText, statusChanges, type Controller } from '@jobkit/loop';
 import { table } from '../present/describe.js';
@@ -205,18 +205,4 @@ function actionText(action: Action, job: Job, written: Job['status']): string {
     case 'RecordEvent':
       return `event ${action.eventType} ${action.reason}: ${action.message}`;
   }
-}
-
-/**
- * The backoff record a long-running controller would hold, from the pods it has already counted
- * (terminal, tracking finalizer removed): folding them in one step gives the same record as the
- * pass-by-pass folds (failures finishing after the latest success).
- */
-export function backoffFromCountedPods(pods: readonly Pod[]): BackoffRecord {
-  const counted = pods.filter((p) => !(p.metadata.finalizers ?? []).includes(JobTrackingFinalizer));
-  return newBackoffRecord(
-    undefined,
-    counted.filter((p) => p.status?.phase === 'Succeeded'),
-    counted.filter((p) => p.status?.phase === 'Failed'),
-  );
 }

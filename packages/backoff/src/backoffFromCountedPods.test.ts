@@ -1,5 +1,5 @@
 import type { Pod } from '@jobkit/api';
-import { backoffFromCountedPods } from './explain.js';
+import { backoffFromCountedPods } from './backoffRecord.js';
 
 describe('backoffFromCountedPods', () => {
   const pod = (phase: string, finishedAt: string, tracked = false): Pod => ({
@@ -16,5 +16,11 @@ describe('backoffFromCountedPods', () => {
     ]);
     expect(record.failuresAfterLastSuccess).toBe(2);
     expect(record.lastFailureTime).toBe('2026-01-01T00:00:04.000Z');
+  });
+  test("another controller's tracking finalizer marks its pods not yet counted", () => {
+    const fin = 'jobkit.io/job-tracking';
+    const tracked = { ...pod('Failed', '2026-01-01T00:00:09Z'), metadata: { name: 'x', finalizers: [fin] } };
+    const record = backoffFromCountedPods([pod('Failed', '2026-01-01T00:00:01Z'), tracked], fin);
+    expect(record).toEqual({ failuresAfterLastSuccess: 1, lastFailureTime: '2026-01-01T00:00:01.000Z' });
   });
 });
