@@ -4,6 +4,7 @@ import { defaultMaxProcesses } from '@jobkit/runner';
 import { parseDuration } from '@jobkit/sim';
 import { defaultController, type Controller } from '@jobkit/loop';
 import { parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
+import { controllerCommand } from './commands/controller.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -52,6 +53,19 @@ a restart).`,
       'jobkit explain --job job.json --pods pods.json --now 2026-01-01T00:10:00Z',
     ],
   },
+  controller: {
+    synopsis:
+      'jobkit controller --managed-by NAME [--kubeconfig FILE] [--context CTX] [--namespace NS] [--workers 5] [--leader-elect] [--lease-namespace NS] [--metrics-addr HOST:PORT]',
+    about: `Run jobkit as the Job controller of a cluster, for the Jobs whose spec.managedBy is NAME
+(kube-controller-manager leaves those alone). Runs in the foreground and logs JSON lines to
+stderr; Ctrl-C or SIGTERM stops it cleanly. Pods get the tracking finalizer jobkit.io/job-tracking.
+--leader-elect: act only while holding a Lease (15 s / 10 s / 2 s), so replicas can stand by.
+--metrics-addr: serve /metrics (Prometheus), /healthz and /readyz. RBAC: docs/controller.md.`,
+    examples: [
+      'jobkit controller --managed-by example.com/jobkit --kubeconfig ~/.kube/config',
+      'jobkit controller --managed-by example.com/jobkit --namespace batch --leader-elect --metrics-addr 127.0.0.1:8080',
+    ],
+  },
   version: {
     synopsis: 'jobkit version | jobkit --version',
     about: 'Print the jobkit release and the Kubernetes release it follows.',
@@ -81,6 +95,9 @@ under \`pnpm jobkit\`, which runs at the repository root).
 Exit status: 0 Job completed (or valid, or suspended), 1 Job failed, 2 bad input, 3 jobkit bug.
 `;
 
+const optional = <K extends string>(key: K, value: string | undefined): { [k in K]?: string } =>
+  value !== undefined ? ({ [key]: value } as { [k in K]: string }) : {};
+
 /** `jobkit COMMAND --help`: that command's synopsis, description and examples. */
 export function commandUsage(command: string): string {
   const h = commandHelp[command];
@@ -88,14 +105,32 @@ export function commandUsage(command: string): string {
   return `${h.synopsis}\n\n${h.about}\n\nExamples:\n${h.examples.map((e) => `  ${e}`).join('\n')}\n`;
 }
 
-const valueFlags = new Set(['script', 'logs-dir', 'name', 'job', 'pods', 'now', 'restart-delay', 'max-processes', 'filename']);
-const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version']);
+const valueFlags = new Set([
+  'script',
+  'logs-dir',
+  'name',
+  'job',
+  'pods',
+  'now',
+  'restart-delay',
+  'max-processes',
+  'filename',
+  'kubeconfig',
+  'context',
+  'managed-by',
+  'namespace',
+  'workers',
+  'metrics-addr',
+  'lease-namespace',
+]);
+const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
   run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help', 'filename']),
   simulate: new Set(['script', 'json', 'name', 'help', 'filename']),
   validate: new Set(['help', 'filename']),
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
+  controller: new Set(['kubeconfig', 'context', 'managed-by', 'namespace', 'workers', 'leader-elect', 'lease-namespace', 'metrics-addr', 'help']),
   version: new Set(['help']),
 };
 
@@ -182,6 +217,24 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             json: args.flags.has('json'),
           },
           controller,
+          io,
+        );
+      }
+      case 'controller': {
+        if (args.positionals.length > 0) throw new UsageError(`controller takes no arguments, got ${args.positionals.join(' ')}`);
+        const workers = positiveIntegerFlag(args, 'workers');
+        const kubeconfig = stringFlag(args, 'kubeconfig');
+        return await controllerCommand(
+          {
+            ...(kubeconfig !== undefined ? { kubeconfig: fromCwd(kubeconfig) } : {}),
+            ...optional('context', stringFlag(args, 'context')),
+            ...optional('managedBy', stringFlag(args, 'managed-by')),
+            ...optional('namespace', stringFlag(args, 'namespace')),
+            ...(workers !== undefined ? { workers } : {}),
+            leaderElect: args.flags.has('leader-elect'),
+            ...optional('leaseNamespace', stringFlag(args, 'lease-namespace')),
+            ...optional('metricsAddr', stringFlag(args, 'metrics-addr')),
+          },
           io,
         );
       }

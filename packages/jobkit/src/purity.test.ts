@@ -33,7 +33,7 @@ describe('the purity rule of the core packages is a lint rule', () => {
     const listed = /const pure = \[([^\]]*)\]/.exec(config)?.[1] ?? '';
     for (const p of pure) expect(listed).toContain(`'${p}'`);
     // and every package that exists is either core or an adapter we know of
-    const adapters = ['runner', 'cli', 'testcluster'];
+    const adapters = ['runner', 'cli', 'cluster', 'testcluster'];
     for (const p of fs.readdirSync(path.join(root, 'packages'))) expect([...pure, ...adapters]).toContain(p);
   });
   test.each(forbidden)(
@@ -44,6 +44,22 @@ describe('the purity rule of the core packages is a lint rule', () => {
     },
     60_000,
   );
+  test('only @jobkit/cluster imports the Kubernetes client', () => {
+    const importers: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const f = path.join(dir, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (/\.ts$/.test(e.name) && /from '@kubernetes\/client-node'|import\('@kubernetes\/client-node'\)/.test(fs.readFileSync(f, 'utf8')))
+          importers.push(path.relative(root, f));
+      }
+    };
+    for (const p of fs.readdirSync(path.join(root, 'packages'))) walk(path.join(root, 'packages', p, 'src'));
+    expect(importers).toEqual(['packages/cluster/src/kube.ts']);
+    const deps = (p: string): string[] =>
+      Object.keys((JSON.parse(fs.readFileSync(path.join(root, 'packages', p, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {});
+    expect(fs.readdirSync(path.join(root, 'packages')).filter((p) => deps(p).includes('@kubernetes/client-node'))).toEqual(['cluster']);
+  });
   test('tests of core packages may use the clock', () => {
     expect(lint('packages/core/src/purity-probe.test.ts', 'export const t = Date.now();')).toEqual([]);
   }, 60_000);

@@ -1,5 +1,5 @@
 import type { Job } from '@jobkit/api';
-import { validateJob } from './jobValidation.js';
+import { managedByErrors, validateJob } from './jobValidation.js';
 
 const labels = {
   'batch.kubernetes.io/controller-uid': 'u1',
@@ -44,5 +44,23 @@ describe('validateJob: activeDeadlineSeconds is an int64 (Go decodes any integer
   test('the message names the int64 range for a value beyond it', () => {
     const [e] = validateJob(withSpec({ activeDeadlineSeconds: 2 ** 64 }));
     expect(e).toMatchObject({ type: 'FieldValueInvalid', field: 'spec.activeDeadlineSeconds', detail: expect.stringContaining('64-bit integer') });
+  });
+});
+
+describe('managedByErrors', () => {
+  test.each([
+    { name: 'a domain-prefixed path', value: 'jobkit.io/controller', errors: 0 },
+    { name: 'the built-in name', value: 'kubernetes.io/job-controller', errors: 0 },
+    { name: 'empty', value: '', errors: 1 },
+    { name: 'no domain', value: 'controller', errors: 1 },
+    { name: 'over 63 characters', value: `example.com/${'x'.repeat(60)}`, errors: 1 },
+  ])('$name', ({ value, errors }) => {
+    expect(managedByErrors(value)).toHaveLength(errors);
+    // The same verdict as on a Job.
+    const job = {
+      metadata: { name: 'j', namespace: 'ns' },
+      spec: { managedBy: value, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'x' }] } } },
+    };
+    expect(validateJob(job as never).filter((e) => e.field === 'spec.managedBy').length > 0).toBe(errors > 0);
   });
 });

@@ -281,10 +281,10 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
   const managedBy = optString(spec, 'managedBy', child(p, 'managedBy'), errs);
   if (managedBy !== undefined) {
     const mp = child(p, 'managedBy');
-    const r = domainPrefixedPathErrors(managedBy);
+    const r = managedByProblems(managedBy);
     if (r.required) errs.push(required(mp));
     for (const m of r.messages) errs.push(invalid(mp, m));
-    if (managedBy.length > maxManagedByLength) errs.push(tooLong(mp, maxManagedByLength));
+    if (r.tooLong) errs.push(tooLong(mp, maxManagedByLength));
   }
   const mode = optString(spec, 'completionMode', child(p, 'completionMode'), errs);
   const indexed = mode === 'Indexed';
@@ -412,4 +412,21 @@ export function validateJob(job: Job | unknown, opts?: Partial<JobValidationOpti
   const errs: FieldError[] = [];
   validateJobWithOptionsInto(job, { ...createOptions, ...(opts ?? {}) }, errs);
   return mergeFieldErrors(errs);
+}
+
+/** What the API server finds wrong with a `spec.managedBy` value (a domain-prefixed path of at most 63 characters). */
+function managedByProblems(value: string): { readonly required: boolean; readonly messages: readonly string[]; readonly tooLong: boolean } {
+  const r = domainPrefixedPathErrors(value);
+  return { required: r.required, messages: r.messages, tooLong: value.length > maxManagedByLength };
+}
+
+/**
+ * Why `value` cannot be a Job's `spec.managedBy`, in the API server's words (empty: it can). For
+ * tools that take a controller name, such as `jobkit controller --managed-by`.
+ *
+ * @category Validation
+ */
+export function managedByErrors(value: string): string[] {
+  const r = managedByProblems(value);
+  return [...(r.required ? ['Required value'] : []), ...r.messages, ...(r.tooLong ? [`Too long: may not be more than ${maxManagedByLength} bytes`] : [])];
 }

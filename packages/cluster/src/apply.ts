@@ -1,0 +1,216 @@
+// A pass's actions as upstream's I/O makes them (../shared/upstream/controller-io.md): creates in
+// slow-start batches (1, 2, 4, …; parallel within a batch; stop after a batch with a failure),
+// finalizer removals and deletes in parallel (a removal right before its pod's delete is
+// manageJob's scale-down; a removal failure there leaves the pod undeleted), status writes as a
+// PUT of the whole object with the resourceVersion last seen, events with the real pod name.
+// Expectations are set before the calls and lowered for failed or skipped ones.
+//
+// The statuses in a pass's actions assume every earlier call succeeded. After a failure the rest
+// of the pass is not applied: the key is requeued with backoff and the next pass starts from what
+// the informers show (upstream instead continues with corrected numbers; see the docs).
+import type { Job, Pod } from '@jobkit/api';
+import type { Action } from '@jobkit/core';
+import type { FinalizerExpectations, PodExpectations } from '@jobkit/loop';
+import type { EventRecorder } from './events.js';
+import { apiError, type ApiClient } from './kube.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+
+export interface ApplyContext {
+  readonly api: ApiClient;
+  readonly key: string;
+  readonly podExpectations: PodExpectations;
+  readonly finalizerExpectations: FinalizerExpectations;
+  readonly events: EventRecorder;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly trackingFinalizer: string;
+  readonly now: () => number;
+}
+
+export interface Applied {
+  /** Every action was applied. */
+  readonly ok: boolean;
+  /** The Job as the last status write returned it (else as given). */
+  readonly job: Job;
+  /** The resourceVersion of the last status write, if any (read-your-writes). */
+  readonly writtenResourceVersion?: string;
+  readonly error?: string;
+  /** Status writes the server refused with 409 (a second writer) or 422 (a jobkit bug). */
+  readonly rejectedWrite?: { readonly code: number; readonly message: string };
+}
+
+const jobPath = (j: Job): string => `/apis/batch/v1/namespaces/${j.metadata.namespace}/jobs/${j.metadata.name}`;
+const podPath = (ns: string, name: string): string => `/api/v1/namespaces/${ns}/pods/${name}`;
+
+/** Runs `fs` with at most `limit` in flight; resolves with every result. */
+async function parallel<T>(fs: readonly (() => Promise<T>)[], limit = 32): Promise<T[]> {
+  const out: T[] = new Array(fs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < fs.length) {
+      const i = next++;
+      out[i] = await fs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, fs.length) }, worker));
+  return out;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly Action[]): Promise<Applied> {
+  const ns = job.metadata.namespace ?? 'default';
+  let current = job;
+  let written: string | undefined;
+  const createdNames: string[] = [];
+  for (let i = 0; i < actions.length;) {
+    const a = actions[i]!;
+    if (a.type === 'CreatePod') {
+      let j = i;
+      while (j < actions.length && actions[j]!.type === 'CreatePod') j++;
+      const creates = actions.slice(i, j) as Extract<Action, { type: 'CreatePod' }>[];
+      const error = await createPods(ctx, current, ns, creates, createdNames);
+      if (error !== undefined) return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error };
+      i = j;
+    } else if (a.type === 'RemovePodFinalizer' || a.type === 'DeletePod') {
+      let j = i;
+      while (j < actions.length && (actions[j]!.type === 'RemovePodFinalizer' || actions[j]!.type === 'DeletePod')) j++;
+      const error = await podWrites(ctx, ns, actions.slice(i, j) as Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[]);
+      if (error !== undefined) return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error };
+      i = j;
+    } else if (a.type === 'UpdateJobStatus') {
+      const body = { ...current, apiVersion: 'batch/v1', kind: 'Job', status: a.status };
+      let res;
+      try {
+        res = await ctx.api.request<Job>('PUT', `${jobPath(current)}/status`, body);
+      } catch (e) {
+        return { ok: false, job: current, error: `status write: ${message(e)}` };
+      }
+      if (res.status !== 200) {
+        const msg = apiError(res);
+        ctx.log(res.status === 409 ? 'info' : 'error', 'status write refused', { job: ctx.key, code: res.status, error: msg });
+        return {
+          ok: false,
+          job: current,
+          ...(written !== undefined ? { writtenResourceVersion: written } : {}),
+          error: `status write: ${msg}`,
+          rejectedWrite: { code: res.status, message: msg },
+        };
+      }
+      current = res.body;
+      written = current.metadata.resourceVersion;
+      i++;
+    } else {
+      let msg = a.message;
+      // The pass names a created pod by its generateName; upstream's event names the real pod.
+      if (a.reason === 'SuccessfulCreate') {
+        const name = createdNames.shift();
+        if (name !== undefined && msg.startsWith('Created pod: ')) msg = `Created pod: ${name}`;
+      }
+      void ctx.events.record(current, a.eventType, a.reason, msg);
+      i++;
+    }
+  }
+  return { ok: true, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}) };
+}
+
+async function createPods(
+  ctx: ApplyContext,
+  job: Job,
+  ns: string,
+  creates: readonly Extract<Action, { type: 'CreatePod' }>[],
+  createdNames: string[],
+): Promise<string | undefined> {
+  ctx.podExpectations.expectCreations(ctx.key, creates.length, ctx.now());
+  const replacement = (job.status?.failed ?? 0) > 0 || (job.status?.terminating ?? 0) > 0;
+  const reason = !replacement ? 'new' : job.spec.podReplacementPolicy === 'Failed' ? 'recreate_failed' : 'recreate_terminating_or_failed';
+  let done = 0;
+  let batch = 1;
+  while (done < creates.length) {
+    const size = Math.min(batch, creates.length - done);
+    const results = await parallel(
+      creates.slice(done, done + size).map((c) => async (): Promise<{ name?: string; error?: string }> => {
+        try {
+          const res = await ctx.api.request<Pod>('POST', `/api/v1/namespaces/${ns}/pods`, { apiVersion: 'v1', kind: 'Pod', ...c.pod });
+          if (res.status === 201 || res.status === 200) return { name: res.body.metadata.name ?? '' };
+          return { error: apiError(res) };
+        } catch (e) {
+          return { error: message(e) };
+        }
+      }),
+    );
+    done += size;
+    let failure: string | undefined;
+    for (const r of results) {
+      if (r.error === undefined) {
+        createdNames.push(r.name!);
+        ctx.metrics.jobPodsCreation.inc({ reason, status: 'succeeded' });
+        continue;
+      }
+      failure ??= r.error;
+      ctx.podExpectations.creationObserved(ctx.key);
+      ctx.metrics.jobPodsCreation.inc({ reason, status: 'failed' });
+      // Upstream records no event while the namespace is being torn down.
+      if (!/because it is being terminated/.test(r.error)) void ctx.events.record(job, 'Warning', 'FailedCreate', `Error creating: ${r.error}`);
+    }
+    if (failure !== undefined) {
+      ctx.podExpectations.creationObserved(ctx.key, creates.length - done);
+      ctx.log('warn', 'pod creation failed', { job: ctx.key, error: failure, skipped: creates.length - done });
+      return `create pod: ${failure}`;
+    }
+    batch *= 2;
+  }
+  return undefined;
+}
+
+async function podWrites(
+  ctx: ApplyContext,
+  ns: string,
+  ops: readonly Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[],
+): Promise<string | undefined> {
+  // Per pod, its operations in order; pods in parallel.
+  const byPod = new Map<string, (typeof ops)[number][]>();
+  for (const op of ops) {
+    const l = byPod.get(op.uid);
+    if (l === undefined) byPod.set(op.uid, [op]);
+    else l.push(op);
+  }
+  const scaleDown = [...byPod.values()].filter((l) => l.length > 1 && l[0]!.type === 'RemovePodFinalizer' && l[1]!.type === 'DeletePod');
+  const plainRemovals = [...byPod.values()].filter((l) => l[0]!.type === 'RemovePodFinalizer' && !scaleDown.includes(l)).map((l) => l[0]!.uid);
+  if (scaleDown.length > 0) ctx.podExpectations.expectDeletions(ctx.key, scaleDown.length, ctx.now());
+  ctx.finalizerExpectations.expectRemovals(ctx.key, plainRemovals);
+  // Upstream's removeTrackingFinalizerPatch (strategic merge).
+  const patch = { metadata: { '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } };
+  const errors = await parallel(
+    [...byPod.values()].map((list) => async (): Promise<string | undefined> => {
+      const isScaleDown = scaleDown.includes(list);
+      for (const op of list) {
+        try {
+          if (op.type === 'RemovePodFinalizer') {
+            const res = await ctx.api.request('PATCH', podPath(ns, op.name), patch, 'strategic');
+            if (res.status === 200 || res.status === 404) {
+              if (res.status === 200) ctx.metrics.terminatedPodsTrackingFinalizer.inc({ event: 'delete' });
+              continue;
+            }
+            if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
+            else ctx.finalizerExpectations.removalObserved(ctx.key, op.uid);
+            return `remove finalizer of pod ${op.name}: ${apiError(res)}`;
+          }
+          const res = await ctx.api.request('DELETE', podPath(ns, op.name));
+          if (res.status === 200 || res.status === 202 || res.status === 404) continue;
+          if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
+          return `delete pod ${op.name}: ${apiError(res)}`;
+        } catch (e) {
+          if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
+          else if (op.type === 'RemovePodFinalizer') ctx.finalizerExpectations.removalObserved(ctx.key, op.uid);
+          return `${op.type === 'DeletePod' ? 'delete' : 'remove finalizer of'} pod ${op.name}: ${message(e)}`;
+        }
+      }
+      return undefined;
+    }),
+  );
+  const first = errors.find((e) => e !== undefined);
+  if (first !== undefined) ctx.log('warn', 'pod write failed', { job: ctx.key, error: first });
+  return first;
+}

@@ -1,0 +1,67 @@
+// Prometheus metrics under upstream's names (pkg/controller/job/metrics, subsystem
+// job_controller), in a registry of the controller's own (prom-client: the well-kept client,
+// with the text exposition format and histograms done right), served on --metrics-addr.
+import { Counter, Histogram, Registry } from 'prom-client';
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly jobSyncDuration: Histogram<'completion_mode' | 'result' | 'action'>;
+  readonly jobSyncs: Counter<'completion_mode' | 'result' | 'action'>;
+  readonly jobsFinished: Counter<'completion_mode' | 'result' | 'reason'>;
+  readonly jobPodsFinished: Counter<'completion_mode' | 'result'>;
+  readonly jobPodsCreation: Counter<'reason' | 'status'>;
+  readonly terminatedPodsTrackingFinalizer: Counter<'event'>;
+  readonly staleSyncSkips: Counter<'reason'>;
+}
+
+export function newMetrics(): Metrics {
+  const registry = new Registry();
+  const sub = 'job_controller';
+  return {
+    registry,
+    jobSyncDuration: new Histogram({
+      name: `${sub}_job_sync_duration_seconds`,
+      help: 'The time it took to sync a job',
+      labelNames: ['completion_mode', 'result', 'action'],
+      // Upstream: ExponentialBuckets(0.004, 2, 15).
+      buckets: Array.from({ length: 15 }, (_, i) => 0.004 * 2 ** i),
+      registers: [registry],
+    }),
+    jobSyncs: new Counter({
+      name: `${sub}_job_syncs_total`,
+      help: 'The number of job syncs',
+      labelNames: ['completion_mode', 'result', 'action'],
+      registers: [registry],
+    }),
+    jobsFinished: new Counter({
+      name: `${sub}_jobs_finished_total`,
+      help: 'The number of finished jobs',
+      labelNames: ['completion_mode', 'result', 'reason'],
+      registers: [registry],
+    }),
+    jobPodsFinished: new Counter({
+      name: `${sub}_job_pods_finished_total`,
+      help: 'The number of finished Pods that are fully tracked',
+      labelNames: ['completion_mode', 'result'],
+      registers: [registry],
+    }),
+    jobPodsCreation: new Counter({
+      name: `${sub}_job_pods_creation_total`,
+      help: 'The number of Pods created by the Job controller labelled with a reason for the Pod creation',
+      labelNames: ['reason', 'status'],
+      registers: [registry],
+    }),
+    terminatedPodsTrackingFinalizer: new Counter({
+      name: `${sub}_terminated_pods_tracking_finalizer_total`,
+      help: 'The number of terminated pods (phase=Failed|Succeeded) that have the finalizer batch.kubernetes.io/job-tracking',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
+    staleSyncSkips: new Counter({
+      name: `${sub}_stale_sync_skips_total`,
+      help: 'The number of times a sync was skipped because the informer cache was older than the last write',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+  };
+}
