@@ -6,6 +6,9 @@ module.exports = {
   ...base,
   testMatch: ['**/src/**/*.cluster.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
+  // @kubernetes/client-node 1.x and its auth dependencies are ESM-only: compiled too (npm's and
+  // pnpm's node_modules/.pnpm layouts).
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@kubernetes(/|\\+)client-node|openid-client|oauth4webapi|jose)[@/])'],
   maxWorkers: 1,
   testTimeout: 300000,
 };
