@@ -24,4 +24,5 @@ module.exports = {
   // Tests against a real API server run with `pnpm test:cluster` (jest.cluster.config.cjs).
   testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$'],
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/scripts/jest.fastcheck.cjs'],
 };

@@ -409,6 +409,7 @@ function applyWithLedger(
     }
     s = applyActions(s, [a], opts);
     checkStatusWrite(before, s.job);
+    countMovedWithoutRemoval(before, s.job, history, ledger);
     // An index enters completedIndexes only for a pod the pass listed Succeeded with the
     // finalizer; with a stale list that may be a pod whose finalizer an earlier pass already
     // removed uncounted (see the named test), so the ledger takes the index from the write.
@@ -436,6 +437,32 @@ function applyWithLedger(
   flush(chunk);
   for (const p of s.pods) history.set(p.metadata.uid!, p);
   return s;
+}
+
+/**
+ * A UID leaves uncountedTerminatedPods only into the counters. A pass counts one whose pod is gone
+ * without removing any finalizer (upstream counts uncounted UIDs it lists no pod with the finalizer
+ * for). That happens when a pass recorded a released pod a stale list still showed finished and
+ * was cut before its finalizer removal: the fresh pass finds the pod deleted and counts it.
+ */
+function countMovedWithoutRemoval(before: Job, after: Job, history: ReadonlyMap<string, Pod>, ledger: Ledger): void {
+  const was = before.status?.uncountedTerminatedPods ?? {};
+  const still = new Set([...(after.status?.uncountedTerminatedPods?.succeeded ?? []), ...(after.status?.uncountedTerminatedPods?.failed ?? [])]);
+  for (const [uids, succeeded] of [
+    [was.succeeded ?? [], true],
+    [was.failed ?? [], false],
+  ] as const) {
+    for (const uid of uids) {
+      if (still.has(uid) || ledger.counted.has(uid)) continue;
+      ledger.counted.add(uid);
+      if (ledger.released.has(uid)) ledger.countedAfterRelease++;
+      if (!succeeded) ledger.failed++;
+      else {
+        ledger.succeededUids.add(uid);
+        ledger.succeededIndexes.add(history.get(uid)?.metadata.annotations?.[COMPLETION_INDEX] ?? uid);
+      }
+    }
+  }
 }
 
 /**
