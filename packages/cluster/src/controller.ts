@@ -45,7 +45,7 @@ export interface ControllerOptions {
   readonly batchPeriodMs?: number;
   /** Act only while holding a Lease (several replicas: one acts, another takes over). */
   readonly leaderElect?: boolean;
-  /** The Lease's namespace and name (default: `default`, jobkit-controller-<managedBy as a name>). */
+  /** The Lease's namespace and name (default: `default`, `jobkit-` + managedBy as a name: leaseNameFor). */
   readonly leaseNamespace?: string;
   readonly leaseName?: string;
   /** Lease timings (default 15 s / 10 s / 2 s, kube-controller-manager's). */
@@ -139,6 +139,9 @@ export async function startController(options: ControllerOptions): Promise<Contr
   const pods: CachedInformer<Pod> = api.informer(podsPath);
   const ours = (j: Job | undefined): j is Job => j !== undefined && j.spec?.managedBy === managedBy;
 
+  // Both informers have listed and the workers run (readiness; the orphan sweep waits for it).
+  let running = false;
+
   const sync = async (key: string): Promise<void> => {
     const slash = key.indexOf('/');
     const job = jobs.get(key.slice(slash + 1), key.slice(0, slash));
@@ -219,6 +222,9 @@ export async function startController(options: ControllerOptions): Promise<Contr
   // for an external controller the finalizers of its Jobs' pods are its own to remove).
   const sweeping = new Set<string>();
   const sweepOrphans = (job: Job | undefined, candidates?: readonly Pod[]): void => {
+    // Before both caches have listed, a pod's Job may only be missing from the cache: the first
+    // sweep waits for them (upstream's orphan worker starts after WaitForCacheSync too).
+    if (!running) return;
     const list = candidates ?? (job !== undefined ? podsOf(job) : []);
     const todo = list.filter((p) => (p.metadata.finalizers ?? []).includes(trackingFinalizer) && !sweeping.has(p.metadata.uid!));
     if (todo.length === 0) return;
@@ -341,7 +347,6 @@ export async function startController(options: ControllerOptions): Promise<Contr
     while (!inf.hasSynced() && !stopping) await new Promise((r) => setTimeout(r, 200));
   };
 
-  let running = false;
   const endpoint: HttpEndpoint | undefined =
     options.metricsAddr !== undefined ? await serveEndpoints(options.metricsAddr, metrics.registry, () => running) : undefined;
   const elector: LeaderElector | undefined = options.leaderElect
@@ -378,6 +383,14 @@ export async function startController(options: ControllerOptions): Promise<Contr
     await synced(jobs as CachedInformer<unknown>);
     if (stopping) return;
     running = true;
+    // The pods whose Job the pod events could not find while the Jobs were still listing.
+    for (const p of podsByUid.values()) {
+      const owner = ownerKey(p);
+      if (owner === undefined || !hasFinalizer(p)) continue;
+      const slash = owner.key.indexOf('/');
+      const job = jobs.get(owner.key.slice(slash + 1), owner.key.slice(0, slash));
+      if (job === undefined || job.metadata.uid !== owner.uid) sweepOrphans(undefined, [p]);
+    }
     log('info', 'controller started', { managedBy, trackingFinalizer, namespace: options.namespace ?? '(all)', workers: options.workers ?? 5, identity });
   })();
 
