@@ -24,13 +24,13 @@ const NAME_RE = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
 
 function usage(msg) {
   if (msg) process.stderr.write(`kube: ${msg}\n`);
-  process.stderr.write('usage: kube up [--name NAME] [--with-controller-manager] | kube down [--name NAME] | kube status [--name NAME]\n');
+  process.stderr.write('usage: kube up [--name NAME] [--with-controller-manager] | kube down [--name NAME] | kube status [--name NAME] | kube restart-apiserver [--name NAME]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
   const [cmd, ...rest] = argv;
-  if (!['up', 'down', 'status'].includes(cmd)) usage(cmd ? `unknown command "${cmd}"` : undefined);
+  if (!['up', 'down', 'status', 'restart-apiserver'].includes(cmd)) usage(cmd ? `unknown command "${cmd}"` : undefined);
   const opts = { cmd, name: 'default', withControllerManager: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -224,11 +224,11 @@ async function startEtcd(dir) {
   throw new Error('etcd did not start');
 }
 
-async function startApiserver(dir, etcdPort) {
+async function startApiserver(dir, etcdPort, fixedPort) {
   const pki = path.join(dir, 'pki');
   fs.writeFileSync(path.join(dir, 'audit-policy.yaml'), AUDIT_POLICY);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const server = `https://127.0.0.1:${port}`;
     const log = path.join(dir, 'kube-apiserver.log');
     const pid = start(bin('kube-apiserver'), [
@@ -344,6 +344,18 @@ async function down({ name, quiet }) {
   if (!quiet) process.stderr.write(state ? `kube: ${name} stopped\n` : `kube: ${name} was not running\n`);
 }
 
+// Stops kube-apiserver and starts it again on the same port with the same etcd (clients keep
+// their kubeconfig): for tests of a controller reconnecting.
+async function restartApiserver({ name }) {
+  const state = readState(name);
+  if (!state?.apiserver) throw new Error(`${name} is not running`);
+  const t0 = Date.now();
+  await stopAndWait(state.apiserver.pid, bin('kube-apiserver'));
+  state.apiserver = await startApiserver(stateDir(name), state.etcd.port, state.apiserver.port);
+  writeState(name, state);
+  process.stderr.write(`kube: ${name}: kube-apiserver restarted in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
 async function status({ name }) {
   const state = readState(name);
   if (!state) {
@@ -359,7 +371,7 @@ async function status({ name }) {
 
 const opts = parseArgs(process.argv.slice(2));
 try {
-  await { up, down, status }[opts.cmd](opts);
+  await { up, down, status, 'restart-apiserver': restartApiserver }[opts.cmd](opts);
 } catch (e) {
   process.stderr.write(`kube: ${e.message}\n`);
   process.exit(1);

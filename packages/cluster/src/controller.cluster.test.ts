@@ -17,7 +17,7 @@ import {
   type OutcomeScript,
   type TestKubelet,
 } from '@jobkit/testcluster';
-import { startControllerProcess, type ControllerProcess } from './__tests__/controllerProcess.js';
+import { killAll, startControllerProcess, type ControllerProcess } from './__tests__/controllerProcess.js';
 
 const kube = clusterFromEnv('jobkit-cluster-test');
 const kubeconfig = process.env['KUBECONFIG'] ?? '';
@@ -94,7 +94,9 @@ run('jobkit controller: managed Jobs to their documented end', () => {
     await Promise.race([controller.started, controller.exited.then(() => Promise.reject(new Error(`controller exited:\n${controller.text()}`)))]);
   });
   afterAll(async () => {
-    expect(await controller.stop()).toBe(0);
+    const code = await controller.stop();
+    await killAll();
+    expect(code).toBe(0);
     expect(refusedWrites(controller)).toEqual([]);
   });
 

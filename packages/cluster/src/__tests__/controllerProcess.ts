@@ -27,6 +27,16 @@ export interface ControllerProcess {
   text(): string;
 }
 
+/** Every process started and not yet exited: a failed test must not leave one running. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILLs every controller process still running (a test file's afterAll). */
+export async function killAll(): Promise<void> {
+  const waits = [...live].map((p) => new Promise<void>((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('exit', () => r()))));
+  for (const p of live) p.kill('SIGKILL');
+  await Promise.all(waits);
+}
+
 export function startControllerProcess(kubeconfig: string, managedBy: string, extra: readonly string[] = []): ControllerProcess {
   const proc = spawn(process.execPath, [cliMain, 'controller', '--kubeconfig', kubeconfig, '--managed-by', managedBy, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +64,13 @@ export function startControllerProcess(kubeconfig: string, managedBy: string, ex
     }
   });
   proc.stdout!.on('data', (chunk: Buffer) => raw.push(chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  live.add(proc);
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once('exit', (code) => {
+      live.delete(proc);
+      resolve(code);
+    }),
+  );
   return {
     proc,
     logs,
