@@ -55,12 +55,14 @@ a restart).`,
   },
   controller: {
     synopsis:
-      'jobkit controller --managed-by NAME [--kubeconfig FILE] [--context CTX] [--namespace NS] [--workers 5] [--leader-elect] [--lease-namespace NS] [--metrics-addr HOST:PORT]',
+      'jobkit controller --managed-by NAME [--kubeconfig FILE] [--context CTX] [--namespace NS] [--workers 5] [--leader-elect] [--lease-namespace NS] [--metrics-addr HOST:PORT] [--ttl-after-finished]',
     about: `Run jobkit as the Job controller of a cluster, for the Jobs whose spec.managedBy is NAME
 (kube-controller-manager leaves those alone). Runs in the foreground and logs JSON lines to
 stderr; Ctrl-C or SIGTERM stops it cleanly. Pods get the tracking finalizer jobkit.io/job-tracking.
 --leader-elect: act only while holding a Lease (15 s / 10 s / 2 s), so replicas can stand by.
---metrics-addr: serve /metrics (Prometheus), /healthz and /readyz. RBAC: docs/controller.md.`,
+--metrics-addr: serve /metrics (Prometheus), /healthz and /readyz.
+--ttl-after-finished: delete finished Jobs whose ttlSecondsAfterFinished has run out (off:
+kube-controller-manager's TTL controller does it where it runs). RBAC: docs/controller.md.`,
     examples: [
       'jobkit controller --managed-by example.com/jobkit --kubeconfig ~/.kube/config',
       'jobkit controller --managed-by example.com/jobkit --namespace batch --leader-elect --metrics-addr 127.0.0.1:8080',
@@ -123,14 +125,25 @@ const valueFlags = new Set([
   'metrics-addr',
   'lease-namespace',
 ]);
-const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect']);
+const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
   run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help', 'filename']),
   simulate: new Set(['script', 'json', 'name', 'help', 'filename']),
   validate: new Set(['help', 'filename']),
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
-  controller: new Set(['kubeconfig', 'context', 'managed-by', 'namespace', 'workers', 'leader-elect', 'lease-namespace', 'metrics-addr', 'help']),
+  controller: new Set([
+    'kubeconfig',
+    'context',
+    'managed-by',
+    'namespace',
+    'workers',
+    'leader-elect',
+    'lease-namespace',
+    'metrics-addr',
+    'ttl-after-finished',
+    'help',
+  ]),
   version: new Set(['help']),
 };
 
@@ -234,6 +247,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             leaderElect: args.flags.has('leader-elect'),
             ...optional('leaseNamespace', stringFlag(args, 'lease-namespace')),
             ...optional('metricsAddr', stringFlag(args, 'metrics-addr')),
+            ttlAfterFinished: args.flags.has('ttl-after-finished'),
           },
           io,
         );

@@ -90,7 +90,7 @@ const refusedWrites = (c: ControllerProcess): unknown[] => c.logs.filter((l) => 
 run('jobkit controller: managed Jobs to their documented end', () => {
   let controller: ControllerProcess;
   beforeAll(async () => {
-    controller = startControllerProcess(kubeconfig, ManagedBy, ['--metrics-addr', '127.0.0.1:0']);
+    controller = startControllerProcess(kubeconfig, ManagedBy, ['--metrics-addr', '127.0.0.1:0', '--ttl-after-finished']);
     await Promise.race([controller.started, controller.exited.then(() => Promise.reject(new Error(`controller exited:\n${controller.text()}`)))]);
   });
   afterAll(async () => {
@@ -405,6 +405,61 @@ run('jobkit controller: managed Jobs to their documented end', () => {
         expect(failed.length).toBeGreaterThan(0);
         expect(failed[0]!.type).toBe('Warning');
         expect(failed[0]!.message).toMatch(/^Error creating: pods "quota-.*" is forbidden: exceeded quota: pods/);
+      },
+    );
+  });
+
+  test.concurrent('--ttl-after-finished: a finished Job is deleted (foreground, UID precondition) once its TTL runs out', async () => {
+    await withNamespace(
+      'ttl',
+      () => ({ result: 'Succeeded', runMs: 200 }),
+      async (env) => {
+        await createJob(env, manifest('ttl', { ttlSecondsAfterFinished: 2 }));
+        await createJob(env, manifest('keep', {}));
+        const done = await finished(env, 'ttl');
+        const finishedAt = Date.parse(done.status!.completionTime!);
+        // Gone (the garbage collector finished the foreground deletion) or being deleted.
+        const gone = await eventually('ttl deleted', async () => {
+          const res = await env.k.get<Job>(jobsPath(env.ns, 'ttl'));
+          if (res.status === 404) return { at: Date.now(), how: 'gone' };
+          const j = expectStatus(res, 'get Job ttl');
+          return j.metadata.deletionTimestamp != null ? { at: Date.parse(j.metadata.deletionTimestamp), how: 'deleting' } : undefined;
+        });
+        // Not before the TTL (1 s timestamp precision).
+        expect(gone.at).toBeGreaterThanOrEqual(finishedAt + 1000);
+        await finished(env, 'keep');
+        const kept = await env.k.get<Job>(jobsPath(env.ns, 'keep'));
+        expect(kept.status).toBe(200);
+        expect(kept.body.metadata.deletionTimestamp).toBeUndefined();
+      },
+    );
+  });
+
+  test.concurrent('metrics, health and readiness endpoints', async () => {
+    const served = controller.logs.find((l) => l.msg === 'serving metrics');
+    expect(served).toBeDefined();
+    const base = `http://${String(served!['address'])}`;
+    await withNamespace(
+      'metrics',
+      () => ({ result: 'Succeeded', runMs: 100 }),
+      async (env) => {
+        await createJob(env, manifest('m', {}));
+        await finished(env, 'm');
+        const text = await eventually('metrics', async () => {
+          const t = await (await fetch(`${base}/metrics`)).text();
+          return /job_controller_jobs_finished_total\{[^}]*result="succeeded"/.test(t) ? t : undefined;
+        });
+        for (const name of [
+          'job_controller_job_sync_duration_seconds_bucket',
+          'job_controller_job_syncs_total',
+          'job_controller_job_pods_finished_total',
+          'job_controller_job_pods_creation_total',
+          'ttl_after_finished_controller_job_deletion_duration_seconds',
+        ])
+          expect(text).toContain(name);
+        expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        expect((await fetch(`${base}/readyz`)).status).toBe(200);
+        expect((await fetch(`${base}/nope`)).status).toBe(404);
       },
     );
   });

@@ -13,7 +13,7 @@ import {
   type Pod,
 } from '@jobkit/api';
 import { backoffFromCountedPods, type BackoffRecord } from '@jobkit/backoff';
-import { orphanPodActions, syncJob } from '@jobkit/core';
+import { orphanPodActions, syncJob, ttlAfterFinished } from '@jobkit/core';
 import { FinalizerExpectations, PodExpectations, WorkQueue } from '@jobkit/loop';
 import { RealScheduler } from '@jobkit/runner';
 import { applyPass } from './apply.js';
@@ -54,6 +54,12 @@ export interface ControllerOptions {
   readonly retryPeriodMs?: number;
   /** HOST:PORT for /metrics, /healthz and /readyz (default: none). */
   readonly metricsAddr?: string;
+  /**
+   * Delete the managed Jobs whose ttlSecondsAfterFinished has run out, as upstream's
+   * TTL-after-finished controller does (default off: kube-controller-manager's own TTL controller
+   * deletes any finished Job it sees, whatever its managedBy).
+   */
+  readonly ttlAfterFinished?: boolean;
 }
 
 export interface ControllerHandle {
@@ -203,7 +209,38 @@ export async function startController(options: ControllerOptions): Promise<Contr
     }
     queue.forget(key);
     // A finished Job's pods: leftover finalizers are the orphan sweep's.
-    if (isJobFinished(applied.job)) sweepOrphans(applied.job);
+    if (isJobFinished(applied.job)) {
+      sweepOrphans(applied.job);
+      if (options.ttlAfterFinished === true) await expireJob(key, applied.job);
+    }
+  };
+
+  // TTL-after-finished (ttlafterfinished_controller.go processJob): on the cached Job, then once
+  // more on a fresh GET (the TTL may have changed), a foreground delete with a UID precondition.
+  const expireJob = async (key: string, cached: Job): Promise<void> => {
+    const decide = (j: Job): ReturnType<typeof ttlAfterFinished> => {
+      const d = ttlAfterFinished(j, new Date(scheduler.now()));
+      if (d.kind === 'wait') queue.addAfter(key, d.afterMs);
+      if (d.kind === 'error') log('warn', 'ttl after finished', { job: key, error: d.message });
+      return d;
+    };
+    if (decide(cached).kind !== 'delete') return;
+    const path = `/apis/batch/v1/namespaces/${cached.metadata.namespace}/jobs/${cached.metadata.name}`;
+    const fresh = await api.request<Job>('GET', path);
+    if (fresh.status === 404) return;
+    if (fresh.status !== 200) throw new Error(`ttl after finished: get: ${apiError(fresh)}`);
+    const d = decide(fresh.body);
+    if (d.kind !== 'delete') return;
+    const res = await api.request('DELETE', path, {
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      propagationPolicy: 'Foreground',
+      preconditions: { uid: fresh.body.metadata.uid },
+    });
+    if (res.status === 404 || res.status === 409) return; // gone, or another Job of that name now
+    if (res.status !== 200 && res.status !== 202) throw new Error(`ttl after finished: delete: ${apiError(res)}`);
+    metrics.jobDeletionDuration.observe(Math.max(0, scheduler.now() - d.expiresAt) / 1000);
+    log('info', 'job deleted after its ttl', { job: key, ttlSecondsAfterFinished: fresh.body.spec.ttlSecondsAfterFinished });
   };
 
   const countFinished = (before: Job, after: Job, mode: string): void => {

@@ -11,6 +11,7 @@ export interface Metrics {
   readonly jobPodsFinished: Counter<'completion_mode' | 'result'>;
   readonly jobPodsCreation: Counter<'reason' | 'status'>;
   readonly terminatedPodsTrackingFinalizer: Counter<'event'>;
+  readonly jobDeletionDuration: Histogram;
   readonly staleSyncSkips: Counter<'reason'>;
 }
 
@@ -55,6 +56,13 @@ export function newMetrics(): Metrics {
       name: `${sub}_terminated_pods_tracking_finalizer_total`,
       help: 'The number of terminated pods (phase=Failed|Succeeded) that have the finalizer batch.kubernetes.io/job-tracking',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    jobDeletionDuration: new Histogram({
+      // Upstream's TTL controller: subsystem ttl_after_finished_controller, ExponentialBuckets(0.1, 2, 14).
+      name: 'ttl_after_finished_controller_job_deletion_duration_seconds',
+      help: 'The time it took to delete the job since it became eligible for deletion',
+      buckets: Array.from({ length: 14 }, (_, i) => 0.1 * 2 ** i),
       registers: [registry],
     }),
     staleSyncSkips: new Counter({

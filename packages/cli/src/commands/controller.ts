@@ -16,6 +16,7 @@ export interface ControllerFlags {
   readonly leaderElect: boolean;
   readonly leaseNamespace?: string;
   readonly metricsAddr?: string;
+  readonly ttlAfterFinished?: boolean;
 }
 
 export async function controllerCommand(flags: ControllerFlags, io: Io): Promise<number> {
@@ -42,6 +43,7 @@ export async function controllerCommand(flags: ControllerFlags, io: Io): Promise
       ...(flags.leaderElect ? { leaderElect: true } : {}),
       ...(flags.leaseNamespace !== undefined ? { leaseNamespace: flags.leaseNamespace } : {}),
       ...(flags.metricsAddr !== undefined ? { metricsAddr: flags.metricsAddr } : {}),
+      ...(flags.ttlAfterFinished === true ? { ttlAfterFinished: true } : {}),
       log,
     });
   } catch (e) {
