@@ -2,7 +2,7 @@
 // out. Grouped as docs/api groups them; every name here is documented at its home.
 
 // The reconcile pass and what it asks the cluster to do.
-export { syncJob, applyActions, orphanPodActions, generatedNameBase } from '@jobkit/core';
+export { syncJob, applyActions, orphanPodActions, generatedNameBase, ttlAfterFinished } from '@jobkit/core';
 export type {
   Action,
   ApplyOptions,
@@ -14,10 +14,18 @@ export type {
   RequeueCause,
   SyncOptions,
   SyncResult,
+  TtlDecision,
 } from '@jobkit/core';
 
 // Validation as the API server applies it.
-export { validateJob, validateJobUpdate, validateJobStatusUpdate, getStatusValidationOptions, getUpdateValidationOptions } from '@jobkit/validation';
+export {
+  validateJob,
+  validateJobUpdate,
+  validateJobStatusUpdate,
+  getStatusValidationOptions,
+  getUpdateValidationOptions,
+  managedByErrors,
+} from '@jobkit/validation';
 export type { FieldError, FieldErrorType, JobFeatureGates, JobStatusValidationOptions, JobValidationOptions } from '@jobkit/validation';
 
 // Pod failure and success policies, and which pods count as failed.
@@ -54,6 +62,7 @@ export {
   backoffDelayMs,
   emptyBackoffRecord,
   newBackoffRecord,
+  backoffFromCountedPods,
   remainingBackoffMs,
   remainingBackoffMsPerIndex,
   remainingTimeForFailuresMs,
