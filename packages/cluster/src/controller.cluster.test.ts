@@ -463,4 +463,24 @@ run('jobkit controller: managed Jobs to their documented end', () => {
       },
     );
   });
+
+  test.concurrent('Events are correlated as client-go does: the tenth different SuccessfulCreate and later ones are combined', async () => {
+    await withNamespace(
+      'agg',
+      () => ({ result: 'Succeeded', runMs: 300 }),
+      async (env) => {
+        await createJob(env, manifest('agg', { completions: 12, parallelism: 12 }));
+        await finished(env, 'agg');
+        const creates = await eventually('12 creations in events', async () => {
+          const e = (await eventsOf(env, 'agg')).filter((x) => x.reason === 'SuccessfulCreate');
+          return e.reduce((n, x) => n + (x.count ?? 1), 0) === 12 ? e : undefined;
+        });
+        const combined = creates.filter((e) => e.message.startsWith('(combined from similar events): Created pod: agg-'));
+        expect(combined).toHaveLength(1);
+        expect(combined[0]!.count).toBe(3);
+        expect(creates.filter((e) => !e.message.startsWith('(combined')).every((e) => e.count === 1)).toBe(true);
+        expect(creates).toHaveLength(10);
+      },
+    );
+  });
 });
