@@ -119,6 +119,13 @@ export function checkSync(c, res) {
       }
     } else if (unfin.length !== e.finalizersRemoved) errs.push(`finalizersRemoved: want ${e.finalizersRemoved}, got ${unfin.length}`);
   }
+  // ClaimPods' patches (oracle vectors carry them): adoptions, and releases among the removals.
+  for (const [k, got] of [
+    ['adoptedPods', actions.filter((a) => a.type === 'AdoptPod').map((a) => a.name)],
+    ['releasedPods', unfin.filter((a) => a.release === true).map((a) => a.name)],
+  ]) {
+    if (Array.isArray(e[k]) && !sameSet(e[k], got)) errs.push(`${k}: want ${JSON.stringify(e[k])}, got ${JSON.stringify(got)}`);
+  }
   if (e.status) checkStatus(e.status, res?.status, errs);
   if (e.events) {
     for (const w of e.events) {
@@ -139,7 +146,9 @@ export function expectAsResult(x) {
   for (const i of created) actions.push({ type: 'CreatePod', index: i });
   for (let k = created.length; k < (x.creations ?? 0); k++) actions.push({ type: 'CreatePod' });
   for (const name of names(x.deletedPods, x.deletions)) actions.push({ type: 'DeletePod', name });
-  for (const name of names(x.finalizersRemoved)) actions.push({ type: 'RemovePodFinalizer', name });
+  const released = new Set(x.releasedPods ?? []);
+  for (const name of names(x.finalizersRemoved)) actions.push({ type: 'RemovePodFinalizer', name, ...(released.has(name) ? { release: true } : {}) });
+  for (const name of x.adoptedPods ?? []) actions.push({ type: 'AdoptPod', name });
   for (const ev of x.events ?? []) actions.push({ type: 'RecordEvent', eventType: ev.type, reason: ev.reason });
   const status = { ...x.status };
   if (status.failedIndexes === null) delete status.failedIndexes;

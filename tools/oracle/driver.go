@@ -48,6 +48,8 @@ type passResult struct {
 	created      []*v1.Pod
 	deleted      []string
 	unfinalized  []string
+	adopted      []string // ClaimPods' adoption patches (an owner reference set)
+	released     []string // ClaimPods' release patches (an owner reference deleted)
 	finalStatus  batch.JobStatus
 	statusWrites int
 	events       []string
@@ -214,6 +216,13 @@ func (h *harness) collect(err error) passResult {
 			}
 		case "patch":
 			act := a.(k8stesting.PatchAction)
+			if res_ == "pods" && strings.Contains(string(act.GetPatch()), `"ownerReferences"`) {
+				if strings.Contains(string(act.GetPatch()), `"$patch":"delete"`) {
+					res.released = append(res.released, act.GetName())
+				} else {
+					res.adopted = append(res.adopted, act.GetName())
+				}
+			}
 			if res_ == "pods" && strings.Contains(string(act.GetPatch()), batch.JobTrackingFinalizer) &&
 				strings.Contains(string(act.GetPatch()), "$deleteFromPrimitiveList/finalizers") {
 				res.unfinalized = append(res.unfinalized, act.GetName())
@@ -314,6 +323,8 @@ func toExpectation(pc *parsedCase, res passResult, exactTimes bool) *expectation
 		Deletions:         len(res.deleted),
 		DeletedPods:       sortedStrings(res.deleted),
 		FinalizersRemoved: sortedStrings(res.unfinalized),
+		AdoptedPods:       sortedStrings(res.adopted),
+		ReleasedPods:      sortedStrings(res.released),
 		Error:             res.err != nil,
 	}
 	if pc.job.Spec.CompletionMode != nil && *pc.job.Spec.CompletionMode == batch.IndexedCompletion {

@@ -31,6 +31,8 @@ type expectation struct {
 	Deletions         int             `json:"deletions"`
 	DeletedPods       []string        `json:"deletedPods"`
 	FinalizersRemoved []string        `json:"finalizersRemoved"`
+	AdoptedPods       []string        `json:"adoptedPods"`
+	ReleasedPods      []string        `json:"releasedPods"`
 	Status            expectStatus    `json:"status"`
 	Events            []expectedEvent `json:"events"`
 	Error             bool            `json:"error,omitempty"`

@@ -34,7 +34,7 @@ func agreedExpectation(runs []*expectation) (map[string]any, bool) {
 	top := func(k string) func(m map[string]any) (any, bool) {
 		return func(m map[string]any) (any, bool) { v, ok := m[k]; return v, ok }
 	}
-	for _, k := range []string{"creations", "createdIndexes", "deletions", "deletedPods", "error"} {
+	for _, k := range []string{"creations", "createdIndexes", "deletions", "deletedPods", "adoptedPods", "releasedPods", "error"} {
 		if !same(top(k)) {
 			delete(out, k)
 			varied = true
@@ -111,7 +111,7 @@ func stripMessages(conds any) any {
 	return out
 }
 
-var expectKeyOrder = []string{"creations", "createdIndexes", "deletions", "deletedPods", "finalizersRemoved", "status", "events", "error",
+var expectKeyOrder = []string{"creations", "createdIndexes", "deletions", "deletedPods", "finalizersRemoved", "adoptedPods", "releasedPods", "status", "events", "error",
 	"active", "ready", "succeeded", "failed", "terminating", "completedIndexes", "failedIndexes", "conditions", "startTime", "completionTime", "uncountedTerminatedPods"}
 
 // marshalOrdered writes JSON objects with FORMAT.md's key order (unknown keys last, sorted).
