@@ -25,6 +25,8 @@ export interface ApplyContext {
   readonly log: Logger;
   readonly metrics: Metrics;
   readonly trackingFinalizer: string;
+  /** The Job's uid, for release patches. */
+  readonly jobUid: string;
   readonly now: () => number;
 }
 
@@ -77,6 +79,12 @@ export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly A
       let j = i;
       while (j < actions.length && (actions[j]!.type === 'RemovePodFinalizer' || actions[j]!.type === 'DeletePod')) j++;
       const error = await podWrites(ctx, ns, actions.slice(i, j) as Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[]);
+      if (error !== undefined) return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error };
+      i = j;
+    } else if (a.type === 'AdoptPod') {
+      let j = i;
+      while (j < actions.length && actions[j]!.type === 'AdoptPod') j++;
+      const error = await adoptPods(ctx, current, ns, actions.slice(i, j) as Extract<Action, { type: 'AdoptPod' }>[]);
       if (error !== undefined) return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error };
       i = j;
     } else if (a.type === 'UpdateJobStatus') {
@@ -164,6 +172,44 @@ async function createPods(
   return undefined;
 }
 
+/**
+ * ClaimPods' adoptions: first a fresh read of the Job (RecheckDeletionTimestamp: no adoption by a
+ * Job that is gone, replaced or being deleted), then per pod ownerRefControllerPatch — the Job as
+ * controller reference, the tracking finalizer added, the pod's uid as a precondition. A pod gone
+ * meanwhile is skipped (upstream ignores NotFound); any other failure ends the pass.
+ */
+async function adoptPods(ctx: ApplyContext, job: Job, ns: string, adopts: readonly Extract<Action, { type: 'AdoptPod' }>[]): Promise<string | undefined> {
+  let fresh;
+  try {
+    fresh = await ctx.api.request<Job>('GET', jobPath(job));
+  } catch (e) {
+    return `adopt pods: ${message(e)}`;
+  }
+  if (fresh.status !== 200) return `adopt pods: get Job: ${apiError(fresh)}`;
+  if (fresh.body.metadata.uid !== job.metadata.uid)
+    return `adopt pods: original Job ${ctx.key} is gone: got uid ${fresh.body.metadata.uid}, wanted ${job.metadata.uid}`;
+  if (fresh.body.metadata.deletionTimestamp != null) return `adopt pods: ${ctx.key} has just been deleted at ${fresh.body.metadata.deletionTimestamp}`;
+  const ref = { apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, uid: job.metadata.uid, controller: true, blockOwnerDeletion: true };
+  const errors = await parallel(
+    adopts.map((a) => async (): Promise<string | undefined> => {
+      try {
+        const res = await ctx.api.request(
+          'PATCH',
+          podPath(ns, a.name),
+          { metadata: { ownerReferences: [ref], uid: a.uid, finalizers: [ctx.trackingFinalizer] } },
+          'strategic',
+        );
+        return res.status === 200 || res.status === 404 ? undefined : `adopt pod ${a.name}: ${apiError(res)}`;
+      } catch (e) {
+        return `adopt pod ${a.name}: ${message(e)}`;
+      }
+    }),
+  );
+  const first = errors.find((e) => e !== undefined);
+  if (first !== undefined) ctx.log('warn', 'pod adoption failed', { job: ctx.key, error: first });
+  return first;
+}
+
 async function podWrites(
   ctx: ApplyContext,
   ns: string,
@@ -180,15 +226,21 @@ async function podWrites(
   const plainRemovals = [...byPod.values()].filter((l) => l[0]!.type === 'RemovePodFinalizer' && !scaleDown.includes(l)).map((l) => l[0]!.uid);
   if (scaleDown.length > 0) ctx.podExpectations.expectDeletions(ctx.key, scaleDown.length, ctx.now());
   ctx.finalizerExpectations.expectRemovals(ctx.key, plainRemovals);
-  // Upstream's removeTrackingFinalizerPatch (strategic merge).
-  const patch = { metadata: { '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } };
+  // Upstream's removeTrackingFinalizerPatch (strategic merge); a release also deletes the owner
+  // reference (GenerateDeleteOwnerRefStrategicMergeBytes, with the pod's uid as a precondition).
+  const patchOf = (op: Extract<Action, { type: 'RemovePodFinalizer' }>): unknown =>
+    op.release === true
+      ? { metadata: { ownerReferences: [{ $patch: 'delete', uid: ctx.jobUid }], uid: op.uid, '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } }
+      : { metadata: { '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } };
   const errors = await parallel(
     [...byPod.values()].map((list) => async (): Promise<string | undefined> => {
       const isScaleDown = scaleDown.includes(list);
       for (const op of list) {
         try {
           if (op.type === 'RemovePodFinalizer') {
-            const res = await ctx.api.request('PATCH', podPath(ns, op.name), patch, 'strategic');
+            const res = await ctx.api.request('PATCH', podPath(ns, op.name), patchOf(op), 'strategic');
+            // A release the server finds invalid (the reference already gone) is done too, as upstream.
+            if (op.release === true && res.status === 422) continue;
             if (res.status === 200 || res.status === 404) {
               if (res.status === 200) ctx.metrics.terminatedPodsTrackingFinalizer.inc({ event: 'delete' });
               continue;

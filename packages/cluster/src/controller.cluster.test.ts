@@ -483,4 +483,46 @@ run('jobkit controller: managed Jobs to their documented end', () => {
       },
     );
   });
+
+  test.concurrent('ClaimPods: a matching orphan is adopted (controller reference, finalizer); a pod relabelled away is released', async () => {
+    await withNamespace(
+      'claims',
+      (key) => ({ result: 'Succeeded', runMs: key.pod.metadata.name === 'orphan' ? 8000 : 500 }),
+      async (env) => {
+        const labels = { app: 'claims' };
+        const podPath = `/api/v1/namespaces/${env.ns}/pods/orphan`;
+        expectStatus(
+          await env.k.post(`/api/v1/namespaces/${env.ns}/pods`, {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'orphan', labels },
+            spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] },
+          }),
+          'create orphan',
+        );
+        const m = manifest('claims', { completions: 2, parallelism: 2, manualSelector: true, selector: { matchLabels: labels } });
+        (m['spec'] as { template: { metadata?: unknown } }).template.metadata = { labels };
+        await createJob(env, m);
+        const job = await getJob(env, 'claims');
+        const adopted = await eventually('orphan adopted', async () => {
+          const p = expectStatus(await env.k.get<Pod>(podPath), 'get orphan');
+          return p.metadata.ownerReferences?.some((r) => r.uid === job.metadata.uid && r.controller === true) ? p : undefined;
+        });
+        expect(adopted.metadata.ownerReferences).toEqual([
+          { apiVersion: 'batch/v1', kind: 'Job', name: 'claims', uid: job.metadata.uid, controller: true, blockOwnerDeletion: true },
+        ]);
+        expect(adopted.metadata.finalizers).toContain('jobkit.io/job-tracking');
+        // Relabelled while it runs: no longer the Job's.
+        expectStatus(await env.k.patch(podPath, { metadata: { labels: { app: 'elsewhere' } } }, 'merge'), 'relabel orphan');
+        const released = await eventually('orphan released', async () => {
+          const p = expectStatus(await env.k.get<Pod>(podPath), 'get orphan');
+          return (p.metadata.ownerReferences ?? []).length === 0 ? p : undefined;
+        });
+        expect(released.metadata.finalizers ?? []).not.toContain('jobkit.io/job-tracking');
+        const j = await finished(env, 'claims');
+        expect(isTrue(j, 'Complete')).toBe(true);
+        expect(j.status?.succeeded).toBe(2);
+      },
+    );
+  });
 });

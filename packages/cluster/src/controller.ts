@@ -183,7 +183,7 @@ export async function startController(options: ControllerOptions): Promise<Contr
     });
     backoffs.set(key, result.backoff);
     const applied = await applyPass(
-      { api, key, podExpectations, finalizerExpectations, events, log, metrics, trackingFinalizer, now: () => scheduler.now() },
+      { api, key, podExpectations, finalizerExpectations, events, log, metrics, trackingFinalizer, jobUid: job.metadata.uid ?? '', now: () => scheduler.now() },
       job,
       result.actions,
     );

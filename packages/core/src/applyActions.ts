@@ -1,6 +1,7 @@
 // Plays a pass's actions forward on in-memory objects, as the API server and pod control would
 // (pod_control.go create/delete/patch, the Job status subresource). Used by tests, the simulator
 // and the CLI so that all of them advance state the same way.
+import { controllerRef } from './podTemplate.js';
 import { formatValidTime, JobTrackingFinalizer, MaxGeneratedNameLength, type Job, type Pod } from '@jobkit/api';
 import type { Action } from './types.js';
 
@@ -47,7 +48,9 @@ export function generatedNameBase(generateName: string): string {
  * Applies `actions` in order and returns the new state; the input is not modified.
  * CreatePod adds a Pending pod named by `generateName` from its cut generateName, with a uid; DeletePod marks a pod with
  * finalizers as deleted (deletionTimestamp) and removes one without; RemovePodFinalizer drops
- * the tracking finalizer and removes the pod if it was being deleted and has none left;
+ * the tracking finalizer (a release, the owner reference to the Job too) and removes the pod if
+ * it was being deleted and has none left; AdoptPod makes the Job the pod's controller and adds
+ * the tracking finalizer;
  * UpdateJobStatus replaces the status; RecordEvent changes nothing. Actions on pods that are
  * gone are ignored (upstream treats NotFound as success). An action names its pod by uid (and
  * name): pods are never merged, not even two that share a uid (the action then goes to the one
@@ -88,8 +91,25 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
         if (at === undefined) break;
         const p = store.get(at);
         const finalizers = (p.metadata.finalizers ?? []).filter((f) => f !== (opts.trackingFinalizer ?? JobTrackingFinalizer));
+        // A release patch deletes the owner reference to the Job too ($patch: delete by uid).
+        const metadata =
+          a.release === true
+            ? { ...p.metadata, finalizers, ownerReferences: (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== job.metadata.uid) }
+            : { ...p.metadata, finalizers };
         if (p.metadata.deletionTimestamp != null && finalizers.length === 0) store.remove(at);
-        else store.set(at, { ...p, metadata: { ...p.metadata, finalizers } });
+        else store.set(at, { ...p, metadata });
+        break;
+      }
+      case 'AdoptPod': {
+        const at = store.find(a.uid ?? '', a.name ?? '');
+        if (at === undefined) break;
+        const p = store.get(at);
+        // ownerRefControllerPatch: the Job as controller reference (merged by uid), the finalizer added.
+        const tf = opts.trackingFinalizer ?? JobTrackingFinalizer;
+        const ref = controllerRef(job);
+        const refs = [...(p.metadata.ownerReferences ?? []).filter((r) => r.uid !== ref.uid), ref];
+        const finalizers = (p.metadata.finalizers ?? []).includes(tf) ? p.metadata.finalizers : [...(p.metadata.finalizers ?? []), tf];
+        store.set(at, { ...p, metadata: { ...p.metadata, ownerReferences: refs, finalizers } });
         break;
       }
       case 'UpdateJobStatus':
@@ -184,7 +204,7 @@ function push(m: Map<string, number[]>, k: string, at: number): void {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optString = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
-const actionTypes = new Set(['CreatePod', 'DeletePod', 'RemovePodFinalizer', 'UpdateJobStatus', 'RecordEvent']);
+const actionTypes = new Set(['CreatePod', 'DeletePod', 'RemovePodFinalizer', 'AdoptPod', 'UpdateJobStatus', 'RecordEvent']);
 
 /** The first field of applyActions' input that has the wrong shape, or undefined. */
 function applyInputError(state: unknown, actions: unknown, opts: unknown): string | undefined {
@@ -207,7 +227,7 @@ function applyInputError(state: unknown, actions: unknown, opts: unknown): strin
     if (type === 'CreatePod') {
       const e = podError(a['pod'], `${at}.pod`);
       if (e !== undefined) return e;
-    } else if (type === 'DeletePod' || type === 'RemovePodFinalizer') {
+    } else if (type === 'DeletePod' || type === 'RemovePodFinalizer' || type === 'AdoptPod') {
       if (!optString(a['uid'])) return `${at}.uid: Invalid value: must be a string`;
       if (!optString(a['name'])) return `${at}.name: Invalid value: must be a string`;
     } else if (type === 'UpdateJobStatus' && !isObject(a['status'])) return `${at}.status: Invalid value: must be an object`;

@@ -75,6 +75,7 @@ function walk(inputs: PassInputs, listedPods: readonly Pod[]): PodClassification
   const finalizer = inputs.trackingFinalizer;
   const claim = podClaimer(inputs.job, finalizer);
   const released: Pod[] = [];
+  const ownershipChanges: { pod: Pod; release: boolean }[] = [];
   let owned: Pod[] | undefined; // allocated only when some listed pod is not the Job's own
   let orphans: Pod[] | undefined;
   // While every pod classified so far is a listed pod in place and active, the active pods are a
@@ -137,8 +138,13 @@ function walk(inputs: PassInputs, listedPods: readonly Pod[]): PodClassification
     }
     owned ??= listedPods.slice(0, i);
     activePods ??= listedPods.slice(0, activeCount);
-    if (c === Claim.Released) released.push(p);
-    else if (c !== Claim.None) (orphans ??= []).push(adopted(p, c, finalizer));
+    if (c === Claim.Released) {
+      released.push(p);
+      ownershipChanges.push({ pod: p, release: true });
+    } else if (c !== Claim.None) {
+      (orphans ??= []).push(adopted(p, c, finalizer));
+      ownershipChanges.push({ pod: p, release: false });
+    }
   }
   // Orphans come after the Job's own pods (upstream's indexer order), so they are classified last.
   if (orphans !== undefined) for (const p of orphans) classify(p);
@@ -154,6 +160,7 @@ function walk(inputs: PassInputs, listedPods: readonly Pod[]): PodClassification
   return {
     pods,
     released,
+    ownershipChanges,
     activePods,
     activeIndexes,
     readyPods,

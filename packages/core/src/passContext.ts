@@ -17,9 +17,13 @@ export function newPassContext(inputs: PassInputs, pods: PodClassification): Syn
     ...inputs,
     ...pods,
     status,
-    // Releasing a pod drops the tracking finalizer too (the release patch carries both); the pod
-    // leaves tracking uncounted.
-    actions: pods.released.map((p) => ({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) })),
+    // ClaimPods' patches come first, in listed order. Releasing a pod drops the tracking finalizer
+    // too (the release patch carries both): the pod leaves tracking uncounted.
+    actions: pods.ownershipChanges.map(({ pod, release }) =>
+      release
+        ? { type: 'RemovePodFinalizer', name: podName(pod), uid: podUid(pod), release: true }
+        : { type: 'AdoptPod', name: podName(pod), uid: podUid(pod) },
+    ),
     requeues: [],
     succeeded: status.succeeded + pods.newSucceeded.length + inputs.uncountedSucceeded.size,
     failed: status.failed + pods.newFailedCounted + inputs.uncountedFailed.size,

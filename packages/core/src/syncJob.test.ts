@@ -1,4 +1,5 @@
 import type { JobStatus } from '@jobkit/api';
+import { applyActions } from './applyActions.js';
 import { syncJob } from './syncJob.js';
 import type { Action } from './types.js';
 import { NOW, newJob, newPod } from './__tests__/builders.js';
@@ -175,11 +176,36 @@ describe("which pods are the job's (ClaimPods)", () => {
     const res = syncJob(newJob({ completions: 2, parallelism: 1 }), [orphan('o1', { foo: 'bar' }), orphan('o2', { foo: 'baz' })], NOW);
     expect(ofType(res.actions, 'RemovePodFinalizer').map((a) => a.name)).toEqual(['o1']);
     expect(res.status.succeeded).toBe(1);
+    // The adoption patch comes first (ClaimPods runs before the pass decides anything).
+    expect(res.actions[0]).toEqual({ type: 'AdoptPod', name: 'o1', uid: 'o1' });
+    expect(ofType(res.actions, 'AdoptPod')).toHaveLength(1);
+  });
+  test('adoption and release applied: the orphan gets the controller reference and finalizer, the released pod loses both', () => {
+    const job = newJob({ completions: 3, parallelism: 2 });
+    const orphan = { metadata: { name: 'o', uid: 'o', namespace: 'default', labels: { foo: 'bar' } }, status: { phase: 'Running' } };
+    const a = newPod('a', { phase: 'Running' });
+    const unmatched = { ...a, metadata: { ...a.metadata, labels: {} } };
+    const res = syncJob(job, [unmatched, orphan], NOW);
+    expect(res.actions.slice(0, 2)).toEqual([
+      { type: 'RemovePodFinalizer', name: 'a', uid: 'a', release: true },
+      { type: 'AdoptPod', name: 'o', uid: 'o' },
+    ]);
+    const after = applyActions({ job, pods: [unmatched, orphan] }, res.actions.slice(0, 2), { now: NOW, generateName: (p) => `${p}x` });
+    const [ra, ro] = after.pods;
+    expect(ra!.metadata.ownerReferences ?? []).toEqual([]);
+    expect(ra!.metadata.finalizers ?? []).toEqual([]);
+    expect(ro!.metadata.ownerReferences).toEqual([
+      { apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, uid: job.metadata.uid, controller: true, blockOwnerDeletion: true },
+    ]);
+    expect(ro!.metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking']);
+    // The next pass finds the adopted pod its own: nothing left to claim.
+    const next = syncJob(after.job, after.pods, NOW);
+    expect(ofType(next.actions, 'AdoptPod')).toHaveLength(0);
   });
   test('owned pods that no longer match the selector are released (finalizer dropped, not counted)', () => {
     const p = newPod('a', { phase: 'Succeeded' });
     const res = syncJob(newJob({ completions: 1, parallelism: 1 }, { active: 1 }), [{ ...p, metadata: { ...p.metadata, labels: {} } }], NOW);
-    expect(res.actions[0]).toEqual({ type: 'RemovePodFinalizer', name: 'a', uid: 'a' });
+    expect(res.actions[0]).toEqual({ type: 'RemovePodFinalizer', name: 'a', uid: 'a', release: true });
     expect(ofType(res.actions, 'CreatePod')).toHaveLength(1);
     expect(res.status.succeeded).toBe(0);
   });

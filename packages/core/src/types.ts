@@ -59,7 +59,18 @@ export type RequeueCause = 'activeDeadline' | 'podBackoff' | 'indexBackoff';
 export type Action =
   | { readonly type: 'CreatePod'; readonly pod: Pod; readonly index?: number }
   | { readonly type: 'DeletePod'; readonly name: string; readonly uid: string }
-  | { readonly type: 'RemovePodFinalizer'; readonly name: string; readonly uid: string }
+  /**
+   * Drop the tracking finalizer. `release`: the pod no longer matches the Job's selector, and the
+   * same patch drops its controller reference to the Job (ClaimPods' ReleasePod).
+   */
+  | { readonly type: 'RemovePodFinalizer'; readonly name: string; readonly uid: string; readonly release?: true }
+  /**
+   * Adopt an orphan matching the Job's selector (ClaimPods' AdoptPod): one patch sets the Job as
+   * its controller reference and adds the tracking finalizer. Upstream first re-reads the Job
+   * (RecheckDeletionTimestamp) and adopts only while it exists with this UID and is not being
+   * deleted; an adapter does the same. The pass already counts the pod as the Job's.
+   */
+  | { readonly type: 'AdoptPod'; readonly name: string; readonly uid: string }
   | { readonly type: 'UpdateJobStatus'; readonly status: JobStatus }
   | { readonly type: 'RecordEvent'; readonly eventType: 'Normal' | 'Warning'; readonly reason: string; readonly message: string };
 

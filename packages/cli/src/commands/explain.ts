@@ -199,7 +199,11 @@ function actionText(action: Action, job: Job, written: Job['status']): string {
     case 'DeletePod':
       return `delete pod ${action.name}${job.spec.suspend ? ' (Job suspended)' : ''}`;
     case 'RemovePodFinalizer':
-      return `remove the tracking finalizer from ${action.name} (the pod is accounted for in status)`;
+      return action.release === true
+        ? `release ${action.name}: it no longer matches the selector (drop the controller reference and the tracking finalizer, uncounted)`
+        : `remove the tracking finalizer from ${action.name} (the pod is accounted for in status)`;
+    case 'AdoptPod':
+      return `adopt ${action.name}: an orphan matching the selector (controller reference to the Job, tracking finalizer)`;
     case 'UpdateJobStatus':
       return `write status: ${statusChanges(written, action.status).join(', ') || 'fields set, no change in counters or conditions'}`;
     case 'RecordEvent':

@@ -59,6 +59,8 @@ export interface PodClassification {
   readonly pods: readonly Pod[];
   /** Pods the Job releases (selector no longer matches): their finalizer goes with the release patch. */
   readonly released: readonly Pod[];
+  /** The pods whose controller reference the pass changes, in listed order (ClaimPods' order). */
+  readonly ownershipChanges: readonly { readonly pod: Pod; readonly release: boolean }[];
   readonly activePods: readonly Pod[];
   /** Indexed: completion index of each active pod, aligned with activePods. */
   readonly activeIndexes: readonly number[];
