@@ -190,3 +190,64 @@ export function checkStatusValidation(c, res) {
   const want = [...new Set((c.expect.errors ?? []).map((x) => `${x.type} ${x.field}`))];
   return sameSet(want, got) ? [] : [`errors: want ${JSON.stringify(sortStr(want))}, got ${JSON.stringify(sortStr(got))}`];
 }
+
+/**
+ * A sync case's pass as an adapter makes it when calls fail (`c.inject`: creates fail from the
+ * (failCreatesAfter+1)-th on, the deletes or finalizer patches of the named pods fail): the pass
+ * is run again with the failures it met (`callFailures`) until they no longer change, and its
+ * actions are then the calls an adapter makes — creates up to the end of the failed slow-start
+ * batch, no delete after a failed finalizer patch of the same pod, a FailedCreate or FailedDelete
+ * event per failed call (pod control's). Without `inject`, the plain pass.
+ */
+export function syncWithFailures(syncJob, c) {
+  const base = c.options ?? {};
+  const run = (extra) => syncJob(c.job, c.pods ?? [], new Date(c.now), { ...base, ...extra });
+  let res = run({});
+  const inj = c.inject;
+  if (inj === undefined || inj === null) return res;
+  const failDeletes = new Set(inj.failDeletes ?? []);
+  const failPatches = new Set(inj.failPatches ?? []);
+  const failuresOf = (actions) => {
+    const creates = actions.filter((a) => a.type === 'CreatePod').length;
+    const deletes = [];
+    const finalizerRemovals = [];
+    for (const a of actions) {
+      if (a.type === 'DeletePod' && failDeletes.has(a.name)) deletes.push(a.uid);
+      if (a.type === 'RemovePodFinalizer' && a.release !== true && failPatches.has(a.name)) finalizerRemovals.push(a.uid);
+    }
+    const k = inj.failCreatesAfter;
+    return { creates: k === undefined ? 0 : creates - Math.min(k, creates), deletes, finalizerRemovals };
+  };
+  let seen = '';
+  for (let round = 0; round < 8; round++) {
+    const f = failuresOf(res.actions);
+    const key = JSON.stringify(f);
+    if (key === seen) break;
+    seen = key;
+    res = run({ callFailures: f });
+  }
+  // The calls made: slow start (1, 2, 4, …) stops after the batch with the first failure.
+  const creates = res.actions.filter((a) => a.type === 'CreatePod').length;
+  const k = inj.failCreatesAfter ?? Infinity;
+  let attempted = 0;
+  for (let batch = 1; attempted < creates; batch *= 2) {
+    attempted += Math.min(batch, creates - attempted);
+    if (attempted > k) break;
+  }
+  const out = [];
+  let createIx = 0;
+  for (let i = 0; i < res.actions.length; i++) {
+    const a = res.actions[i];
+    if (a.type === 'CreatePod') {
+      if (createIx++ >= attempted) continue;
+      out.push(a);
+      if (createIx > k) out.push({ type: 'RecordEvent', eventType: 'Warning', reason: 'FailedCreate', message: 'Error creating: injected create failure' });
+      continue;
+    }
+    const prev = res.actions[i - 1];
+    if (a.type === 'DeletePod' && prev?.type === 'RemovePodFinalizer' && prev.uid === a.uid && failPatches.has(prev.name) && prev.release !== true) continue;
+    out.push(a);
+    if (a.type === 'DeletePod' && failDeletes.has(a.name)) out.push({ type: 'RecordEvent', eventType: 'Warning', reason: 'FailedDelete', message: 'Error deleting: injected delete failure' });
+  }
+  return { ...res, actions: out };
+}

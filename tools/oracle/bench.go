@@ -84,7 +84,7 @@ func cmdBench(args []string) error {
 		}
 	}
 	job, pods := steadyJob(*n)
-	h, err := newHarness(job, pods, genNow, caseOptions{}, -1)
+	h, err := newHarness(job, pods, genNow, caseOptions{}, injection{}, -1)
 	if err != nil {
 		return err
 	}

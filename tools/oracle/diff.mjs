@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkSync } from '../conformance/check.mjs';
+import { checkSync, syncWithFailures } from '../conformance/check.mjs';
 import { ensureOracle } from './build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,7 +78,7 @@ function divergence(jobkit, c) {
   try {
     const x = structuredClone(c);
     res =
-      family === 'sync' ? jobkit.syncJob(x.job, x.pods ?? [], new Date(x.now), x.options ?? {})
+      family === 'sync' ? syncWithFailures(jobkit.syncJob, x)
       : family === 'statusValidation' ? jobkit.validateJobStatusUpdate(x.oldJob, x.newJob, x.options)
       : family === 'jobValidation' ? jobkit.validateJob(x.job, x.options)
       : jobkit.validateJobUpdate(x.oldJob, x.newJob, x.options ?? jobkit.getUpdateValidationOptions(x.oldJob, x.featureGates));

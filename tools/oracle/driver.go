@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 
 	batch "k8s.io/api/batch/v1"
 	v1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes/fake"
@@ -121,14 +123,19 @@ func podOrder(pods []*v1.Pod, run int) map[string]int {
 	return rank
 }
 
-func newHarness(job *batch.Job, pods []*v1.Pod, now time.Time, opts caseOptions, run int) (*harness, error) {
+func newHarness(job *batch.Job, pods []*v1.Pod, now time.Time, opts caseOptions, inj injection, run int) (*harness, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ctx = klog.NewContext(ctx, klog.Background())
 	client := fake.NewSimpleClientset()
 	var seq atomic.Int64
 	// Pod writes are answered by reactors and never reach the object tracker: the informer
 	// caches (filled directly below) stay exactly the case's input during the pass.
+	var creates atomic.Int64
+	injected := func(what string) error { return apierrors.NewInternalError(fmt.Errorf("injected %s failure", what)) }
 	client.PrependReactor("create", "pods", func(a k8stesting.Action) (bool, runtime.Object, error) {
+		if n := creates.Add(1); inj.FailCreatesAfter != nil && n > int64(*inj.FailCreatesAfter) {
+			return true, nil, injected("create")
+		}
 		pod := a.(k8stesting.CreateAction).GetObject().(*v1.Pod).DeepCopy()
 		if pod.Name == "" {
 			pod.Name = fmt.Sprintf("%s%05d", pod.GenerateName, seq.Add(1))
@@ -136,9 +143,16 @@ func newHarness(job *batch.Job, pods []*v1.Pod, now time.Time, opts caseOptions,
 		return true, pod, nil
 	})
 	client.PrependReactor("delete", "pods", func(a k8stesting.Action) (bool, runtime.Object, error) {
+		if slices.Contains(inj.FailDeletes, a.(k8stesting.DeleteAction).GetName()) {
+			return true, nil, injected("delete")
+		}
 		return true, nil, nil
 	})
 	client.PrependReactor("patch", "pods", func(a k8stesting.Action) (bool, runtime.Object, error) {
+		pa := a.(k8stesting.PatchAction)
+		if slices.Contains(inj.FailPatches, pa.GetName()) && !strings.Contains(string(pa.GetPatch()), `"ownerReferences"`) {
+			return true, nil, injected("patch")
+		}
 		return true, &v1.Pod{}, nil
 	})
 	client.PrependReactor("update", "jobs", func(a k8stesting.Action) (bool, runtime.Object, error) {
@@ -265,6 +279,7 @@ type parsedCase struct {
 	pods []*v1.Pod
 	now  time.Time
 	opts caseOptions
+	inj  injection
 }
 
 func parseCase(c *vectorCase) (*parsedCase, error) {
@@ -285,6 +300,11 @@ func parseCase(c *vectorCase) (*parsedCase, error) {
 	if len(c.Options) > 0 && string(c.Options) != "null" {
 		if err := json.Unmarshal(c.Options, &pc.opts); err != nil {
 			return nil, fmt.Errorf("options: %w", err)
+		}
+	}
+	if len(c.Inject) > 0 && string(c.Inject) != "null" {
+		if err := json.Unmarshal(c.Inject, &pc.inj); err != nil {
+			return nil, fmt.Errorf("inject: %w", err)
 		}
 	}
 	// Objects served by an API server always have a namespace.
@@ -308,7 +328,7 @@ func runOne(pc *parsedCase, run int) (res passResult, err error) {
 	}()
 	restore := applyOptions(pc.opts)
 	defer restore()
-	h, err := newHarness(pc.job, pc.pods, pc.now, pc.opts, run)
+	h, err := newHarness(pc.job, pc.pods, pc.now, pc.opts, pc.inj, run)
 	if err != nil {
 		return passResult{}, err
 	}

@@ -16,7 +16,19 @@ type vectorCase struct {
 	Job     json.RawMessage `json:"job"`
 	Pods    json.RawMessage `json:"pods"`
 	Options json.RawMessage `json:"options,omitempty"`
-	Expect  json.RawMessage `json:"expect,omitempty"`
+	// Calls of the pass that fail (the fake clientset's reactors answer them with an internal
+	// error): upstream's pass goes on with corrected numbers.
+	Inject json.RawMessage `json:"inject,omitempty"`
+	Expect json.RawMessage `json:"expect,omitempty"`
+}
+
+// injection: which pod calls fail. Creates fail from the (FailCreatesAfter+1)-th call on, in
+// arrival order (slow start then skips the batches after the failed one); deletes and
+// finalizer patches of the named pods fail (ClaimPods' adoption and release patches do not).
+type injection struct {
+	FailCreatesAfter *int     `json:"failCreatesAfter,omitempty"`
+	FailDeletes      []string `json:"failDeletes,omitempty"`
+	FailPatches      []string `json:"failPatches,omitempty"`
 }
 
 type caseOptions struct {

@@ -164,7 +164,12 @@ func generateCase(seed uint64, i int) (*vectorCase, error) {
 			}
 			continue
 		}
-		return encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), g.now(), job, pods, opts)
+		c, err := encodeCase(fmt.Sprintf("gen-%d-%d", seed, i), g.now(), job, pods, opts)
+		if err == nil {
+			// Drawn last, so the case's job and pods are those of a seed without injections.
+			c.Inject, err = g.injection(pods)
+		}
+		return c, err
 	}
 	return nil, fmt.Errorf("gen-%d-%d: no valid scenario after 200 attempts", seed, i)
 }
@@ -416,6 +421,36 @@ func (g *gen) scenario() (*batch.Job, []*v1.Pod, *caseOptions) {
 		}
 	}
 	return job, pods, opts
+}
+
+// injection: for some cases, API calls of the pass that fail (creates from some call on, the
+// deletes or finalizer patches of a few listed pods).
+func (g *gen) injection(pods []*v1.Pod) (json.RawMessage, error) {
+	if !g.p(0.15) {
+		return nil, nil
+	}
+	var inj injection
+	some := func() []string {
+		var names []string
+		for _, p := range pods {
+			if g.p(0.3) {
+				names = append(names, p.Name)
+			}
+		}
+		return names
+	}
+	switch g.n(3) {
+	case 0:
+		inj.FailCreatesAfter = ptr.To(g.n(4))
+	case 1:
+		inj.FailDeletes = some()
+	case 2:
+		inj.FailPatches = some()
+	}
+	if inj.FailCreatesAfter == nil && len(inj.FailDeletes) == 0 && len(inj.FailPatches) == 0 {
+		return nil, nil
+	}
+	return json.Marshal(inj)
 }
 
 // longName is a valid Job name of n characters.

@@ -45,6 +45,9 @@ export function passInputs(job: Job, now: Date, options: SyncOptions): PassInput
     maxUncountedPods: options.maxUncountedPods ?? MaxUncountedPods,
     maxPodCreateDeletePerSync: options.maxPodCreateDeletePerSync ?? MaxPodCreateDeletePerSync,
     prevBackoff: options.backoff ?? emptyBackoffRecord,
+    failedCreates: Math.max(0, options.callFailures?.creates ?? 0),
+    failedDeletes: new Set(options.callFailures?.deletes ?? []),
+    failedRemovals: new Set(options.callFailures?.finalizerRemovals ?? []),
   };
 }
 

@@ -19,13 +19,20 @@ export function deletePodAction(ctx: SyncCtx, p: Pod): void {
 
 /** Removes the tracking finalizer, then deletes: such pods leave tracking without being counted. */
 function deleteJobPods(ctx: SyncCtx, pods: readonly Pod[]): { removed: number; removedReady: number } {
+  let removed = 0;
   let removedReady = 0;
   for (const p of pods) {
     if (hasTrackingFinalizer(p, ctx.trackingFinalizer)) ctx.actions.push({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) });
     deletePodAction(ctx, p);
+    // Only the pods that went count (callFailures). As upstream, a ready pod whose finalizer
+    // patch went counts as a removed ready pod even if its delete then failed.
+    const uid = podUid(p);
+    if (ctx.failedRemovals.has(uid)) continue;
     if (isPodReady(p)) removedReady++;
+    if (!ctx.failedDeletes.has(uid)) removed++;
   }
-  return { removed: pods.length, removedReady };
+  if (removed < pods.length) ctx.error ??= `deleting pods: ${pods.length - removed} of ${pods.length} failed`;
+  return { removed, removedReady };
 }
 
 function indexesOf(ctx: SyncCtx, pods: readonly Pod[]): OrderedIntervals {
@@ -150,7 +157,10 @@ export function manageJob(ctx: SyncCtx): number {
       message: `Created pod: ${pod.metadata.generateName ?? ''}`,
     });
   }
-  return active + diff;
+  // Upstream counts only the pods it created (a failed batch ends slow start: callFailures).
+  const notCreated = Math.min(diff, ctx.failedCreates);
+  if (notCreated > 0) ctx.error ??= `creating pods: ${notCreated} of ${diff} not created`;
+  return active + diff - notCreated;
 }
 
 /**
@@ -158,12 +168,16 @@ export function manageJob(ctx: SyncCtx): number {
  * kept: tracking removes them). Returns how many went and how many of those were ready.
  */
 export function deleteActivePods(ctx: SyncCtx): { deleted: number; deletedReady: number } {
+  let deleted = 0;
   let deletedReady = 0;
   for (const p of ctx.activePods) {
     deletePodAction(ctx, p);
+    // As upstream, ready pods count as deleted ready ones even when their delete failed.
     if (isPodReady(p)) deletedReady++;
+    if (!ctx.failedDeletes.has(podUid(p))) deleted++;
   }
-  return { deleted: ctx.activePods.length, deletedReady };
+  if (deleted < ctx.activePods.length) ctx.error ??= `deleting active pods: ${ctx.activePods.length - deleted} of ${ctx.activePods.length} failed`;
+  return { deleted, deletedReady };
 }
 
 /**
@@ -175,8 +189,8 @@ export function managePods(ctx: SyncCtx): void {
   const { status, nowStr } = ctx;
   if (ctx.finishedCondition !== undefined) {
     const { deleted, deletedReady } = deleteActivePods(ctx);
-    // Every delete succeeds here, so only unsatisfied expectations hold the condition back.
-    if (!ctx.expectationsSatisfied) {
+    // Pods still there (a failed delete) or not yet seen hold the condition back.
+    if (deleted !== ctx.activePods.length || !ctx.expectationsSatisfied) {
       ctx.finishingHeldByExpectations = ctx.finishedCondition;
       ctx.finishedCondition = undefined;
     }

@@ -187,11 +187,22 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
     ctx.savedBackoffRecord = ctx.newBackoffRecord;
     needsFlush = false;
   }
+  let failedRemovals = 0;
   for (const p of toRemove) {
     ctx.actions.push({ type: 'RemovePodFinalizer', name: podName(p), uid: podUid(p) });
-    uidsWithFinalizer.delete(podUid(p));
+    // A removal that failed (callFailures) keeps its pod uncounted.
+    if (ctx.failedRemovals.has(podUid(p))) {
+      failedRemovals++;
+      uidsWithFinalizer.add(podUid(p)); // (the walk kept only the input's uncounted UIDs)
+    } else uidsWithFinalizer.delete(podUid(p));
   }
   if (cleanUncounted(ws, uidsWithFinalizer)) needsFlush = true;
+  if (failedRemovals > 0) {
+    // Upstream writes the partial progress and returns the error: the Job does not finish here.
+    if (needsFlush) ctx.actions.push({ type: 'UpdateJobStatus', status: snapshotStatus(ws) });
+    ctx.error = `removing tracking finalizers: ${failedRemovals} of ${toRemove.length} failed`;
+    return;
+  }
 
   const finished = !reachedMaxUncountedPods && enactJobFinished(ctx);
   if (finished) needsFlush = true;

@@ -25,8 +25,9 @@ export interface SyncOptions {
    * sending them (upstream leaves out those directly followed by a DeletePod of the same pod:
    * scale-down and suspension); drop a UID once the list shows its pod without the finalizer
    * or deleted.
-   * If a removal fails, drop its UID and apply none of the pass's later actions (upstream's
-   * pass stops with the error there); the next pass retries it.
+   * If a removal fails, drop its UID, and either apply none of the pass's later actions (the
+   * next pass retries it) or, as upstream does, run the pass again with the failure in
+   * `callFailures` and apply its actions after the removals.
    */
   readonly finalizerRemovalsPending?: readonly string[];
   /** The record returned by the previous pass (upstream's pod backoff store). */
@@ -48,8 +49,29 @@ export interface SyncOptions {
    * controller, so an external controller passing it is refused.
    */
   readonly trackingFinalizer?: string;
+  /**
+   * The calls that failed when this same pass (same Job, pods, time and options) was applied: an
+   * adapter that met failures runs the pass again with them and gets upstream's later decisions —
+   * fewer active pods, a Job that does not finish yet, counters only for the finalizers that went,
+   * a status write with the partial progress — as upstream's pass does after a failed call. The
+   * actions up to the failed ones are the same as before (already made): resume after them.
+   */
+  readonly callFailures?: CallFailures;
   /** Also return `explanation`: what the pass saw in each pod and why it decided what it did. Default false. */
   readonly explain?: boolean;
+}
+
+/** What failed when a pass was applied (see SyncOptions.callFailures). */
+export interface CallFailures {
+  /** Pods of the pass's CreatePod actions that were not created: failed, or skipped by slow start after a failed batch. */
+  readonly creates?: number;
+  /** UIDs of pods whose DELETE failed. */
+  readonly deletes?: readonly string[];
+  /**
+   * UIDs of pods whose tracking-finalizer patch failed: one counting a finished pod, or the one
+   * before a scale-down or suspension delete (the delete is then not sent).
+   */
+  readonly finalizerRemovals?: readonly string[];
 }
 
 /** Why a pass asks to run again: the active deadline, or the pod-recreation backoff (global or of an index). */

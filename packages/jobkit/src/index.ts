@@ -6,6 +6,7 @@ export { syncJob, applyActions, orphanPodActions, generatedNameBase, ttlAfterFin
 export type {
   Action,
   ApplyOptions,
+  CallFailures,
   ApplyResult,
   ClusterState,
   OrphanResult,

@@ -51,6 +51,10 @@ export interface PassInputs {
   readonly maxUncountedPods: number;
   readonly maxPodCreateDeletePerSync: number;
   readonly prevBackoff: BackoffRecord;
+  /** SyncOptions.callFailures: pods not created, and UIDs whose delete or finalizer removal failed. */
+  readonly failedCreates: number;
+  readonly failedDeletes: ReadonlySet<string>;
+  readonly failedRemovals: ReadonlySet<string>;
 }
 
 /** The pass's one walk over the pods (classifyPods): nothing later walks the whole list again to find these. */

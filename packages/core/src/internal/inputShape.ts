@@ -232,6 +232,7 @@ const optionsShape: Shape = fields({
   explain: 'boolean',
   controllerName: 'string',
   trackingFinalizer: 'string',
+  callFailures: fields({ creates: 'integer', deletes: listOf('string'), finalizerRemovals: listOf('string') }),
 });
 
 function jobError(job: unknown, root: string): string | undefined {
