@@ -5,11 +5,12 @@
 // PUT of the whole object with the resourceVersion last seen, events with the real pod name.
 // Expectations are set before the calls and lowered for failed or skipped ones.
 //
-// The statuses in a pass's actions assume every earlier call succeeded. After a failure the rest
-// of the pass is not applied: the key is requeued with backoff and the next pass starts from what
-// the informers show (upstream instead continues with corrected numbers; see the docs).
+// The statuses in a pass's actions assume every call succeeds. When pod calls fail, applyPass
+// stops after their group and reports the failures (`callFailures`, `resumeAt`): the controller
+// runs the same pass again with them and applies the rest, as upstream's pass goes on with
+// corrected numbers. A failed status write or adoption ends the pass (upstream returns there too).
 import type { Job, Pod } from '@jobkit/api';
-import type { Action } from '@jobkit/core';
+import type { Action, CallFailures } from '@jobkit/core';
 import type { FinalizerExpectations, PodExpectations } from '@jobkit/loop';
 import type { EventRecorder } from './events.js';
 import { apiError, type ApiClient } from './kube.js';
@@ -40,6 +41,9 @@ export interface Applied {
   readonly error?: string;
   /** Status writes the server refused with 409 (a second writer) or 422 (a jobkit bug). */
   readonly rejectedWrite?: { readonly code: number; readonly message: string };
+  /** Pod calls of one group failed: run the pass again with these and apply it from `resumeAt`. */
+  readonly callFailures?: CallFailures;
+  readonly resumeAt?: number;
 }
 
 const jobPath = (j: Job): string => `/apis/batch/v1/namespaces/${j.metadata.namespace}/jobs/${j.metadata.name}`;
@@ -61,25 +65,37 @@ async function parallel<T>(fs: readonly (() => Promise<T>)[], limit = 32): Promi
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly Action[]): Promise<Applied> {
+/** Applies `actions` from index `from` (a resumed pass: the earlier ones were made). */
+export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly Action[], from = 0): Promise<Applied> {
   const ns = job.metadata.namespace ?? 'default';
   let current = job;
   let written: string | undefined;
   const createdNames: string[] = [];
-  for (let i = 0; i < actions.length;) {
+  for (let i = from; i < actions.length;) {
     const a = actions[i]!;
     if (a.type === 'CreatePod') {
       let j = i;
       while (j < actions.length && actions[j]!.type === 'CreatePod') j++;
       const creates = actions.slice(i, j) as Extract<Action, { type: 'CreatePod' }>[];
-      const error = await createPods(ctx, current, ns, creates, createdNames);
-      if (error !== undefined) return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error };
+      const { error, notCreated } = await createPods(ctx, current, ns, creates, createdNames);
+      if (error !== undefined) {
+        return {
+          ok: false,
+          job: current,
+          ...(written !== undefined ? { writtenResourceVersion: written } : {}),
+          error,
+          callFailures: { creates: notCreated },
+          resumeAt: j,
+        };
+      }
       i = j;
     } else if (a.type === 'RemovePodFinalizer' || a.type === 'DeletePod') {
       let j = i;
       while (j < actions.length && (actions[j]!.type === 'RemovePodFinalizer' || actions[j]!.type === 'DeletePod')) j++;
-      const error = await podWrites(ctx, ns, actions.slice(i, j) as Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[]);
-      if (error !== undefined) return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error };
+      const { error, failures } = await podWrites(ctx, ns, actions.slice(i, j) as Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[]);
+      if (error !== undefined) {
+        return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error, callFailures: failures, resumeAt: j };
+      }
       i = j;
     } else if (a.type === 'AdoptPod') {
       let j = i;
@@ -129,7 +145,7 @@ async function createPods(
   ns: string,
   creates: readonly Extract<Action, { type: 'CreatePod' }>[],
   createdNames: string[],
-): Promise<string | undefined> {
+): Promise<{ error?: string; notCreated: number }> {
   ctx.podExpectations.expectCreations(ctx.key, creates.length, ctx.now());
   const replacement = (job.status?.failed ?? 0) > 0 || (job.status?.terminating ?? 0) > 0;
   const reason = !replacement ? 'new' : job.spec.podReplacementPolicy === 'Failed' ? 'recreate_failed' : 'recreate_terminating_or_failed';
@@ -165,11 +181,12 @@ async function createPods(
     if (failure !== undefined) {
       ctx.podExpectations.creationObserved(ctx.key, creates.length - done);
       ctx.log('warn', 'pod creation failed', { job: ctx.key, error: failure, skipped: creates.length - done });
-      return `create pod: ${failure}`;
+      const created = results.filter((r) => r.error === undefined).length + done - size;
+      return { error: `create pod: ${failure}`, notCreated: creates.length - created };
     }
     batch *= 2;
   }
-  return undefined;
+  return { notCreated: 0 };
 }
 
 /**
@@ -214,7 +231,7 @@ async function podWrites(
   ctx: ApplyContext,
   ns: string,
   ops: readonly Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[],
-): Promise<string | undefined> {
+): Promise<{ error?: string; failures?: CallFailures }> {
   // Per pod, its operations in order; pods in parallel.
   const byPod = new Map<string, (typeof ops)[number][]>();
   for (const op of ops) {
@@ -232,8 +249,14 @@ async function podWrites(
     op.release === true
       ? { metadata: { ownerReferences: [{ $patch: 'delete', uid: ctx.jobUid }], uid: op.uid, '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } }
       : { metadata: { '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } };
+  type Failure = { readonly error: string; readonly uid: string; readonly kind: 'delete' | 'finalizer' | 'release' };
+  const fail = (op: (typeof ops)[number], error: string): Failure => ({
+    error,
+    uid: op.uid,
+    kind: op.type === 'DeletePod' ? 'delete' : op.release === true ? 'release' : 'finalizer',
+  });
   const errors = await parallel(
-    [...byPod.values()].map((list) => async (): Promise<string | undefined> => {
+    [...byPod.values()].map((list) => async (): Promise<Failure | undefined> => {
       const isScaleDown = scaleDown.includes(list);
       for (const op of list) {
         try {
@@ -247,22 +270,32 @@ async function podWrites(
             }
             if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
             else ctx.finalizerExpectations.removalObserved(ctx.key, op.uid);
-            return `remove finalizer of pod ${op.name}: ${apiError(res)}`;
+            return fail(op, `remove finalizer of pod ${op.name}: ${apiError(res)}`);
           }
           const res = await ctx.api.request('DELETE', podPath(ns, op.name));
           if (res.status === 200 || res.status === 202 || res.status === 404) continue;
           if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
-          return `delete pod ${op.name}: ${apiError(res)}`;
+          return fail(op, `delete pod ${op.name}: ${apiError(res)}`);
         } catch (e) {
           if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
           else if (op.type === 'RemovePodFinalizer') ctx.finalizerExpectations.removalObserved(ctx.key, op.uid);
-          return `${op.type === 'DeletePod' ? 'delete' : 'remove finalizer of'} pod ${op.name}: ${message(e)}`;
+          return fail(op, `${op.type === 'DeletePod' ? 'delete' : 'remove finalizer of'} pod ${op.name}: ${message(e)}`);
         }
       }
       return undefined;
     }),
   );
-  const first = errors.find((e) => e !== undefined);
-  if (first !== undefined) ctx.log('warn', 'pod write failed', { job: ctx.key, error: first });
-  return first;
+  const failed = errors.filter((e): e is Failure => e !== undefined);
+  if (failed.length === 0) return {};
+  const first = failed[0]!.error;
+  ctx.log('warn', 'pod write failed', { job: ctx.key, error: first, failed: failed.length });
+  // A failed release ends the pass (upstream's ClaimPods returns the error before the pass).
+  if (failed.some((f) => f.kind === 'release')) return { error: first };
+  return {
+    error: first,
+    failures: {
+      deletes: failed.filter((f) => f.kind === 'delete').map((f) => f.uid),
+      finalizerRemovals: failed.filter((f) => f.kind === 'finalizer').map((f) => f.uid),
+    },
+  };
 }

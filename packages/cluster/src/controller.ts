@@ -13,7 +13,7 @@ import {
   type Pod,
 } from '@jobkit/api';
 import { backoffFromCountedPods, type BackoffRecord } from '@jobkit/backoff';
-import { orphanPodActions, syncJob, ttlAfterFinished } from '@jobkit/core';
+import { orphanPodActions, syncJob, ttlAfterFinished, type Action, type CallFailures, type SyncOptions } from '@jobkit/core';
 import { FinalizerExpectations, PodExpectations, WorkQueue } from '@jobkit/loop';
 import { RealScheduler } from '@jobkit/runner';
 import { applyPass } from './apply.js';
@@ -174,19 +174,44 @@ export async function startController(options: ControllerOptions): Promise<Contr
     const listed = podsOf(job);
     // After a restart the backoff record is rebuilt from the pods already counted (upstream loses it).
     const backoff = backoffs.get(key) ?? backoffFromCountedPods(listed, trackingFinalizer);
-    const result = syncJob(job, listed, now, {
+    const syncOptions: SyncOptions = {
       controllerName: managedBy,
       trackingFinalizer,
       expectationsSatisfied,
       finalizerRemovalsPending: finalizerExpectations.pending(key),
       backoff,
-    });
+    };
+    let result = syncJob(job, listed, now, syncOptions);
+    const applyCtx = {
+      api,
+      key,
+      podExpectations,
+      finalizerExpectations,
+      events,
+      log,
+      metrics,
+      trackingFinalizer,
+      jobUid: job.metadata.uid ?? '',
+      now: () => scheduler.now(),
+    };
+    let applied = await applyPass(applyCtx, job, result.actions);
+    // Failed pod calls: the same pass again with them gives upstream's later decisions (fewer
+    // active pods, partial counts, no finish yet); its actions up to the failed group are the
+    // ones already made, so the rest is applied from there.
+    let failures: CallFailures = {};
+    for (let round = 0; applied.callFailures !== undefined && applied.resumeAt !== undefined && round < 8; round++) {
+      failures = mergeFailures(failures, applied.callFailures);
+      const again = syncJob(job, listed, now, { ...syncOptions, callFailures: failures });
+      if (!samePrefix(result.actions, again.actions, applied.resumeAt)) {
+        log('warn', 'replay after failed calls diverged; requeued', { job: key });
+        break;
+      }
+      result = again;
+      const rest = await applyPass(applyCtx, applied.job, result.actions, applied.resumeAt);
+      const writtenRv = rest.writtenResourceVersion ?? applied.writtenResourceVersion;
+      applied = { ...rest, ...(writtenRv !== undefined ? { writtenResourceVersion: writtenRv } : {}), error: rest.error ?? applied.error };
+    }
     backoffs.set(key, result.backoff);
-    const applied = await applyPass(
-      { api, key, podExpectations, finalizerExpectations, events, log, metrics, trackingFinalizer, jobUid: job.metadata.uid ?? '', now: () => scheduler.now() },
-      job,
-      result.actions,
-    );
     if (applied.writtenResourceVersion !== undefined) lastWritten.set(key, applied.writtenResourceVersion);
     if (applied.rejectedWrite !== undefined && applied.rejectedWrite.code !== 409) rejected.push({ job: key, ...applied.rejectedWrite });
     const mode = job.spec.completionMode ?? 'NonIndexed';
@@ -439,6 +464,27 @@ export async function startController(options: ControllerOptions): Promise<Contr
     rejectedStatusWrites: rejected,
     stop,
   };
+}
+
+function mergeFailures(a: CallFailures, b: CallFailures): CallFailures {
+  return {
+    creates: (a.creates ?? 0) + (b.creates ?? 0),
+    deletes: [...(a.deletes ?? []), ...(b.deletes ?? [])],
+    finalizerRemovals: [...(a.finalizerRemovals ?? []), ...(b.finalizerRemovals ?? [])],
+  };
+}
+
+/** Whether two passes' first `n` actions are the same calls (the replay made no other decision before the failures). */
+function samePrefix(a: readonly Action[], b: readonly Action[], n: number): boolean {
+  if (a.length < n || b.length < n) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.type !== y.type) return false;
+    if ('uid' in x && 'uid' in y && x.uid !== y.uid) return false;
+    if (x.type === 'UpdateJobStatus' && JSON.stringify(x.status) !== JSON.stringify((y as typeof x).status)) return false;
+  }
+  return true;
 }
 
 /** A Lease name from a managedBy value (a DNS subdomain: lower case, digits, '-', '.'). */
