@@ -64,6 +64,7 @@ async function parallel<T>(fs: readonly (() => Promise<T>)[], limit = 32): Promi
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const isEvent = (a: Action, reason: string): boolean => a.type === 'RecordEvent' && a.reason === reason;
 
 /** Applies `actions` from index `from` (a resumed pass: the earlier ones were made). */
 export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly Action[], from = 0): Promise<Applied> {
@@ -74,10 +75,13 @@ export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly A
   for (let i = from; i < actions.length;) {
     const a = actions[i]!;
     if (a.type === 'CreatePod') {
+      // One slow-start group: the pass's creates with their SuccessfulCreate events between them
+      // (recorded for the pods created, with their real names, as pod control records them).
       let j = i;
-      while (j < actions.length && actions[j]!.type === 'CreatePod') j++;
-      const creates = actions.slice(i, j) as Extract<Action, { type: 'CreatePod' }>[];
+      while (j < actions.length && (actions[j]!.type === 'CreatePod' || isEvent(actions[j]!, 'SuccessfulCreate'))) j++;
+      const creates = actions.slice(i, j).filter((x): x is Extract<Action, { type: 'CreatePod' }> => x.type === 'CreatePod');
       const { error, notCreated } = await createPods(ctx, current, ns, creates, createdNames);
+      for (const name of createdNames.splice(0)) void ctx.events.record(current, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
       if (error !== undefined) {
         return {
           ok: false,
@@ -90,9 +94,21 @@ export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly A
       }
       i = j;
     } else if (a.type === 'RemovePodFinalizer' || a.type === 'DeletePod') {
+      // One parallel group: finalizer removals and deletes, with the SuccessfulDelete events
+      // between them (recorded for the deletes that went).
       let j = i;
-      while (j < actions.length && (actions[j]!.type === 'RemovePodFinalizer' || actions[j]!.type === 'DeletePod')) j++;
-      const { error, failures } = await podWrites(ctx, ns, actions.slice(i, j) as Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[]);
+      while (j < actions.length && (actions[j]!.type === 'RemovePodFinalizer' || actions[j]!.type === 'DeletePod' || isEvent(actions[j]!, 'SuccessfulDelete')))
+        j++;
+      const group = actions.slice(i, j);
+      const writes = group.filter(
+        (x): x is Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }> => x.type === 'RemovePodFinalizer' || x.type === 'DeletePod',
+      );
+      const { error, failures, notDeleted } = await podWrites(ctx, current, ns, writes);
+      for (const x of group) {
+        if (x.type !== 'RecordEvent') continue;
+        const name = x.message.startsWith('Deleted pod: ') ? x.message.slice('Deleted pod: '.length) : undefined;
+        if (name === undefined || !notDeleted.has(name)) void ctx.events.record(current, x.eventType, x.reason, x.message);
+      }
       if (error !== undefined) {
         return { ok: false, job: current, ...(written !== undefined ? { writtenResourceVersion: written } : {}), error, callFailures: failures, resumeAt: j };
       }
@@ -126,13 +142,7 @@ export async function applyPass(ctx: ApplyContext, job: Job, actions: readonly A
       written = current.metadata.resourceVersion;
       i++;
     } else {
-      let msg = a.message;
-      // The pass names a created pod by its generateName; upstream's event names the real pod.
-      if (a.reason === 'SuccessfulCreate') {
-        const name = createdNames.shift();
-        if (name !== undefined && msg.startsWith('Created pod: ')) msg = `Created pod: ${name}`;
-      }
-      void ctx.events.record(current, a.eventType, a.reason, msg);
+      void ctx.events.record(current, a.eventType, a.reason, a.message);
       i++;
     }
   }
@@ -229,9 +239,10 @@ async function adoptPods(ctx: ApplyContext, job: Job, ns: string, adopts: readon
 
 async function podWrites(
   ctx: ApplyContext,
+  job: Job,
   ns: string,
   ops: readonly Extract<Action, { type: 'RemovePodFinalizer' | 'DeletePod' }>[],
-): Promise<{ error?: string; failures?: CallFailures }> {
+): Promise<{ error?: string; failures?: CallFailures; notDeleted: ReadonlySet<string> }> {
   // Per pod, its operations in order; pods in parallel.
   const byPod = new Map<string, (typeof ops)[number][]>();
   for (const op of ops) {
@@ -249,10 +260,11 @@ async function podWrites(
     op.release === true
       ? { metadata: { ownerReferences: [{ $patch: 'delete', uid: ctx.jobUid }], uid: op.uid, '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } }
       : { metadata: { '$deleteFromPrimitiveList/finalizers': [ctx.trackingFinalizer] } };
-  type Failure = { readonly error: string; readonly uid: string; readonly kind: 'delete' | 'finalizer' | 'release' };
+  type Failure = { readonly error: string; readonly uid: string; readonly name: string; readonly kind: 'delete' | 'finalizer' | 'release' };
   const fail = (op: (typeof ops)[number], error: string): Failure => ({
     error,
     uid: op.uid,
+    name: op.name,
     kind: op.type === 'DeletePod' ? 'delete' : op.release === true ? 'release' : 'finalizer',
   });
   const errors = await parallel(
@@ -275,6 +287,8 @@ async function podWrites(
           const res = await ctx.api.request('DELETE', podPath(ns, op.name));
           if (res.status === 200 || res.status === 202 || res.status === 404) continue;
           if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
+          // Pod control's event for a failed delete (RealPodControl.DeletePod).
+          void ctx.events.record(job, 'Warning', 'FailedDelete', `Error deleting: ${apiError(res)}`);
           return fail(op, `delete pod ${op.name}: ${apiError(res)}`);
         } catch (e) {
           if (isScaleDown) ctx.podExpectations.deletionObserved(ctx.key);
@@ -286,12 +300,15 @@ async function podWrites(
     }),
   );
   const failed = errors.filter((e): e is Failure => e !== undefined);
-  if (failed.length === 0) return {};
+  // A pod whose finalizer patch or delete failed was not deleted.
+  const notDeleted = new Set(failed.map((f) => f.name));
+  if (failed.length === 0) return { notDeleted };
   const first = failed[0]!.error;
   ctx.log('warn', 'pod write failed', { job: ctx.key, error: first, failed: failed.length });
   // A failed release ends the pass (upstream's ClaimPods returns the error before the pass).
-  if (failed.some((f) => f.kind === 'release')) return { error: first };
+  if (failed.some((f) => f.kind === 'release')) return { error: first, notDeleted };
   return {
+    notDeleted,
     error: first,
     failures: {
       deletes: failed.filter((f) => f.kind === 'delete').map((f) => f.uid),
