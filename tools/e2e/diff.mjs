@@ -74,7 +74,13 @@ function scenario(seed, i) {
     }
     outcomes.push(o);
   }
-  return { name: `s${seed}-${i}`, spec, outcomes };
+  // User actions between lockstep steps: suspend then resume, or delete a running pod.
+  const actions = [];
+  if (r() < 0.25) {
+    const at = 1 + Math.floor(r() * 3);
+    actions.push({ step: at, kind: 'suspend' }, { step: at + 2, kind: 'resume' });
+  } else if (r() < 0.3) actions.push({ step: 1 + Math.floor(r() * 3), kind: 'deletePod' });
+  return { name: `s${seed}-${i}`, spec, outcomes, actions };
 }
 
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
@@ -170,6 +176,7 @@ async function runScenario(k, sc) {
   const releases = new Map();
   const steps = [];
   const problems = [];
+  let acted = 0;
   try {
     for (const [copy, name] of Object.entries(copies)) {
       tc.expectStatus(await k.post(tc.jobsPath(ns), jobManifest(name, sc.spec, copy === 'jk' ? ManagedBy : undefined)), `create ${name}`);
@@ -212,6 +219,14 @@ async function runScenario(k, sc) {
         break;
       }
       if (finished(s.up.job) && finished(s.jk.job)) break;
+      const act = sc.actions.find((x) => x.step === step);
+      if (act !== undefined && act.kind !== 'deletePod') {
+        for (const name of Object.values(copies)) {
+          tc.expectStatus(await k.patch(tc.jobsPath(ns, name), { spec: { suspend: act.kind === 'suspend' } }, 'merge'), `${act.kind} ${name}`);
+        }
+        acted++;
+        continue;
+      }
       // Release one pod in each copy, the same key in both (one pod outcome per step): Indexed,
       // the lowest index running in both; NonIndexed, the oldest running pod. The n-th release
       // of a key gets the scenario's n-th outcome for it.
@@ -229,6 +244,15 @@ async function runScenario(k, sc) {
         continue;
       }
       const key = keys[0];
+      if (act?.kind === 'deletePod') {
+        // A user deletes the same pod of both copies (the kubelet kills it: exit 137).
+        for (const [copy, list] of [['up', up], ['jk', jk]]) {
+          const pod = list.find((p) => keyOf(p) === key);
+          tc.expectStatus(await k.delete(tc.podsPath(ns, pod.metadata.name)), `delete pod of ${copy}`, [200, 202]);
+        }
+        acted++;
+        continue;
+      }
       const n = releases.get(key) ?? 0;
       releases.set(key, n + 1);
       const outcome = sc.outcomes[(Number(key || 0) * 7 + n) % sc.outcomes.length];
@@ -252,7 +276,7 @@ async function runScenario(k, sc) {
     await kubelet.stop();
     if (!args.keep) await tc.deleteNamespace(k, ns);
   }
-  return { sc, steps: steps.length, problems };
+  return { sc, steps: steps.length, acted, problems };
 }
 
 // --- main -------------------------------------------------------------------------------
@@ -279,11 +303,12 @@ try {
   );
   const bad = results.filter((r) => r.problems.length > 0).sort((a, b) => a.steps - b.steps);
   for (const r of bad) {
-    console.log(`\n=== ${r.sc.name}: ${JSON.stringify(r.sc.spec)} outcomes ${r.sc.outcomes.slice(0, 8).join(',')}`);
+    console.log(`\n=== ${r.sc.name}: ${JSON.stringify(r.sc.spec)} outcomes ${r.sc.outcomes.slice(0, 8).join(',')} actions ${JSON.stringify(r.sc.actions)}`);
     for (const p of r.problems) console.log(`    ${p}`);
   }
   const steps = results.reduce((n, r) => n + r.steps, 0);
-  console.log(`\n${results.length} scenarios, ${steps} lockstep steps`);
+  const acted = results.reduce((n, r) => n + r.acted, 0);
+  console.log(`\n${results.length} scenarios, ${steps} lockstep steps, ${acted} user actions (suspend, resume, pod deletion)`);
   console.log(`summary: ${bad.length}/${results.length} scenarios diverge (seed ${args.seed})`);
   exit = bad.length > 0 ? 1 : 0;
 } catch (e) {
