@@ -25,6 +25,7 @@ export function newPassContext(inputs: PassInputs, pods: PodClassification): Syn
         : { type: 'AdoptPod', name: podName(pod), uid: podUid(pod) },
     ),
     requeues: [],
+    podFailurePolicyActions: {},
     succeeded: status.succeeded + pods.newSucceeded.length + inputs.uncountedSucceeded.size,
     failed: status.failed + pods.newFailedCounted + inputs.uncountedFailed.size,
     active: pods.activePods.length,

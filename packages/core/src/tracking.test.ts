@@ -63,3 +63,28 @@ describe('trackAndFinish', () => {
     expect(steps(trackAndFinish(ctx).actions)).toEqual(want);
   });
 });
+
+describe('trackAndFinish: failed pods handled by the pod failure policy (pod_failures_handled_by_failure_policy_total)', () => {
+  const policy = {
+    rules: [
+      { action: 'Ignore', onExitCodes: { operator: 'In', values: [42] } },
+      { action: 'Count', onExitCodes: { operator: 'In', values: [1] } },
+    ],
+  };
+  const failed = (name: string, exitCode: number): Pod => {
+    const p = newPod(name, { phase: 'Failed' });
+    return { ...p, status: { ...p.status, containerStatuses: [{ name: 'c', state: { terminated: { exitCode } } }] } } as Pod;
+  };
+  const cases: { name: string; pods: Pod[]; uncountedFailed?: string[]; want: Record<string, number> | undefined }[] = [
+    { name: 'one per matched rule, by action', pods: [failed('a', 42), failed('b', 1), failed('c', 42), newPod('d')], want: { Ignore: 2, Count: 1 } },
+    { name: 'no rule matched: nothing', pods: [failed('a', 3), newPod('d')], want: undefined },
+    { name: 'already uncounted: counted before, not again', pods: [failed('b', 1), newPod('d')], uncountedFailed: ['b'], want: undefined },
+  ];
+  test.each(cases)('$name', ({ pods, uncountedFailed, want }) => {
+    const j = newJob({ parallelism: 4, completions: 4, podFailurePolicy: policy } as never, {
+      startTime: '2025-12-31T00:00:00Z',
+      uncountedTerminatedPods: { failed: uncountedFailed ?? [] },
+    });
+    expect(trackAndFinish(passContext(j, pods, NOW, {})).podFailurePolicyActions).toEqual(want);
+  });
+});

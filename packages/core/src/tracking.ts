@@ -138,7 +138,9 @@ export function trackJobStatusAndRemoveFinalizers(ctx: SyncCtx, needsFlushIn: bo
       // A failing job counts every unfinished pod as failed.
       const ix = ctx.indexOf(p);
       if (!ctx.uncountedFailed.has(uid) && (!ctx.indexed || isValidIndex(ctx, ix))) {
-        if (ctx.podFailurePolicy === undefined || matchPodFailurePolicy(ctx.podFailurePolicy, p).countFailed) {
+        const match = ctx.podFailurePolicy !== undefined ? matchPodFailurePolicy(ctx.podFailurePolicy, p) : undefined;
+        if (match?.action !== undefined) ctx.podFailurePolicyActions[match.action] = (ctx.podFailurePolicyActions[match.action] ?? 0) + 1;
+        if (match === undefined || match.countFailed) {
           needsFlush = true;
           ws.uncounted.failed.push(uid);
         }
@@ -234,5 +236,6 @@ export function trackAndFinish(ctx: SyncCtx): SyncResult {
     backoff: ctx.savedBackoffRecord,
     ...(requeue !== undefined ? { requeueAfterMs: requeue } : {}),
     ...(ctx.error !== undefined ? { error: ctx.error } : {}),
+    ...(Object.keys(ctx.podFailurePolicyActions).length > 0 ? { podFailurePolicyActions: ctx.podFailurePolicyActions } : {}),
   };
 }

@@ -108,6 +108,12 @@ export interface SyncResult {
   readonly requeueAfterMs?: number;
   /** Upstream's pass would return this error (it may still have acted). */
   readonly error?: string;
+  /**
+   * Failed pods whose tracking this pass ends that a podFailurePolicy rule matched, by the rule's
+   * action (Ignore included): what upstream adds to `pod_failures_handled_by_failure_policy_total`
+   * once the pass's first status write (if it has one) succeeds. Absent when none.
+   */
+  readonly podFailurePolicyActions?: Readonly<Record<string, number>>;
   /** With `options.explain`: the pass's own account of what it decided (see PassExplanation). */
   readonly explanation?: PassExplanation;
 }

@@ -109,6 +109,8 @@ export interface PassState {
   podsWithDelayedDeletionPerIndex: Map<number, Pod>;
   /** The error upstream's pass would return (it still acts as far as it gets). */
   error?: string;
+  /** Newly finished failed pods a podFailurePolicy rule matched, by the rule's action. */
+  readonly podFailurePolicyActions: Record<string, number>;
 }
 
 /** The per-pass context (upstream's syncJobCtx): read-only inputs, the pod classification, the pass state. */
