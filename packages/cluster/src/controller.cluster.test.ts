@@ -445,17 +445,24 @@ run('jobkit controller: managed Jobs to their documented end', () => {
       'metrics',
       () => ({ result: 'Succeeded', runMs: 100 }),
       async (env) => {
-        await createJob(env, manifest('m', {}));
+        await createJob(env, manifest('m', { completionMode: 'Indexed', completions: 2, parallelism: 2 }));
         await finished(env, 'm');
         const text = await eventually('metrics', async () => {
           const t = await (await fetch(`${base}/metrics`)).text();
-          return /job_controller_jobs_finished_total\{[^}]*result="succeeded"/.test(t) ? t : undefined;
+          // recordJobPodFinished: an Indexed Job's successes are its newly completed indexes
+          // (counted once the write that completes them has returned).
+          return /job_controller_jobs_finished_total\{[^}]*result="succeeded"/.test(t) &&
+            Number(/job_controller_job_finished_indexes_total\{status="succeeded",backoffLimit="global"\} (\d+)/.exec(t)?.[1] ?? 0) >= 2
+            ? t
+            : undefined;
         });
         for (const name of [
           'job_controller_job_sync_duration_seconds_bucket',
           'job_controller_job_syncs_total',
           'job_controller_job_pods_finished_total',
           'job_controller_job_pods_creation_total',
+          'job_controller_pod_failures_handled_by_failure_policy_total',
+          'job_controller_jobs_by_external_controller_total',
           'ttl_after_finished_controller_job_deletion_duration_seconds',
         ])
           expect(text).toContain(name);

@@ -13,7 +13,7 @@ import {
   type Pod,
 } from '@jobkit/api';
 import { backoffFromCountedPods, type BackoffRecord } from '@jobkit/backoff';
-import { orphanPodActions, syncJob, ttlAfterFinished, type Action, type CallFailures, type SyncOptions } from '@jobkit/core';
+import { finishedPods, orphanPodActions, syncJob, ttlAfterFinished, type Action, type CallFailures, type SyncOptions } from '@jobkit/core';
 import { FinalizerExpectations, PodExpectations, WorkQueue } from '@jobkit/loop';
 import { RealScheduler } from '@jobkit/runner';
 import { applyPass } from './apply.js';
@@ -227,6 +227,10 @@ export async function startController(options: ControllerOptions): Promise<Contr
     metrics.jobSyncs.inc({ completion_mode: mode, result: outcome, action });
     metrics.jobSyncDuration.observe({ completion_mode: mode, result: outcome, action }, (scheduler.now() - started) / 1000);
     if (applied.ok) countFinished(job, applied.job, mode);
+    // Upstream adds these once the pass's first status write (if any) went through.
+    if (applied.writtenResourceVersion !== undefined || !result.actions.some((a) => a.type === 'UpdateJobStatus')) {
+      for (const [a, n] of Object.entries(result.podFailurePolicyActions ?? {})) metrics.podFailuresHandledByFailurePolicy.inc({ action: a }, n);
+    }
     if (result.requeueAfterMs !== undefined) queue.addAfter(key, result.requeueAfterMs);
     if (error !== undefined) {
       log('info', 'sync error, requeued', { job: key, error, retryInMs: queue.nextDelayMs(key) });
@@ -269,10 +273,13 @@ export async function startController(options: ControllerOptions): Promise<Contr
   };
 
   const countFinished = (before: Job, after: Job, mode: string): void => {
-    const dSucceeded = (after.status?.succeeded ?? 0) - (before.status?.succeeded ?? 0);
-    const dFailed = (after.status?.failed ?? 0) - (before.status?.failed ?? 0);
-    if (dSucceeded > 0) metrics.jobPodsFinished.inc({ completion_mode: mode, result: 'succeeded' }, dSucceeded);
-    if (dFailed > 0) metrics.jobPodsFinished.inc({ completion_mode: mode, result: 'failed' }, dFailed);
+    const d = finishedPods(after, before.status ?? {});
+    if (d.succeeded > 0) metrics.jobPodsFinished.inc({ completion_mode: mode, result: 'succeeded' }, d.succeeded);
+    if (d.failed > 0) metrics.jobPodsFinished.inc({ completion_mode: mode, result: 'failed' }, d.failed);
+    if (d.indexes !== undefined) {
+      if (d.indexes.succeeded > 0) metrics.jobFinishedIndexes.inc({ status: 'succeeded', backoffLimit: d.indexes.backoffLimit }, d.indexes.succeeded);
+      if (d.indexes.failed > 0) metrics.jobFinishedIndexes.inc({ status: 'failed', backoffLimit: d.indexes.backoffLimit }, d.indexes.failed);
+    }
     const done = finishedCondition(after);
     if (done !== undefined && finishedCondition(before) === undefined) {
       metrics.jobsFinished.inc({ completion_mode: mode, result: done.type === JobConditionTypes.Complete ? 'succeeded' : 'failed', reason: done.reason ?? '' });
@@ -371,6 +378,7 @@ export async function startController(options: ControllerOptions): Promise<Contr
     const key = keyOf(j.metadata.namespace, j.metadata.name);
     generations.set(key, j.metadata.generation);
     if (ours(j)) queue.add(key);
+    else metrics.jobsByExternalController.inc({ controller_name: (j as Job).spec?.managedBy ?? JobControllerName });
   });
   jobs.on('update', (j) => {
     const key = keyOf(j.metadata.namespace, j.metadata.name);

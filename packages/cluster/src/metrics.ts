@@ -11,6 +11,9 @@ export interface Metrics {
   readonly jobPodsFinished: Counter<'completion_mode' | 'result'>;
   readonly jobPodsCreation: Counter<'reason' | 'status'>;
   readonly terminatedPodsTrackingFinalizer: Counter<'event'>;
+  readonly jobFinishedIndexes: Counter<'status' | 'backoffLimit'>;
+  readonly podFailuresHandledByFailurePolicy: Counter<'action'>;
+  readonly jobsByExternalController: Counter<'controller_name'>;
   readonly jobDeletionDuration: Histogram;
   readonly staleSyncSkips: Counter<'reason'>;
 }
@@ -56,6 +59,26 @@ export function newMetrics(): Metrics {
       name: `${sub}_terminated_pods_tracking_finalizer_total`,
       help: 'The number of terminated pods (phase=Failed|Succeeded) that have the finalizer batch.kubernetes.io/job-tracking',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    jobFinishedIndexes: new Counter({
+      name: `${sub}_job_finished_indexes_total`,
+      help: 'The number of finished indexes. Possible values for the status label are: "succeeded", "failed". Possible values for the backoffLimit label are: "perIndex" and "global"',
+      labelNames: ['status', 'backoffLimit'],
+      registers: [registry],
+    }),
+    podFailuresHandledByFailurePolicy: new Counter({
+      name: `${sub}_pod_failures_handled_by_failure_policy_total`,
+      help: 'The number of failed Pods handled by failure policy with respect to the failure policy action applied based on the matched rule. Possible values of the action label correspond to the possible values for the failure policy rule action, which are: "FailJob", "Ignore" and "Count".',
+      labelNames: ['action'],
+      registers: [registry],
+    }),
+    jobsByExternalController: new Counter({
+      // Upstream counts the Jobs it leaves to another controller; so does jobkit (the built-in
+      // controller's Jobs are labelled kubernetes.io/job-controller).
+      name: `${sub}_jobs_by_external_controller_total`,
+      help: 'The number of Jobs managed by an external controller',
+      labelNames: ['controller_name'],
       registers: [registry],
     }),
     jobDeletionDuration: new Histogram({
