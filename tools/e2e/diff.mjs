@@ -12,11 +12,10 @@
 // Starts its own cluster (tools/kube, with kube-controller-manager) and a jobkit controller
 // unless KUBECONFIG names a running one; stops what it started. Prints each divergence (fewest
 // steps first) and ends with `summary: D/N scenarios diverge (seed S)`; exit 1 when D > 0.
-import { execFileSync, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { requestsByNamespace, root, setUp, sleep, startJobkit, tearDown, total } from './cluster.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tc = await import(pathToFileURL(path.join(root, 'packages/testcluster/dist/index.js')).href);
 
 const args = { seed: 1, count: 8, parallel: 4, keep: false };
@@ -49,9 +48,17 @@ function rng(seed) {
   };
 }
 
+/** Scenario i's own seed: murmur3's finalizer over (seed, i) — neighbouring mulberry32 seeds give correlated draws. */
+function mix(seed, i) {
+  let h = (seed ^ Math.imul(i + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /** Scenario i of a seed: a Job spec and the outcome of each pod key (index or ordinal). */
 function scenario(seed, i) {
-  const r = rng(seed * 1_000_003 + i);
+  const r = rng(mix(seed, i));
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const indexed = r() < 0.5;
   const completions = 1 + Math.floor(r() * 4);
@@ -80,65 +87,62 @@ function scenario(seed, i) {
     const at = 1 + Math.floor(r() * 3);
     actions.push({ step: at, kind: 'suspend' }, { step: at + 2, kind: 'resume' });
   } else if (r() < 0.3) actions.push({ step: 1 + Math.floor(r() * 3), kind: 'deletePod' });
-  return { name: `s${seed}-${i}`, spec, outcomes, actions };
-}
-
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-
-// --- cluster and controller ---------------------------------------------------------------
-let started = [];
-async function setUp() {
-  if (process.env.KUBECONFIG && !process.env.JOBKIT_E2E_OWN_CLUSTER) return { kubeconfig: process.env.KUBECONFIG, own: false };
-  const name = `e2e-${process.pid}`;
-  const out = execFileSync('node', [path.join(root, 'tools/kube/kube.mjs'), 'up', '--name', name, '--with-controller-manager'], { encoding: 'utf8' });
-  const line = out.trim().split('\n').at(-1);
-  started.push(() => execFileSync('node', [path.join(root, 'tools/kube/kube.mjs'), 'down', '--name', name], { stdio: 'ignore' }));
-  return { kubeconfig: line.slice('KUBECONFIG='.length), own: true };
-}
-function startJobkit(kubeconfig) {
-  const p = spawn(process.execPath, [path.join(root, 'packages/cli/dist/main.js'), 'controller', '--kubeconfig', kubeconfig, '--managed-by', ManagedBy], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const logs = [];
-  p.stderr.on('data', (b) => logs.push(...b.toString().split('\n').filter(Boolean)));
-  started.unshift(() => p.kill('SIGTERM'));
-  return { proc: p, logs, ready: new Promise((res) => p.stderr.on('data', (b) => b.toString().includes('controller started') && res())) };
-}
-function tearDown() {
-  for (const f of started) {
-    try {
-      f();
-    } catch {
-      /* best effort */
-    }
+  // Drawn after the older draws, so a seed's earlier scenarios keep their specs and outcomes.
+  let restartPolicy = 'Never';
+  let holdAfter;
+  const more = r();
+  if (more < 0.2 && spec.podFailurePolicy === undefined && spec.backoffLimitPerIndex === undefined) {
+    // OnFailure: failures restart the container in place; restarts count toward backoffLimit.
+    restartPolicy = 'OnFailure';
+  } else if (more < 0.35) {
+    // activeDeadlineSeconds: outcomes stop after the first two steps, so the deadline ends the Job
+    // while nothing else happens (a release racing the deadline would make the copies differ).
+    spec.activeDeadlineSeconds = 12;
+    holdAfter = 1;
+  } else if (more < 0.75 && indexed && actions.length === 0) {
+    // Elastic Indexed Job: completions and parallelism changed together mid-run.
+    spec.parallelism = spec.completions;
+    const to = Math.max(1, spec.completions + pick([-2, -1, 1, 2]));
+    actions.push({ step: Math.floor(r() * 2), kind: 'scale', to });
   }
-  started = [];
+  return { name: `s${seed}-${i}`, spec, restartPolicy, holdAfter, outcomes, actions };
 }
+
 
 // --- one scenario -----------------------------------------------------------------------
-const jobManifest = (name, spec, managedBy) => ({
+const jobManifest = (name, spec, restartPolicy, managedBy) => ({
   apiVersion: 'batch/v1',
   kind: 'Job',
   metadata: { name },
   spec: {
     ...spec,
     ...(managedBy ? { managedBy } : {}),
-    template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] } },
+    template: { spec: { restartPolicy, containers: [{ name: 'main', image: 'busybox' }] } },
   },
 });
+
+const restartsOf = (p) => p.status?.containerStatuses?.[0]?.restartCount ?? 0;
 
 const indexOf = (p) => {
   const raw = p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'];
   return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
 };
 
-/** What is compared between the copies at a settled step. */
-function observe(job, pods) {
+/** A condition message with the copy's Job and pod names masked (`x-up-7`, `x-jk-abcde` → `<pod>`). */
+const masked = (message, jobName) => (message ?? '').split(jobName).join('<job>').replace(/<job>(-[a-z0-9]+)+/g, '<pod>');
+
+/** What is compared between the copies at a settled step; `seen` holds the pod UIDs of earlier steps. */
+function observe(job, pods, seen) {
   const s = job.status ?? {};
   const conditions = (s.conditions ?? [])
     .filter((c) => c.status === 'True')
-    .map((c) => `${c.type}/${c.reason ?? ''}`)
+    .map((c) => `${c.type}/${c.reason ?? ''}/${masked(c.message, job.metadata.name)}`)
     .sort();
+  const now = new Set(pods.map((p) => p.metadata.uid));
+  const created = [...now].filter((u) => !seen.has(u)).length;
+  const deleted = [...seen].filter((u) => !now.has(u)).length;
+  seen.clear();
+  for (const u of now) seen.add(u);
   return {
     active: s.active ?? 0,
     ready: s.ready ?? 0,
@@ -152,6 +156,9 @@ function observe(job, pods) {
     completionTime: s.completionTime ? 'set' : 'unset',
     uncounted: (s.uncountedTerminatedPods?.succeeded?.length ?? 0) + (s.uncountedTerminatedPods?.failed?.length ?? 0),
     pods: pods.length,
+    created,
+    deleted,
+    restarts: pods.reduce((n, p) => n + restartsOf(p), 0),
     podsWithFinalizer: pods.filter((p) => (p.metadata.finalizers ?? []).some((f) => f.endsWith('/job-tracking'))).length,
   };
 }
@@ -167,7 +174,7 @@ async function runScenario(k, sc) {
     namespace: ns,
     pollMs: 100,
     outcome: (podKey) => {
-      const o = released.get(podKey.pod.metadata.name);
+      const o = released.get(`${podKey.pod.metadata.name}#${podKey.attempt}`);
       if (o === undefined) return { result: 'Running' };
       return o === 'ok' ? { result: 'Succeeded' } : { result: 'Failed', exitCode: o === 'exit42' ? 42 : 1 };
     },
@@ -175,11 +182,13 @@ async function runScenario(k, sc) {
   // How many pods of each key (completion index, or '' for NonIndexed) were released.
   const releases = new Map();
   const steps = [];
+  const seen = { up: new Set(), jk: new Set() };
   const problems = [];
   let acted = 0;
+  let endState = 'unfinished';
   try {
     for (const [copy, name] of Object.entries(copies)) {
-      tc.expectStatus(await k.post(tc.jobsPath(ns), jobManifest(name, sc.spec, copy === 'jk' ? ManagedBy : undefined)), `create ${name}`);
+      tc.expectStatus(await k.post(tc.jobsPath(ns), jobManifest(name, sc.spec, sc.restartPolicy, copy === 'jk' ? ManagedBy : undefined)), `create ${name}`);
     }
     const read = async () => {
       const out = {};
@@ -210,8 +219,8 @@ async function runScenario(k, sc) {
     };
     for (let step = 0; step < MaxSteps; step++) {
       const s = await settled();
-      const a = observe(s.up.job, s.up.pods);
-      const b = observe(s.jk.job, s.jk.pods);
+      const a = observe(s.up.job, s.up.pods, seen.up);
+      const b = observe(s.jk.job, s.jk.pods, seen.jk);
       steps.push({ up: a, jk: b });
       const diff = Object.keys(a).filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
       if (diff.length > 0) {
@@ -221,10 +230,16 @@ async function runScenario(k, sc) {
       if (finished(s.up.job) && finished(s.jk.job)) break;
       const act = sc.actions.find((x) => x.step === step);
       if (act !== undefined && act.kind !== 'deletePod') {
+        const patch = act.kind === 'scale' ? { spec: { completions: act.to, parallelism: act.to } } : { spec: { suspend: act.kind === 'suspend' } };
         for (const name of Object.values(copies)) {
-          tc.expectStatus(await k.patch(tc.jobsPath(ns, name), { spec: { suspend: act.kind === 'suspend' } }, 'merge'), `${act.kind} ${name}`);
+          tc.expectStatus(await k.patch(tc.jobsPath(ns, name), patch, 'merge'), `${act.kind} ${name}`);
         }
         acted++;
+        continue;
+      }
+      if (sc.holdAfter !== undefined && step > sc.holdAfter) {
+        // No more outcomes: the deadline ends the Job.
+        await sleep(QuietMs);
         continue;
       }
       // Release one pod in each copy, the same key in both (one pod outcome per step): Indexed,
@@ -232,7 +247,7 @@ async function runScenario(k, sc) {
       // of a key gets the scenario's n-th outcome for it.
       const runningPods = (copy) =>
         s[copy].pods
-          .filter((p) => p.status?.phase === 'Running' && p.metadata.deletionTimestamp == null && !released.has(p.metadata.name))
+          .filter((p) => p.status?.phase === 'Running' && p.metadata.deletionTimestamp == null && !released.has(`${p.metadata.name}#${restartsOf(p)}`))
           .sort((x, y) => (x.metadata.creationTimestamp ?? '').localeCompare(y.metadata.creationTimestamp ?? '') || x.metadata.name.localeCompare(y.metadata.name));
       const keyOf = (p) => (sc.spec.completionMode === 'Indexed' ? String(indexOf(p)) : '');
       const up = runningPods('up');
@@ -256,10 +271,14 @@ async function runScenario(k, sc) {
       const n = releases.get(key) ?? 0;
       releases.set(key, n + 1);
       const outcome = sc.outcomes[(Number(key || 0) * 7 + n) % sc.outcomes.length];
-      released.set(up.find((p) => keyOf(p) === key).metadata.name, outcome);
-      released.set(jk.find((p) => keyOf(p) === key).metadata.name, outcome);
+      for (const list of [up, jk]) {
+        const pod = list.find((p) => keyOf(p) === key);
+        released.set(`${pod.metadata.name}#${restartsOf(pod)}`, outcome);
+      }
     }
     const end = await read();
+    const last = (end.up.job.status?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+    if (last !== undefined) endState = last.type === 'Complete' ? 'Complete' : `Failed/${last.reason}`;
     if (problems.length === 0 && !(finished(end.up.job) && finished(end.jk.job))) problems.push(`not finished after ${steps.length} steps`);
     // Event reasons with counts, at the end.
     const reasons = async (name) => {
@@ -276,7 +295,7 @@ async function runScenario(k, sc) {
     await kubelet.stop();
     if (!args.keep) await tc.deleteNamespace(k, ns);
   }
-  return { sc, steps: steps.length, acted, problems };
+  return { sc, ns, steps: steps.length, acted, problems, end: endState };
 }
 
 // --- main -------------------------------------------------------------------------------
@@ -286,10 +305,9 @@ process.on('SIGINT', () => {
 });
 let exit = 1;
 try {
-  const { kubeconfig } = await setUp();
+  const { kubeconfig } = setUp('e2e');
   const k = tc.connect(kubeconfig, 'jobkit-e2e-diff');
-  const jk = startJobkit(kubeconfig);
-  await Promise.race([jk.ready, sleep(30_000).then(() => Promise.reject(new Error(`jobkit controller did not start:\n${jk.logs.join('\n')}`)))]);
+  await startJobkit(kubeconfig, ManagedBy).ready;
   const scenarios = Array.from({ length: args.count }, (_, i) => scenario(args.seed, i));
   const results = [];
   let next = 0;
@@ -301,14 +319,43 @@ try {
       }
     }),
   );
+  // API requests per Job by each controller, summed over the scenarios, by verb and resource.
+  await sleep(1000); // the audit backend writes asynchronously
+  const requests = requestsByNamespace(kubeconfig, results.map((r) => r.ns));
+  if (requests === undefined) console.log('\nAPI requests per Job: no audit log beside the kubeconfig (tools/kube writes one)');
+  else {
+    const sum = { up: {}, jk: {} };
+    for (const by of requests.values()) for (const who of ['up', 'jk']) for (const [w, n] of Object.entries(by[who])) sum[who][w] = (sum[who][w] ?? 0) + n;
+    const kinds = [...new Set([...Object.keys(sum.up), ...Object.keys(sum.jk)])].sort();
+    const per = (n) => (n / results.length).toFixed(1);
+    console.log(`\nAPI requests per Job (mean of ${results.length}; audit log)`);
+    console.log(`  ${'request'.padEnd(34)} ${'kube-controller-manager'.padStart(24)} ${'jobkit'.padStart(8)}`);
+    for (const w of kinds) console.log(`  ${w.padEnd(34)} ${per(sum.up[w] ?? 0).padStart(24)} ${per(sum.jk[w] ?? 0).padStart(8)}`);
+    const [tu, tj] = [total(sum.up), total(sum.jk)];
+    console.log(`  ${'total'.padEnd(34)} ${per(tu).padStart(24)} ${per(tj).padStart(8)}   jobkit/upstream ${(tj / Math.max(tu, 1)).toFixed(2)}`);
+    // Per Job, by verb and resource: a difference is a divergence.
+    for (const r of results) {
+      const by = requests.get(r.ns);
+      const ws = [...new Set([...Object.keys(by.up), ...Object.keys(by.jk)])].sort().filter((w) => (by.up[w] ?? 0) !== (by.jk[w] ?? 0));
+      if (ws.length > 0) r.problems.push(`API requests: ${ws.map((w) => `${w}: upstream ${by.up[w] ?? 0}, jobkit ${by.jk[w] ?? 0}`).join('; ')}`);
+    }
+  }
   const bad = results.filter((r) => r.problems.length > 0).sort((a, b) => a.steps - b.steps);
   for (const r of bad) {
-    console.log(`\n=== ${r.sc.name}: ${JSON.stringify(r.sc.spec)} outcomes ${r.sc.outcomes.slice(0, 8).join(',')} actions ${JSON.stringify(r.sc.actions)}`);
+    console.log(`\n=== ${r.sc.name}: ${JSON.stringify(r.sc.spec)} restartPolicy ${r.sc.restartPolicy} outcomes ${r.sc.outcomes.slice(0, 8).join(',')} actions ${JSON.stringify(r.sc.actions)}`);
     for (const p of r.problems) console.log(`    ${p}`);
   }
   const steps = results.reduce((n, r) => n + r.steps, 0);
   const acted = results.reduce((n, r) => n + r.acted, 0);
-  console.log(`\n${results.length} scenarios, ${steps} lockstep steps, ${acted} user actions (suspend, resume, pod deletion)`);
+  const count = (f) => results.filter((r) => f(r.sc)).length;
+  const ends = {};
+  for (const r of results) ends[r.end] = (ends[r.end] ?? 0) + 1;
+  console.log(`\nend states (upstream's copy): ${Object.entries(ends).sort().map(([e, n]) => `${e} ${n}`).join(', ')}`);
+  console.log(
+    `\n${results.length} scenarios (${count((s) => s.spec.completionMode === 'Indexed')} Indexed, ${count((s) => s.restartPolicy === 'OnFailure')} OnFailure, ` +
+      `${count((s) => s.spec.activeDeadlineSeconds !== undefined)} with a deadline, ${count((s) => s.actions.some((a) => a.kind === 'scale'))} scaled), ` +
+      `${steps} lockstep steps, ${acted} user actions (suspend, resume, pod deletion, scaling)`,
+  );
   console.log(`summary: ${bad.length}/${results.length} scenarios diverge (seed ${args.seed})`);
   exit = bad.length > 0 ? 1 : 0;
 } catch (e) {
