@@ -5,6 +5,8 @@ export interface ParsedArgs {
   readonly command: string | undefined;
   readonly positionals: readonly string[];
   readonly flags: ReadonlyMap<string, string | true>;
+  /** Every value of each value flag, in order (a flag given more than once, e.g. --worker). */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
 }
 
 export class UsageError extends Error {
@@ -18,6 +20,7 @@ export class UsageError extends Error {
 export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<string>, switches: ReadonlySet<string>): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -44,6 +47,7 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
         const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
         if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
         flags.set(name, value);
+        lists.set(name, [...(lists.get(name) ?? []), value]);
       } else if (switches.has(name)) {
         if (eq !== -1) throw new UsageError(`--${name} takes no value`);
         flags.set(name, true);
@@ -53,7 +57,7 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
     if (command === undefined) command = arg;
     else positionals.push(arg);
   }
-  return { command, positionals, flags };
+  return { command, positionals, flags, lists };
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {

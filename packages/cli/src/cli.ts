@@ -5,6 +5,7 @@ import { parseDuration } from '@jobkit/sim';
 import { defaultController, type Controller } from '@jobkit/loop';
 import { parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
 import { controllerCommand } from './commands/controller.js';
+import { multikueueCommand } from './commands/multikueue.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -68,6 +69,16 @@ kube-controller-manager's TTL controller does it where it runs). RBAC: docs/cont
       'jobkit controller --managed-by example.com/jobkit --namespace batch --leader-elect --metrics-addr 127.0.0.1:8080',
     ],
   },
+  multikueue: {
+    synopsis:
+      'jobkit multikueue --manager KUBECONFIG --worker NAME=KUBECONFIG [--worker ...] --managed-by NAME [--namespace NS] [--origin LABEL] [--lost-after 30]',
+    about: `Run a MultiKueue-style manager: the manager cluster's Jobs whose spec.managedBy is NAME run
+as copies on the workers (the least loaded reachable one), with their status mirrored back so
+that the manager's API server accepts every write; suspend and resume are copied; a finished or
+deleted Job's copy is deleted; a worker unreachable for --lost-after seconds has its Jobs
+dispatched again. Logs JSON lines to stderr; Ctrl-C or SIGTERM stops it. docs/multikueue.md.`,
+    examples: ['jobkit multikueue --manager manager.kubeconfig --worker w1=w1.kubeconfig --worker w2=w2.kubeconfig --managed-by example.com/multikueue'],
+  },
   version: {
     synopsis: 'jobkit version | jobkit --version',
     about: 'Print the jobkit release and the Kubernetes release it follows.',
@@ -124,6 +135,10 @@ const valueFlags = new Set([
   'workers',
   'metrics-addr',
   'lease-namespace',
+  'manager',
+  'worker',
+  'origin',
+  'lost-after',
 ]);
 const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
 
@@ -144,6 +159,7 @@ const allowed: Record<string, ReadonlySet<string>> = {
     'ttl-after-finished',
     'help',
   ]),
+  multikueue: new Set(['manager', 'worker', 'managed-by', 'namespace', 'origin', 'lost-after', 'help']),
   version: new Set(['help']),
 };
 
@@ -250,6 +266,22 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             ttlAfterFinished: args.flags.has('ttl-after-finished'),
           },
           io,
+        );
+      }
+      case 'multikueue': {
+        if (args.positionals.length > 0) throw new UsageError(`multikueue takes no arguments, got ${args.positionals.join(' ')}`);
+        const lostAfter = positiveIntegerFlag(args, 'lost-after');
+        return await multikueueCommand(
+          {
+            ...optional('manager', stringFlag(args, 'manager')),
+            workers: args.lists.get('worker') ?? [],
+            ...optional('managedBy', stringFlag(args, 'managed-by')),
+            ...optional('namespace', stringFlag(args, 'namespace')),
+            ...optional('origin', stringFlag(args, 'origin')),
+            ...(lostAfter !== undefined ? { lostAfterSeconds: lostAfter } : {}),
+          },
+          io,
+          fromCwd,
         );
       }
       case 'explain': {

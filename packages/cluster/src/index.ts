@@ -4,3 +4,4 @@
 export { startController, leaseNameFor, type ControllerOptions, type ControllerHandle } from './controller.js';
 export { jsonLogger, type Logger, type Level } from './log.js';
 export { parseHostPort } from './server.js';
+export { startMultiKueue, originFor, type MultiKueueOptions, type MultiKueueHandle, type MultiKueueWorker } from './multikueue.js';
