@@ -1,7 +1,7 @@
 // `startMultiKueue` end to end on real API servers: the manager is the test cluster (its Jobs carry
 // the manager's managedBy, so no controller there runs them); two workers are clusters of
 // tools/kube of their own with kube-controller-manager's job-controller and a test kubelet each.
-// Dispatch → Complete mirrored; suspend and resume copied; the worker of an Indexed Job stopped
+// Dispatch → Complete mirrored; suspend and resume copied; the manager restarted mid-run; the worker of an Indexed Job stopped
 // mid-run → the Job dispatched to the other worker, completed indexes spanning both; over it
 // all, no status write refused by the manager's API server.
 import type { Job } from '@jobkit/api';
@@ -20,7 +20,7 @@ import {
 } from '@jobkit/testcluster';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { startMultiKueue, type MultiKueueHandle } from './multikueue.js';
+import { startMultiKueue, type MultiKueueHandle, type MultiKueueOptions } from './multikueue.js';
 
 const manager = clusterFromEnv('jobkit-multikueue-e2e');
 const run = manager !== undefined && process.env['KUBECONFIG'] !== undefined ? describe : describe.skip;
@@ -49,6 +49,15 @@ run('jobkit multikueue: a manager and two workers on real API servers', () => {
   // The pods' outcome on the workers, set per test.
   let outcome: OutcomeScript = () => ({ result: 'Running' });
   const k = manager as Kube;
+  const mkOptions = (): MultiKueueOptions => ({
+    manager: process.env['KUBECONFIG']!,
+    workers: workers.map((w) => ({ name: w.name, kubeconfig: w.kubeconfig })),
+    managedBy: ManagedBy,
+    namespace: ns,
+    periodMs: 300,
+    lostAfterMs: 4000,
+    log: () => undefined,
+  });
   const getLocal = async (name: string): Promise<Job> => expectStatus(await k.get<Job>(jobsPath(ns, name)), `get ${name}`);
 
   beforeAll(async () => {
@@ -62,15 +71,7 @@ run('jobkit multikueue: a manager and two workers on real API servers', () => {
       // The manager creates the namespace on the worker on first dispatch; the kubelet polls it.
       kubelets.set(w.name, startTestKubelet(w.k, { namespace: ns, pollMs: 150, outcome: (key) => outcome(key) }));
     }
-    mk = await startMultiKueue({
-      manager: process.env['KUBECONFIG']!,
-      workers: workers.map((w) => ({ name: w.name, kubeconfig: w.kubeconfig })),
-      managedBy: ManagedBy,
-      namespace: ns,
-      periodMs: 300,
-      lostAfterMs: 4000,
-      log: () => undefined,
-    });
+    mk = await startMultiKueue(mkOptions());
     await mk.ready;
   }, 120_000);
 
@@ -117,6 +118,26 @@ run('jobkit multikueue: a manager and two workers on real API servers', () => {
       return isTrue(j, 'Complete') ? j : undefined;
     });
     expect(done.status?.succeeded).toBe(1);
+    expect(mk.rejected).toEqual([]);
+  }, 90_000);
+
+  test('the manager restarted mid-run: the record on the Job keeps counters from being added twice', async () => {
+    let n = 0;
+    // One pod at a time; each finishes after the previous one was mirrored.
+    outcome = () => ({ result: 'Succeeded', runMs: 300 });
+    expectStatus(await k.post(jobsPath(ns), manifest('restart', { completions: 3, parallelism: 1 })), 'create restart');
+    await eventually('one success mirrored', async () => ((await getLocal('restart')).status?.succeeded ?? 0) >= 1 || undefined);
+    await mk.stop();
+    mk = await startMultiKueue(mkOptions());
+    await mk.ready;
+    const done = await eventually('restart Complete', async () => {
+      const j = await getLocal('restart');
+      n = Math.max(n, j.status?.succeeded ?? 0);
+      return isTrue(j, 'Complete') ? j : undefined;
+    });
+    expect(done.status?.succeeded).toBe(3);
+    expect(n).toBe(3);
+    expect(JSON.parse(done.metadata.annotations![MirrorRecordAnnotation]!)).toMatchObject({ dispatches: 1 });
     expect(mk.rejected).toEqual([]);
   }, 90_000);
 
