@@ -333,12 +333,21 @@ try {
     for (const w of kinds) console.log(`  ${w.padEnd(34)} ${per(sum.up[w] ?? 0).padStart(24)} ${per(sum.jk[w] ?? 0).padStart(8)}`);
     const [tu, tj] = [total(sum.up), total(sum.jk)];
     console.log(`  ${'total'.padEnd(34)} ${per(tu).padStart(24)} ${per(tj).padStart(8)}   jobkit/upstream ${(tj / Math.max(tu, 1)).toFixed(2)}`);
-    // Per Job, by verb and resource: a difference is a divergence.
+    // Per Job, by verb and resource. Pod requests follow from the compared steps, so a difference
+    // there is a divergence. How many status PUTs and event writes a run takes also depends on
+    // how a controller's passes fall between informer events (upstream batches them for 1 s):
+    // one more or fewer is timing, reported but not a divergence.
+    const timing = [];
     for (const r of results) {
       const by = requests.get(r.ns);
       const ws = [...new Set([...Object.keys(by.up), ...Object.keys(by.jk)])].sort().filter((w) => (by.up[w] ?? 0) !== (by.jk[w] ?? 0));
-      if (ws.length > 0) r.problems.push(`API requests: ${ws.map((w) => `${w}: upstream ${by.up[w] ?? 0}, jobkit ${by.jk[w] ?? 0}`).join('; ')}`);
+      const text = (xs) => xs.map((w) => `${w}: upstream ${by.up[w] ?? 0}, jobkit ${by.jk[w] ?? 0}`).join('; ');
+      const strict = ws.filter((w) => w.endsWith(' pods') || Math.abs((by.up[w] ?? 0) - (by.jk[w] ?? 0)) > 1);
+      if (strict.length > 0) r.problems.push(`API requests: ${text(strict)}`);
+      const loose = ws.filter((w) => !strict.includes(w));
+      if (loose.length > 0) timing.push(`${r.sc.name}: ${text(loose)}`);
     }
+    console.log(`  Jobs whose status or event writes differ by one (pass timing): ${timing.length}/${results.length}${timing.map((t) => `\n    ${t}`).join('')}`);
   }
   const bad = results.filter((r) => r.problems.length > 0).sort((a, b) => a.steps - b.steps);
   for (const r of bad) {
