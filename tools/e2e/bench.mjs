@@ -12,7 +12,7 @@
 // kube-controller-manager also runs its garbage collector here; its CPU and RSS include it.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { controllerManagerPid, processUsage, requestsByNamespace, root, setUp, sleep, startJobkit, tearDown, total } from './cluster.mjs';
+import { controllerManagerPid, processUsage, requestsByNamespace, root, runMain, setUp, sleep, startJobkit, total } from './cluster.mjs';
 
 const tc = await import(pathToFileURL(path.join(root, 'packages/testcluster/dist/index.js')).href);
 
@@ -103,12 +103,7 @@ async function phase(k, kubeconfig, who, pid, workload) {
   };
 }
 
-let exit = 1;
-process.on('SIGINT', () => {
-  tearDown();
-  process.exit(130);
-});
-try {
+await runMain('bench:e2e', async () => {
   const { kubeconfig } = setUp('bench');
   const k = tc.connect(kubeconfig, 'jobkit-bench-e2e');
   const jk = startJobkit(kubeconfig, ManagedBy);
@@ -152,11 +147,5 @@ try {
   console.log('');
   for (const r of table) console.log(r.map((x, c) => (c < 2 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  '));
   console.log('\nkube-controller-manager runs its job and garbage-collector controllers here: its CPU and RSS include both.');
-  exit = 0;
-} catch (e) {
-  console.error(`bench:e2e: ${e?.stack ?? e}`);
-  exit = 2;
-} finally {
-  tearDown();
-}
-process.exit(exit);
+  return 0;
+});

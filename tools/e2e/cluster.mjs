@@ -41,6 +41,26 @@ export function startJobkit(kubeconfig, managedBy, extra = []) {
   };
 }
 
+/**
+ * Runs `body` (resolving with the exit status) with what both tools need around it: SIGINT and
+ * any throw tear down what was started; an error prints as `label: …` with exit 2.
+ */
+export async function runMain(label, body) {
+  process.on('SIGINT', () => {
+    tearDown();
+    process.exit(130);
+  });
+  let exit = 2;
+  try {
+    exit = await body();
+  } catch (e) {
+    console.error(`${label}: ${e?.stack ?? e}`);
+  } finally {
+    tearDown();
+  }
+  process.exit(exit);
+}
+
 export function tearDown() {
   for (const f of started) {
     try {

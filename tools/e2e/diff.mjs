@@ -14,7 +14,7 @@
 // steps first) and ends with `summary: D/N scenarios diverge (seed S)`; exit 1 when D > 0.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { requestsByNamespace, root, setUp, sleep, startJobkit, tearDown, total } from './cluster.mjs';
+import { requestsByNamespace, root, runMain, setUp, sleep, startJobkit, total } from './cluster.mjs';
 
 const tc = await import(pathToFileURL(path.join(root, 'packages/testcluster/dist/index.js')).href);
 
@@ -299,12 +299,7 @@ async function runScenario(k, sc) {
 }
 
 // --- main -------------------------------------------------------------------------------
-process.on('SIGINT', () => {
-  tearDown();
-  process.exit(130);
-});
-let exit = 1;
-try {
+await runMain('e2e:diff', async () => {
   const { kubeconfig } = setUp('e2e');
   const k = tc.connect(kubeconfig, 'jobkit-e2e-diff');
   await startJobkit(kubeconfig, ManagedBy).ready;
@@ -366,11 +361,5 @@ try {
       `${steps} lockstep steps, ${acted} user actions (suspend, resume, pod deletion, scaling)`,
   );
   console.log(`summary: ${bad.length}/${results.length} scenarios diverge (seed ${args.seed})`);
-  exit = bad.length > 0 ? 1 : 0;
-} catch (e) {
-  console.error(`e2e:diff: ${e?.stack ?? e}`);
-  exit = 2;
-} finally {
-  tearDown();
-}
-process.exit(exit);
+  return bad.length > 0 ? 1 : 0;
+});

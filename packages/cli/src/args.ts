@@ -1,6 +1,8 @@
 // Command-line parsing for `jobkit`: a command, positional arguments and --flags
 // (`--name value`, `--name=value`, boolean switches).
 
+import { managedByErrors } from '@jobkit/validation';
+
 export interface ParsedArgs {
   readonly command: string | undefined;
   readonly positionals: readonly string[];
@@ -72,4 +74,15 @@ export function positiveIntegerFlag(args: ParsedArgs, name: string): number | un
   const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} ${value}: expected a positive integer such as 8`);
   return n;
+}
+
+/**
+ * `--managed-by NAME` of `command`: required, and a value the API server accepts as
+ * spec.managedBy; `jobs` says whose spec.managedBy it is (in the missing-flag message).
+ */
+export function managedByFlag(value: string | undefined, command: string, jobs: string): string {
+  if (value === undefined) throw new UsageError(`${command} needs --managed-by NAME (the value of the ${jobs}' spec.managedBy)`);
+  const problems = managedByErrors(value);
+  if (problems.length > 0) throw new UsageError(`--managed-by: Invalid value: ${JSON.stringify(value)}: ${problems.join('; ')}`);
+  return value;
 }

@@ -18,7 +18,7 @@ import { FinalizerExpectations, PodExpectations, WorkQueue } from '@jobkit/loop'
 import { RealScheduler } from '@jobkit/runner';
 import { applyPass } from './apply.js';
 import { eventRecorder } from './events.js';
-import { apiError, connect, type ApiClient, type CachedInformer } from './kube.js';
+import { apiError, connect, keyOf, type ApiClient, type CachedInformer } from './kube.js';
 import { jsonLogger, type Logger } from './log.js';
 import { electLeader, type LeaderElector } from './lease.js';
 import { newMetrics, type Metrics } from './metrics.js';
@@ -75,8 +75,6 @@ export interface ControllerHandle {
   /** Status writes the API server refused other than with 409 (each one is a jobkit bug). */
   readonly rejectedStatusWrites: readonly { readonly job: string; readonly code: number; readonly message: string }[];
 }
-
-const keyOf = (ns: string | undefined, name: string | undefined): string => `${ns ?? 'default'}/${name ?? ''}`;
 
 /** The Job key a pod's controller reference points to, if it is a batch/v1 Job. */
 function ownerKey(p: Pod): { key: string; uid: string } | undefined {

@@ -45,6 +45,9 @@ export interface ApiClient {
   informer<T>(path: string): CachedInformer<T>;
 }
 
+/** An object's work-queue key, namespace/name (as client-go's MetaNamespaceKeyFunc). */
+export const keyOf = (ns: string | undefined, name: string | undefined): string => `${ns ?? 'default'}/${name ?? ''}`;
+
 /** The message of a failed response: the server's Status message, or the HTTP status. */
 export function apiError(res: ApiResponse): string {
   const s = res.body as ApiStatus | undefined;

@@ -22,7 +22,7 @@ import {
   type MirrorRecord,
 } from '@jobkit/multikueue';
 import { finishedCondition, type Job } from '@jobkit/api';
-import { apiError, connect, type ApiClient } from './kube.js';
+import { apiError, connect, keyOf, type ApiClient } from './kube.js';
 import { jsonLogger, type Logger } from './log.js';
 
 export interface MultiKueueWorker {
@@ -76,7 +76,7 @@ interface WorkerState {
   jobs: Map<string, Job>;
 }
 
-const keyOf = (j: Job): string => `${j.metadata.namespace ?? 'default'}/${j.metadata.name ?? ''}`;
+const jobKey = (j: Job): string => keyOf(j.metadata.namespace, j.metadata.name);
 const jobsPath = (ns?: string, name?: string): string =>
   ns === undefined ? '/apis/batch/v1/jobs' : `/apis/batch/v1/namespaces/${ns}/jobs${name !== undefined ? `/${name}` : ''}`;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -112,7 +112,7 @@ export async function startMultiKueue(options: MultiKueueOptions): Promise<Multi
     try {
       const res = await w.api.request<{ items: Job[] }>('GET', `${jobsPath(options.namespace)}?labelSelector=${selector}`);
       if (res.status !== 200) throw new Error(apiError(res));
-      w.jobs = new Map(res.body.items.map((j) => [keyOf(j), j]));
+      w.jobs = new Map(res.body.items.map((j) => [jobKey(j), j]));
       if (!w.reachable) log('info', 'worker reachable', { worker: w.name });
       w.reachable = true;
       w.lastOkMs = Date.now();
@@ -132,9 +132,9 @@ export async function startMultiKueue(options: MultiKueueOptions): Promise<Multi
       ...(remote.metadata.uid !== undefined ? { preconditions: { uid: remote.metadata.uid } } : {}),
     });
     if (res.status === 200 || res.status === 202 || res.status === 404 || res.status === 409) {
-      w.jobs.delete(keyOf(remote));
-      log('info', 'remote deleted', { job: keyOf(remote), worker: w.name, why });
-    } else log('warn', 'remote delete failed', { job: keyOf(remote), worker: w.name, error: apiError(res) });
+      w.jobs.delete(jobKey(remote));
+      log('info', 'remote deleted', { job: jobKey(remote), worker: w.name, why });
+    } else log('warn', 'remote delete failed', { job: jobKey(remote), worker: w.name, error: apiError(res) });
   };
 
   const dispatch = async (local: Job, exclude: string | undefined): Promise<void> => {
@@ -153,14 +153,14 @@ export async function startMultiKueue(options: MultiKueueOptions): Promise<Multi
       res = await w.api.request<Job>('POST', jobsPath(ns), remote);
     }
     if (res.status === 201) {
-      w.jobs.set(keyOf(res.body), res.body);
-      log('info', 'dispatched', { job: keyOf(local), worker: w.name });
-    } else if (res.status !== 409) log('warn', 'dispatch failed', { job: keyOf(local), worker: w.name, error: apiError(res) });
+      w.jobs.set(jobKey(res.body), res.body);
+      log('info', 'dispatched', { job: jobKey(local), worker: w.name });
+    } else if (res.status !== 409) log('warn', 'dispatch failed', { job: jobKey(local), worker: w.name, error: apiError(res) });
   };
 
   const reconcile = async (local0: Job): Promise<void> => {
     let local = local0;
-    const key = keyOf(local);
+    const key = jobKey(local);
     const decoded = mirrorRecordOf(local);
     if (!decoded.ok) {
       log('warn', 'mirror record unreadable; Job left alone', { job: key, annotation: MirrorRecordAnnotation, errors: decoded.errors });
@@ -252,12 +252,12 @@ export async function startMultiKueue(options: MultiKueueOptions): Promise<Multi
       return;
     }
     const locals = res.body.items.filter((j) => j.spec?.managedBy === options.managedBy);
-    const localKeys = new Set(locals.map(keyOf));
+    const localKeys = new Set(locals.map(jobKey));
     for (const j of locals) {
       try {
         await reconcile(j);
       } catch (e) {
-        log('warn', 'reconcile failed', { job: keyOf(j), error: e instanceof Error ? e.message : String(e) });
+        log('warn', 'reconcile failed', { job: jobKey(j), error: e instanceof Error ? e.message : String(e) });
       }
     }
     // Copies whose manager Job is gone.

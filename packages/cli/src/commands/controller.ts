@@ -2,9 +2,8 @@
 // `.spec.managedBy` names it, in the foreground. Logs (JSON lines) go to stderr; SIGINT/SIGTERM
 // stop it cleanly (passes in flight finish, the lease is released): exit 0. Losing the lease
 // ends it with exit 1, as kube-controller-manager does.
-import { managedByErrors } from '@jobkit/validation';
 import { existsSync } from 'node:fs';
-import { UsageError } from '../args.js';
+import { managedByFlag, UsageError } from '../args.js';
 import { ExitCode, type Io } from '../io.js';
 
 export interface ControllerFlags {
@@ -20,10 +19,7 @@ export interface ControllerFlags {
 }
 
 export async function controllerCommand(flags: ControllerFlags, io: Io): Promise<number> {
-  const managedBy = flags.managedBy;
-  if (managedBy === undefined) throw new UsageError("controller needs --managed-by NAME (the value of the Jobs' spec.managedBy)");
-  const problems = managedByErrors(managedBy);
-  if (problems.length > 0) throw new UsageError(`--managed-by: Invalid value: ${JSON.stringify(managedBy)}: ${problems.join('; ')}`);
+  const managedBy = managedByFlag(flags.managedBy, 'controller', 'Jobs');
   const kubeconfig = flags.kubeconfig ?? io.env['KUBECONFIG'];
   if (kubeconfig !== undefined && !kubeconfig.includes(':') && !existsSync(kubeconfig)) throw new UsageError(`--kubeconfig: ${kubeconfig}: no such file`);
   // Loaded here only: the other commands never load the Kubernetes client.

@@ -2,9 +2,8 @@
 // whose spec.managedBy is NAME run as copies on the workers, their status mirrored back so that
 // the manager's API server accepts every write (docs/multikueue.md). Logs JSON lines to stderr;
 // SIGINT/SIGTERM stop it after the current round: exit 0.
-import { managedByErrors } from '@jobkit/validation';
 import { existsSync } from 'node:fs';
-import { UsageError } from '../args.js';
+import { managedByFlag, UsageError } from '../args.js';
 import { ExitCode, type Io } from '../io.js';
 
 export interface MultiKueueFlags {
@@ -20,10 +19,7 @@ export interface MultiKueueFlags {
 const WorkerName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export async function multikueueCommand(flags: MultiKueueFlags, io: Io, fromCwd: (p: string) => string): Promise<number> {
-  const managedBy = flags.managedBy;
-  if (managedBy === undefined) throw new UsageError("multikueue needs --managed-by NAME (the value of the manager Jobs' spec.managedBy)");
-  const problems = managedByErrors(managedBy);
-  if (problems.length > 0) throw new UsageError(`--managed-by: Invalid value: ${JSON.stringify(managedBy)}: ${problems.join('; ')}`);
+  const managedBy = managedByFlag(flags.managedBy, 'multikueue', 'manager Jobs');
   if (flags.manager === undefined) throw new UsageError('multikueue needs --manager KUBECONFIG (the manager cluster)');
   const manager = fromCwd(flags.manager);
   if (!existsSync(manager)) throw new UsageError(`--manager: ${flags.manager}: no such file`);
