@@ -2,6 +2,7 @@
 // (`--name value`, `--name=value`, boolean switches).
 
 import { managedByErrors } from '@jobkit/validation';
+import { isOutputFormat, noPrinterMessage, type OutputFormat } from './present/printers.js';
 
 export interface ParsedArgs {
   readonly command: string | undefined;
@@ -17,6 +18,8 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+const shortFlags: Readonly<Record<string, string>> = { '-f': 'filename', '-o': 'output' };
 
 /** `valueFlags` take a value; every other flag is a switch. Unknown flags are errors. */
 export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<string>, switches: ReadonlySet<string>): ParsedArgs {
@@ -34,10 +37,10 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
       flags.set('help', true);
       continue;
     }
-    // kubectl's short flags: -f FILE|-|DIR, -o FORMAT.
-    const short = arg === '-f' ? 'filename' : arg === '-o' ? 'output' : undefined;
+    // kubectl's short flags: -f FILE|-|DIR, -o FORMAT, also as -o=FORMAT and -oFORMAT (pflag).
+    const short = shortFlags[arg.slice(0, 2)];
     if (short !== undefined && valueFlags.has(short)) {
-      const value = argv[++i];
+      const value = arg.length > 2 ? arg.slice(2).replace(/^=/, '') : argv[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);
       flags.set(short, value);
       continue;
@@ -60,6 +63,27 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
     else positionals.push(arg);
   }
   return { command, positionals, flags, lists };
+}
+
+/** `-o` given a format no printer serves: kubectl's message, printed as `error: …` (exit 2). */
+export class OutputFormatError extends UsageError {
+  constructor(value: string) {
+    super(noPrinterMessage(value));
+    this.name = 'OutputFormatError';
+  }
+}
+
+/**
+ * `-o FORMAT` / `--output FORMAT`, with `--json` kept as the old spelling of `-o json`;
+ * undefined for the command's own human output.
+ */
+export function outputFlag(args: ParsedArgs): OutputFormat | undefined {
+  const value = stringFlag(args, 'output');
+  const json = args.flags.has('json');
+  if (value === undefined) return json ? 'json' : undefined;
+  if (!isOutputFormat(value)) throw new OutputFormatError(value);
+  if (json && value !== 'json') throw new UsageError(`--json is -o json; it cannot go with -o ${value}`);
+  return value;
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {

@@ -3,7 +3,7 @@
 import { defaultMaxProcesses } from '@jobkit/runner';
 import { parseDuration } from '@jobkit/sim';
 import { defaultController, type Controller } from '@jobkit/loop';
-import { parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
+import { OutputFormatError, outputFlag, parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
 import { controllerCommand } from './commands/controller.js';
 import { multikueueCommand } from './commands/multikueue.js';
 import { explainCommand } from './commands/explain.js';
@@ -19,23 +19,34 @@ import { InputError } from './manifest.js';
 export const version = '0.1.0';
 
 /** Per command: its synopsis, what it does, and examples (`jobkit COMMAND --help`). */
-const commandHelp: Record<string, { readonly synopsis: string; readonly about: string; readonly examples: readonly string[] }> = {
+const commandHelp: Record<string, { readonly synopsis: string; readonly about: string; readonly output?: string; readonly examples: readonly string[] }> = {
   run: {
-    synopsis: 'jobkit run -f JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D] [--max-processes N]',
+    synopsis: 'jobkit run -f JOB.yaml [-o json|yaml|name|wide] [--logs] [--logs-dir DIR] [--verbose] [--name NAME] [--restart-delay D] [--max-processes N]',
     about: `Run the Job here: pods are local processes (images are not pulled), the controller is
 the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
 a completed Job shows one succeeded pod's output, --logs prints every pod's.
 At most N pods run at once (default ${defaultMaxProcesses()} here: 4 per CPU, 4 to 32); the others stay
 Pending until a slot frees. No pod process outlives the run (Ctrl-C, SIGTERM, SIGHUP, the
 parent exiting, even SIGKILL: a watchdog process stops them).`,
-    examples: ['jobkit run examples/pi.yaml', 'jobkit run -f examples/primes-parallel.yaml --max-processes 2 --logs', 'cat job.yaml | jobkit run -f -'],
+    output: outputHelp(`the run as one document: outcome, exitCode, elapsedMs, job (the final Job
+  object, what kubectl get job -o json would show), pods, events, timeline, logs (files by pod)`),
+    examples: [
+      'jobkit run examples/pi.yaml',
+      'jobkit run -f examples/primes-completions.yaml --max-processes 2 --logs',
+      'cat job.yaml | jobkit run -f -',
+      "jobkit run examples/pi.yaml -o json | jq '.job.status'",
+    ],
   },
   simulate: {
-    synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]',
-    about: "Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.",
+    synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [-o json|yaml|name|wide] [--name NAME]',
+    about: `Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline
+and the Job as kubectl describe job shows it.`,
+    output: outputHelp(`the simulation as one document: outcome, exitCode, elapsedMs, syncs (passes),
+  job (the final Job object, what kubectl get job -o json would show), pods, events, timeline`),
     examples: [
       'jobkit simulate examples/primes-completions.yaml --script examples/primes-completions.outcomes.yaml',
-      'jobkit simulate -f examples/pi.yaml --json',
+      'jobkit simulate -f examples/pi.yaml -o wide',
+      'jobkit simulate -f examples/pi.yaml -o yaml',
     ],
   },
   validate: {
@@ -44,14 +55,21 @@ parent exiting, even SIGKILL: a watchdog process stops them).`,
     examples: ['jobkit validate examples/pi.yaml', 'jobkit validate -f examples/', 'kubectl get job pi -o yaml | jobkit validate -f -'],
   },
   explain: {
-    synopsis: 'jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller]',
+    synopsis: 'jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller] [-o json|yaml|name|wide]',
     about: `One reconcile pass over objects from a cluster (kubectl get job X -o json,
 kubectl get pods -o json): the actions it would take and why, as the pass itself explains them.
 The pod-recreation back-off is rebuilt from the counted pods (--fresh-controller: none, as after
 a restart).`,
+    output: `-o json|yaml: the pass as data: job (namespace, name, uid), now, controllerMemory (the
+  back-off record assumed), explanation (the pass's own account: pods and how it classified
+  them, counts, limits, finishing, requeues), actions, statusChanges, status (after the pass),
+  requeueAfterMs, error.
+-o name: job.batch/NAME. -o wide: the Job with the status the pass writes, as kubectl get jobs
+  -o wide would list it at --now.`,
     examples: [
       'kubectl get job pi -o json > job.json; kubectl get pods -l batch.kubernetes.io/job-name=pi -o json > pods.json',
       'jobkit explain --job job.json --pods pods.json --now 2026-01-01T00:10:00Z',
+      "jobkit explain --job job.json --pods pods.json -o json | jq '.actions[].type'",
     ],
   },
   controller: {
@@ -86,6 +104,14 @@ dispatched again. Logs JSON lines to stderr; Ctrl-C or SIGTERM stops it. docs/mu
   },
 };
 
+/** The -o paragraph of run's and simulate's help: what each format prints. */
+function outputHelp(document: string): string {
+  return `-o json|yaml: ${document}.
+  --json is -o json (the same document). -o name: job.batch/NAME. -o wide: the Job as kubectl
+  get jobs -o wide lists it. With -o, stdout holds only that; a Job that did not complete also
+  says why on stderr.`;
+}
+
 const indent = (text: string, by: string): string =>
   text
     .split('\n')
@@ -102,6 +128,9 @@ ${Object.entries(commandHelp)
   jobkit version | --version
   jobkit help [COMMAND] | COMMAND --help
 
+-o json|yaml|name|wide (run, simulate, explain) prints as kubectl's printers do; COMMAND --help
+says what each gives.
+
 Manifests may be YAML (several documents) or JSON, given as -f FILE or as the first argument;
 "-" reads standard input. Relative paths are read from the folder you ran the command in (also
 under \`pnpm jobkit\`, which runs at the repository root).
@@ -115,7 +144,7 @@ const optional = <K extends string>(key: K, value: string | undefined): { [k in 
 export function commandUsage(command: string): string {
   const h = commandHelp[command];
   if (h === undefined) return usage;
-  return `${h.synopsis}\n\n${h.about}\n\nExamples:\n${h.examples.map((e) => `  ${e}`).join('\n')}\n`;
+  return `${h.synopsis}\n\n${h.about}\n${h.output !== undefined ? `${h.output}\n` : ''}\nExamples:\n${h.examples.map((e) => `  ${e}`).join('\n')}\n`;
 }
 
 const valueFlags = new Set([
@@ -139,14 +168,15 @@ const valueFlags = new Set([
   'worker',
   'origin',
   'lost-after',
+  'output',
 ]);
 const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
-  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help', 'filename']),
-  simulate: new Set(['script', 'json', 'name', 'help', 'filename']),
+  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'output', 'help', 'filename']),
+  simulate: new Set(['script', 'json', 'output', 'name', 'help', 'filename']),
   validate: new Set(['help', 'filename']),
-  explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
+  explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'output', 'help']),
   controller: new Set([
     'kubeconfig',
     'context',
@@ -223,7 +253,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
           file(),
           {
             script: ((s) => (s === undefined ? undefined : fromCwd(s)))(stringFlag(args, 'script')),
-            json: args.flags.has('json'),
+            output: outputFlag(args),
             name: stringFlag(args, 'name'),
           },
           controller,
@@ -243,7 +273,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             name: stringFlag(args, 'name'),
             restartDelayMs,
             ...(maxProcesses !== undefined ? { maxProcesses } : {}),
-            json: args.flags.has('json'),
+            output: outputFlag(args),
           },
           controller,
           io,
@@ -294,6 +324,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             pods: pods === undefined ? undefined : fromCwd(pods),
             now: stringFlag(args, 'now'),
             freshController: args.flags.has('fresh-controller'),
+            output: outputFlag(args),
           },
           controller,
           io,
@@ -302,6 +333,11 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
     }
     throw new UsageError(`unknown command "${args.command}"`);
   } catch (error) {
+    // kubectl's own line for an -o it cannot print.
+    if (error instanceof OutputFormatError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return ExitCode.BadInput;
+    }
     if (error instanceof UsageError) {
       // An unknown command gets the whole usage; any other slip, one line and a pointer.
       io.stderr.write(`jobkit: ${error.message}\n\n${error.message.startsWith('unknown command') ? usage : "Run 'jobkit help' for usage.\n"}`);

@@ -5,6 +5,7 @@ import { backoffFromCountedPods } from '@jobkit/backoff';
 import type { Action, PassExplanation, PodExplanation, RequeueCause } from '@jobkit/core';
 import { conditionText, statusChanges, type Controller } from '@jobkit/loop';
 import { table } from '../present/describe.js';
+import { printOutput, type OutputFormat } from '../present/printers.js';
 import { formatDuration } from '../present/duration.js';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, loadPods } from '../manifest.js';
@@ -15,6 +16,8 @@ export interface ExplainFlags {
   readonly now?: string;
   /** Assume a freshly started controller (no backoff memory) instead of rebuilding it from the pods. */
   readonly freshController?: boolean;
+  /** -o: the pass as data (json, yaml), or the Job after it as kubectl prints it (name, wide). */
+  readonly output?: OutputFormat;
 }
 
 const limitText: Record<string, string> = {
@@ -54,6 +57,27 @@ export function explainCommand(flags: ExplainFlags, controller: Controller, io: 
     ...(backoff !== undefined ? { backoff } : {}),
   });
   const ex = result.explanation;
+  if (flags.output !== undefined) {
+    const document = {
+      job: { namespace: job.metadata.namespace ?? 'default', name: job.metadata.name, uid: job.metadata.uid },
+      now: now.toISOString(),
+      // What the pass assumed of the controller's memory, which the objects do not hold.
+      controllerMemory: {
+        expectationsSatisfied: true,
+        finalizerRemovalsPending: [],
+        backoff: backoff ?? null,
+        freshController: flags.freshController === true,
+      },
+      explanation: ex,
+      actions: result.actions,
+      statusChanges: statusChanges(job.status, result.status),
+      status: result.status,
+      requeueAfterMs: result.requeueAfterMs,
+      error: result.error,
+    };
+    io.stdout.write(printOutput(flags.output, { ...job, status: result.status }, document, now.getTime()));
+    return ExitCode.Ok;
+  }
   if (ex !== undefined && ex.stoppedEarly === undefined) {
     const others = ex.ignored.length + ex.released.length;
     out.push(

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
+import { printOutput, type OutputFormat } from '../present/printers.js';
 import { defaultMaxProcesses, runJob } from '@jobkit/runner';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
@@ -19,8 +20,8 @@ export interface RunFlags {
   readonly restartDelayMs?: number;
   /** At most this many pods at once (default: defaultMaxProcesses()). */
   readonly maxProcesses?: number;
-  /** The result as JSON on stdout instead of progress and summary. */
-  readonly json?: boolean;
+  /** -o: the result as a document (json, yaml) or the Job as kubectl prints it (name, wide), instead of progress and summary. */
+  readonly output?: OutputFormat;
 }
 
 export async function runCommand(path: string, flags: RunFlags, controller: Controller, io: Io): Promise<number> {
@@ -41,8 +42,8 @@ export async function runCommand(path: string, flags: RunFlags, controller: Cont
   io.stderr.write(
     `note: images are not pulled (no container runtime here): ${images.length > 0 ? images.join(', ') : 'none'}; each container's command runs as a local process\n`,
   );
-  // With --json, progress goes nowhere so stdout carries only the JSON document.
-  const progress = new Progress(flags.json ? { write: () => undefined } : io.stdout, flags.verbose);
+  // With -o, progress goes nowhere so stdout carries only what -o asked for.
+  const progress = new Progress(flags.output !== undefined ? { write: () => undefined } : io.stdout, flags.verbose);
   const maxProcesses = flags.maxProcesses ?? defaultMaxProcesses();
   // What the progress line reads: the loop, and the pods waiting for a process slot.
   const source = (loop: { readonly job: typeof job; readonly elapsedMs: number }, slots: { readonly waiting: number }) => ({
@@ -64,24 +65,21 @@ export async function runCommand(path: string, flags: RunFlags, controller: Cont
   });
   progress.finish(result);
   const name = result.job.metadata.name ?? '';
-  if (flags.json) {
+  if (flags.output !== undefined) {
     const report = outcomeReport(name, result.outcome);
-    io.stdout.write(
-      `${JSON.stringify(
-        {
-          outcome: result.outcome,
-          exitCode: report.code,
-          elapsedMs: result.elapsedMs,
-          job: result.job,
-          pods: result.pods,
-          events: result.events,
-          timeline: result.timeline,
-          logs: Object.fromEntries(result.logFiles),
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    const document = {
+      outcome: result.outcome,
+      exitCode: report.code,
+      elapsedMs: result.elapsedMs,
+      job: result.job,
+      pods: result.pods,
+      events: result.events,
+      timeline: result.timeline,
+      logs: Object.fromEntries(result.logFiles),
+    };
+    io.stdout.write(printOutput(flags.output, result.job, document, result.startMs + result.elapsedMs));
+    // stdout is the document alone; why a Job did not complete goes beside it.
+    if (report.code !== ExitCode.Ok) for (const line of report.lines) io.stderr.write(`${line}\n`);
     return report.code;
   }
   io.stdout.write(

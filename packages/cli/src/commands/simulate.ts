@@ -1,7 +1,8 @@
-// `jobkit simulate JOB.yaml --script OUTCOMES.yaml [--json]`: the Job in virtual time.
+// `jobkit simulate JOB.yaml --script OUTCOMES.yaml [-o FORMAT]`: the Job in virtual time.
 import { parseScript, simulate, type Script } from '@jobkit/sim';
 import { type Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
+import { printOutput, type OutputFormat } from '../present/printers.js';
 import { renderTimeline } from '../present/timeline.js';
 import { formatFieldError } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
@@ -11,7 +12,8 @@ import { checkJob } from '../prepare.js';
 
 export interface SimulateFlags {
   readonly script?: string;
-  readonly json: boolean;
+  /** -o: the simulation as a document (json, yaml) or the Job as kubectl prints it (name, wide); default the timeline and describe. */
+  readonly output?: OutputFormat;
   readonly name?: string;
 }
 
@@ -42,26 +44,23 @@ export function simulateCommand(path: string, flags: SimulateFlags, controller: 
   const result = simulate(job, script, { controller });
   const name = result.job.metadata.name ?? '';
   const report = outcomeReport(name, result.outcome);
-  if (flags.json) {
-    io.stdout.write(
-      `${JSON.stringify(
-        {
-          outcome: result.outcome,
-          exitCode: report.code,
-          elapsedMs: result.elapsedMs,
-          syncs: result.syncs,
-          job: result.job,
-          pods: result.pods,
-          events: result.events,
-          timeline: result.timeline,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+  const start = Date.parse(result.job.metadata.creationTimestamp ?? '') || 0;
+  if (flags.output !== undefined) {
+    const document = {
+      outcome: result.outcome,
+      exitCode: report.code,
+      elapsedMs: result.elapsedMs,
+      syncs: result.syncs,
+      job: result.job,
+      pods: result.pods,
+      events: result.events,
+      timeline: result.timeline,
+    };
+    io.stdout.write(printOutput(flags.output, result.job, document, start + result.elapsedMs));
+    // stdout is the document alone; why a Job did not complete goes beside it.
+    if (report.code !== ExitCode.Ok) for (const line of report.lines) io.stderr.write(`${line}\n`);
     return report.code;
   }
-  const start = Date.parse(result.job.metadata.creationTimestamp ?? '') || 0;
   io.stdout.write(`Simulating Job ${name} in virtual time (start ${result.job.metadata.creationTimestamp}):\n`);
   io.stdout.write(`${renderTimeline(result.timeline)}\n\n`);
   io.stdout.write(`${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: start + result.elapsedMs, startMs: start })}\n\n`);
