@@ -133,7 +133,7 @@ says what each gives.
 
 Manifests may be YAML (several documents) or JSON, given as -f FILE or as the first argument;
 "-" reads standard input. Relative paths are read from the folder you ran the command in (also
-under \`pnpm jobkit\`, which runs at the repository root).
+under \`pnpm --silent jobkit\`, which runs at the repository root).
 Exit status: 0 Job completed (or valid, or suspended), 1 Job failed, 2 bad input, 3 jobkit bug.
 `;
 
