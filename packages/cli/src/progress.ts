@@ -32,7 +32,10 @@ export class Progress {
     if (!show) return;
     this.clear();
     this.out.write(`[${formatDuration(entry.at).padStart(6)}] ${entryText(entry).trim()}\n`);
-    this.redraw(loop, true);
+    // On a terminal the live line comes back below at once. Plain output prints the counters
+    // when the loop reports a change (update), after the last entry of a pass: printed here, a
+    // line stamped now would come before the pass's later entries, which carry its start time.
+    if (this.out.isTTY) this.redraw(loop, true);
   }
 
   /** A line on another stream (warnings on stderr) without tearing the progress line. */

@@ -69,6 +69,10 @@ describe('jobkit run', () => {
   test('parallel pods, the summary lists each', async () => {
     const r = await run(job('  completions: 3\n  parallelism: 3', '["sh", "-c", "echo ok"]'));
     expect(r.code).toBe(0);
+    // Three creations in one pass, then the counters: the progress lines are in time order.
+    const stamps = [...r.stdout.matchAll(/^\[ *([0-9.]+)(ms|s)\] /gm)].map((m) => Number(m[1]) * (m[2] === 's' ? 1000 : 1));
+    expect(stamps.length).toBeGreaterThan(4);
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
     expect(r.stdout).toMatch(/Pods Statuses: +0 Active \(0 Ready\) \/ 3 Succeeded \/ 0 Failed/);
     expect(r.stdout.match(/^ {2}t-[a-z0-9]{5} +- +Succeeded +0 +0/gm)).toHaveLength(3);
   });
@@ -109,6 +113,20 @@ describe('progress', () => {
     p.finish({ ...state(1, 50), waitingForSlot: 11, maxProcesses: 8 });
     expect(out.match(/pods pending: waiting for a process slot \(--max-processes 8\)/g)).toHaveLength(1);
     expect(out).toMatch(/ 11 waiting for a slot /);
+  });
+  test('plain output: the counters follow every entry of a pass, so the stamps stay in order', () => {
+    let out = '';
+    const p = new Progress({ write: (t: string) => (out += t), isTTY: false }, false);
+    const created = (pod: string) => ({ at: 1, kind: 'event', eventType: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod}` }) as const;
+    // One pass at 1 ms creates two pods; the loop reports the change when the pass is done (12 ms).
+    p.entry(created('pi-a'), { ...state(0, 2), elapsedMs: 5 });
+    p.entry(created('pi-b'), { ...state(0, 2), elapsedMs: 8 });
+    p.update({ ...state(0, 2), elapsedMs: 12 });
+    expect(out.split('\n').filter((l) => l !== '')).toEqual([
+      '[   1ms] event Normal SuccessfulCreate: Created pod: pi-a',
+      '[   1ms] event Normal SuccessfulCreate: Created pod: pi-b',
+      '[  12ms] 0/2 completions  active 1 (ready 1)  succeeded 0  failed 2',
+    ]);
   });
   test('work queue: no bar', () => {
     expect(progressLine(state(3), false, 80)).toBe('3 succeeded (work queue)  active 1 (ready 1)  succeeded 3  failed 2');
