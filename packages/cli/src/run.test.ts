@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from '@jobkit/api';
 import { main } from './cli.js';
-import { Progress, progressLine } from './progress.js';
+import { backoffText, Progress, progressLine } from './progress.js';
 import { cgroupsAvailable } from '@jobkit/runner';
 
 let dir = '';
@@ -127,6 +127,28 @@ describe('progress', () => {
       '[   1ms] event Normal SuccessfulCreate: Created pod: pi-b',
       '[  12ms] 0/2 completions  active 1 (ready 1)  succeeded 0  failed 2',
     ]);
+  });
+  test('a backoff wait: one line when it starts, not one per pass during it; a further failure, another', () => {
+    let out = '';
+    const p = new Progress({ write: (t: string) => (out += t), isTTY: false }, false);
+    const requeue = (at: number, afterMs: number, failures: number) =>
+      ({ at, kind: 'requeue', afterMs, why: 'requested by the pass', backoff: { afterMs, cause: 'podBackoff', failures, failedPods: failures } }) as const;
+    p.entry(requeue(100, 9900, 1), state(0, 1));
+    p.entry(requeue(3000, 7000, 1), state(0, 1));
+    p.entry(requeue(10100, 19900, 2), state(0, 1));
+    expect(out).toBe('[ 100ms] next pod in 10s (backoff after 1 failure)\n[ 10.1s] next pod in 20s (backoff after 2 failures)\n');
+  });
+  test.each([
+    ['one failure', { afterMs: 9_900, cause: 'podBackoff', failures: 1, failedPods: 1 }, 'next pod in 10s (backoff after 1 failure)'],
+    ['minutes', { afterMs: 79_600, cause: 'podBackoff', failures: 4, failedPods: 4 }, 'next pod in 1m20s (backoff after 4 failures)'],
+    [
+      'under a second: the pass asks again after 1 s',
+      { afterMs: 300, cause: 'podBackoff', failures: 2, failedPods: 2 },
+      'next pod in 1s (backoff after 2 failures)',
+    ],
+    ['backoffLimitPerIndex', { afterMs: 9_000, cause: 'indexBackoff', failedPods: 1 }, 'next pod for a failed index in 9s (backoffLimitPerIndex)'],
+  ] as const)('backoff line: %s', (_name, wait, text) => {
+    expect(backoffText(wait)).toBe(text);
   });
   test('work queue: no bar', () => {
     expect(progressLine(state(3), false, 80)).toBe('3 succeeded (work queue)  active 1 (ready 1)  succeeded 3  failed 2');

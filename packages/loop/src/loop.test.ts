@@ -1,5 +1,6 @@
-// JobLoop's timeline is in time order: a pass's own entries (stamped with its start) come before
-// whatever the runtime reports while being told about the pass's creations and deletions.
+// JobLoop's timeline: in time order (a pass's own entries, stamped with its start, come before
+// whatever the runtime reports while being told about the pass's creations and deletions); with
+// `explain`, requeue entries say when the pass waits out the pod-recreation backoff.
 import type { Job, Pod } from '@jobkit/api';
 import { admitJob } from './admission.js';
 import { defaultController } from './controller.js';
@@ -72,5 +73,41 @@ describe('JobLoop timeline order', () => {
     expect(deletion).toBeGreaterThan(-1);
     expect(passStatus).toBeGreaterThan(deletion);
     expect(report).toBeGreaterThan(passStatus);
+  });
+});
+
+describe('JobLoop requeue entries: the backoff wait (explain)', () => {
+  /** Every pod fails 10 ms after it is created; virtual time. */
+  function failing(spec: Partial<Job['spec']>, explain: boolean): readonly TimelineEntry[] {
+    const scheduler = new VirtualScheduler(start);
+    const loop: JobLoop = new JobLoop(job(spec), { controller: defaultController, scheduler, names: deterministicNames(), explain });
+    loop.start({
+      podCreated: (pod) => void scheduler.at(scheduler.now() + 10, () => loop.updatePod(pod.metadata.uid!, 'Failed (exit code 1)', failed)),
+      podDeleting: () => undefined,
+      idle: () => true,
+      stop: () => undefined,
+    });
+    for (let i = 0; i < 1000 && loop.outcome.kind === 'Running' && scheduler.peek() !== undefined; i++) scheduler.step();
+    return loop.timeline;
+  }
+  const waits = (timeline: readonly TimelineEntry[]) => timeline.flatMap((e) => (e.kind === 'requeue' && e.backoff !== undefined ? [e.backoff] : []));
+
+  test.each([
+    // Failure n waits 10 s · 2^(n-1) from the pod's finish; the pass that counts it, and asks
+    // for the wait, runs 1 s after the failure (the batch period).
+    ['backoffLimit 2: waits after failures 1 and 2, none after the 3rd (the Job fails)', { backoffLimit: 2 }, [1, 2], [9000, 19000]],
+    ['backoffLimit 0: the first failure fails the Job, no wait', { backoffLimit: 0 }, [], []],
+  ] as const)('%s', (_name, spec, failures, afterMs) => {
+    const first = (list: ReturnType<typeof waits>) => list.filter((w, i) => i === 0 || list[i - 1]!.failedPods !== w.failedPods);
+    const announced = first(waits(failing(spec, true)));
+    expect(announced.map((w) => w.failures)).toEqual(failures);
+    expect(announced.map((w) => w.cause)).toEqual(failures.map(() => 'podBackoff'));
+    expect(announced.map((w) => w.afterMs)).toEqual(afterMs);
+  });
+
+  test('without explain the entries carry no backoff wait', () => {
+    const timeline = failing({ backoffLimit: 2 }, false);
+    expect(timeline.some((e) => e.kind === 'requeue')).toBe(true);
+    expect(waits(timeline)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import type { FieldError } from '@jobkit/validation';
 import type { Controller } from './controller.js';
 import type { NameGenerator } from './names.js';
 import type { Cancel, Scheduler } from './scheduler.js';
-import { statusChanges, type TimelineEntry } from './timeline.js';
+import { statusChanges, type BackoffWait, type TimelineEntry } from './timeline.js';
 
 /** What runs the pods: told about creations and deletions, answers through JobLoop.updatePod. */
 export interface PodRuntime {
@@ -53,6 +53,11 @@ export interface JobLoopOptions {
   /** Delay of a sync triggered by a pod or status change (upstream: 1 s). */
   readonly batchPeriodMs?: number;
   readonly maxSyncs?: number;
+  /**
+   * Ask each pass for its own account (SyncOptions.explain) so that requeue entries say when the
+   * pass waits out the pod-recreation backoff; costs a walk over the pods per pass.
+   */
+  readonly explain?: boolean;
   readonly onEntry?: (entry: TimelineEntry) => void;
   readonly onChange?: () => void;
   readonly onEnd?: (outcome: LoopOutcome) => void;
@@ -229,6 +234,7 @@ export class JobLoop {
         expectationsSatisfied: true,
         finalizerRemovalsPending: [],
         backoff: this.backoff,
+        ...(this.options.explain === true ? { explain: true } : {}),
       });
       const violations = this.checkStatusWrites(before, result.actions);
       if (violations.length > 0) {
@@ -266,7 +272,8 @@ export class JobLoop {
         this.apiErrors = 0;
       }
       if (result.requeueAfterMs !== undefined) {
-        this.record({ at, kind: 'requeue', afterMs: result.requeueAfterMs, why: 'requested by the pass' });
+        const wait = backoffWait(result);
+        this.record({ at, kind: 'requeue', afterMs: result.requeueAfterMs, why: 'requested by the pass', ...(wait !== undefined ? { backoff: wait } : {}) });
         this.enqueue(result.requeueAfterMs);
       }
     }
@@ -387,4 +394,15 @@ export class JobLoop {
     }
     return { changed: actions.some((a) => a.type !== 'RecordEvent' && a.type !== 'UpdateJobStatus'), created, deleting };
   }
+}
+
+/** The backoff wait among the pass's reasons to run again (its explanation), if there is one. */
+function backoffWait(result: SyncResult): BackoffWait | undefined {
+  const explanation = result.explanation;
+  const requeue = explanation?.requeues.find((r) => r.cause === 'podBackoff' || r.cause === 'indexBackoff');
+  if (explanation === undefined || requeue === undefined) return undefined;
+  const failedPods = explanation.pods.filter((p) => p.countsAsFailed).length;
+  return requeue.cause === 'podBackoff'
+    ? { afterMs: requeue.afterMs, cause: 'podBackoff', failures: result.backoff.failuresAfterLastSuccess, failedPods }
+    : { afterMs: requeue.afterMs, cause: 'indexBackoff', failedPods };
 }

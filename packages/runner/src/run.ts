@@ -122,6 +122,8 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
       scheduler,
       names,
       batchPeriodMs: options.batchPeriodMs ?? 100,
+      // For the progress line while the pass waits out the pod-recreation backoff.
+      explain: true,
       onEntry: (entry) => {
         options.onEntry?.(entry, loop, slots());
         checkIdle();
