@@ -23,7 +23,9 @@ const commandHelp: Record<string, { readonly synopsis: string; readonly about: s
   run: {
     synopsis: 'jobkit run -f JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D] [--max-processes N]',
     about: `Run the Job here: pods are local processes (images are not pulled), the controller is
-the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
+the real reconcile pass with the wall clock. Logs go to a folder per run,
+./jobkit-logs/<job>/<run-id>/<pod>/<container>.log (--logs-dir DIR; the run id is its start in
+UTC, <job>/latest links the newest run, a container's n-th restart writes <container>.<n>.log);
 a completed Job shows one succeeded pod's output, --logs prints every pod's.
 At most N pods run at once (default ${defaultMaxProcesses()} here: 4 per CPU, 4 to 32); the others stay
 Pending until a slot frees. No pod process outlives the run (Ctrl-C, SIGTERM, SIGHUP, the
