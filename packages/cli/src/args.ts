@@ -34,8 +34,12 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
       flags.set('help', true);
       continue;
     }
-    // kubectl's short flags: -f FILE|-|DIR, -o FORMAT.
-    const short = arg === '-f' ? 'filename' : arg === '-o' ? 'output' : undefined;
+    // kubectl's short flags: -f FILE|-|DIR, -o FORMAT, -c CONTAINER; -p (--previous).
+    if (arg === '-p' && switches.has('previous')) {
+      flags.set('previous', true);
+      continue;
+    }
+    const short = arg === '-f' ? 'filename' : arg === '-o' ? 'output' : arg === '-c' ? 'container' : undefined;
     if (short !== undefined && valueFlags.has(short)) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);

@@ -7,6 +7,7 @@ import { parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.j
 import { controllerCommand } from './commands/controller.js';
 import { multikueueCommand } from './commands/multikueue.js';
 import { explainCommand } from './commands/explain.js';
+import { logsCommand } from './commands/logs.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
@@ -31,6 +32,15 @@ At most N pods run at once (default ${defaultMaxProcesses()} here: 4 per CPU, 4 
 Pending until a slot frees. No pod process outlives the run (Ctrl-C, SIGTERM, SIGHUP, the
 parent exiting, even SIGKILL: a watchdog process stops them).`,
     examples: ['jobkit run examples/pi.yaml', 'jobkit run -f examples/primes-parallel.yaml --max-processes 2 --logs', 'cat job.yaml | jobkit run -f -'],
+  },
+  logs: {
+    synopsis: 'jobkit logs JOB [POD] [-c CONTAINER] [-p|--previous] [--run ID] [--logs-dir DIR]',
+    about: `Print a container's log from a jobkit run of the Job, as kubectl logs does: the latest
+run unless --run ID (a folder name under ./jobkit-logs/<job>/); POD, or the pod kubectl would
+pick (it says which); the pod's first container unless -c (or its
+kubectl.kubernetes.io/default-container annotation); --previous: that container's run before
+its last restart (restartPolicy OnFailure). --logs-dir DIR: where jobkit run wrote the logs.`,
+    examples: ['jobkit logs pi', 'jobkit logs flaky flaky-x7k2p --previous', 'jobkit logs pi --run 20261204T183905Z'],
   },
   simulate: {
     synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]',
@@ -122,6 +132,8 @@ export function commandUsage(command: string): string {
 
 const valueFlags = new Set([
   'script',
+  'container',
+  'run',
   'logs-dir',
   'name',
   'job',
@@ -142,10 +154,11 @@ const valueFlags = new Set([
   'origin',
   'lost-after',
 ]);
-const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
+const switches = new Set(['json', 'logs', 'previous', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
   run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help', 'filename']),
+  logs: new Set(['container', 'previous', 'run', 'logs-dir', 'help']),
   simulate: new Set(['script', 'json', 'name', 'help', 'filename']),
   validate: new Set(['help', 'filename']),
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
@@ -248,6 +261,22 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             json: args.flags.has('json'),
           },
           controller,
+          io,
+        );
+      }
+      case 'logs': {
+        const [job, pod, ...extra] = args.positionals;
+        if (job === undefined) throw new UsageError('logs needs a JOB name (jobkit logs JOB [POD])');
+        if (extra.length > 0) throw new UsageError(`logs takes JOB and at most one POD, got also ${extra.join(' ')}`);
+        return logsCommand(
+          {
+            job,
+            ...optional('pod', pod),
+            ...optional('container', stringFlag(args, 'container')),
+            previous: args.flags.has('previous'),
+            ...optional('run', stringFlag(args, 'run')),
+            logsDir: resolve(io.cwd, stringFlag(args, 'logs-dir') ?? 'jobkit-logs'),
+          },
           io,
         );
       }

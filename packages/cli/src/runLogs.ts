@@ -11,7 +11,8 @@ const DefaultLogTailBytes = 16 * 1024;
 
 export function printRunLogs(io: Io, result: RunResult, options: { readonly printLogs: boolean; readonly completed: boolean }): void {
   if (result.pods.length > 0) {
-    io.stdout.write(`Logs:                 ${shortPath(io.cwd, result.runDir)}/<pod>/<container>.log\n`);
+    const name = result.job.metadata.name ?? '';
+    io.stdout.write(`Logs:                 ${shortPath(io.cwd, result.runDir)}/<pod>/<container>.log (jobkit logs ${name} [POD])\n`);
   }
   if (options.printLogs) {
     for (const pod of result.pods) {
