@@ -78,6 +78,34 @@ describe('jobkit run', () => {
   });
 });
 
+describe('jobkit run: a failed run says why', () => {
+  // Each pod prints twelve numbered lines, then fails.
+  const noisy = '["sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo line $i; done; echo \\"error: $HOSTNAME gave up\\" >&2; exit 3"]';
+
+  test('the last lines of the failed pods, at most three of them, and how many there were', async () => {
+    // Four pods fail together: failed 4 > backoffLimit 3, so the Job fails without a backoff wait.
+    const r = await run(job('  completions: 4\n  parallelism: 4\n  backoffLimit: 3', noisy));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Failed pods: the last 10 lines of each failed container's log; 3 of 4 failed pods shown, jobkit logs t POD for the others\n");
+    const tails = r.stdout.split(/^==> /m).slice(1);
+    expect(tails).toHaveLength(3);
+    for (const tail of tails) {
+      expect(tail).toMatch(/^\S+\/t\/\d{8}T\d{6}Z(-\d+)?\/t-[a-z0-9]{5}\/main\.log <==\n\[… 3 lines before these …\]\nline 4\n/);
+      expect(tail).toMatch(/line 12\nerror: t-[a-z0-9]{5} gave up\n/);
+    }
+  });
+
+  test('while the pass waits out the backoff, one line says so', async () => {
+    // backoffLimit 1: the first failure waits 10 s, the second fails the Job.
+    const r = await run(job('  backoffLimit: 1', noisy));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Job t failed: BackoffLimitExceeded/);
+    expect(r.stdout.match(/^\[ *[0-9.]+m?s\] next pod in (9|10)s \(backoff after 1 failure\)$/gm)).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/failed pods shown/);
+    expect(r.stdout.split(/^==> /m).slice(1)).toHaveLength(2);
+  }, 30_000);
+});
+
 test('run --json: one JSON document with the outcome, pods and log files', async () => {
   const r = await run(job('  completions: 2\n  parallelism: 2', '["sh", "-c", "echo json"]'), '--json');
   expect(r.code).toBe(0);
