@@ -84,7 +84,7 @@ describe('jobkit logs', () => {
   });
 
   test.each([
-    ['a Job without runs', ['nope'], /^error: no runs of job "nope" in jobkit-logs \(jobs there: (hand, )?multi\)\n$/],
+    ['a Job without runs', ['nope'], /^error: no runs of job "nope" in jobkit-logs \(jobs there: (hand, )?multi(, two)?\)\n$/],
     [
       'a pod not in the run',
       ['multi', 'multi-zzzzz'],
@@ -127,6 +127,18 @@ describe('jobkit logs', () => {
     writeFileSync(join(podDir, 'main.log'), 'by hand\n');
     writeFileSync(join(podDir, 'pod.json'), record);
     expect(await jobkit('logs', 'hand')).toEqual({ code: 0, stdout: 'by hand\n', stderr: '' });
+  });
+
+  test('a refusal after a choice: the notice comes first, so the error is about the pod it names', async () => {
+    for (const pod of ['two-aaaaa', 'two-bbbbb']) {
+      mkdirSync(join(dir, 'jobkit-logs', 'two', '20260101T000000Z', pod), { recursive: true });
+      writeFileSync(join(dir, 'jobkit-logs', 'two', '20260101T000000Z', pod, 'main.log'), `${pod}\n`);
+    }
+    expect(await jobkit('logs', 'two', '-p')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'Found 2 pods, using pod/two-aaaaa\nerror: previous terminated container "main" in pod "two-aaaaa" not found\n',
+    });
   });
 
   test.each([

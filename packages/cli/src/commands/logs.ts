@@ -39,10 +39,13 @@ export function logsCommand(flags: LogsFlags, io: Io): number {
       shortPath(io.cwd, jobDir),
     );
     const runDir = join(jobDir, run);
+    // Each notice as soon as its choice is made, as kubectl: a refusal after it is then about
+    // the pod or container it names.
     const { pod, notice } = pickPod(readPods(runDir), flags.pod, `run ${run} of job "${job}"`);
+    if (notice !== undefined) io.stderr.write(`${notice}\n`);
     const { container, notices } = pickContainer(pod, flags.container);
+    for (const line of notices) io.stderr.write(`${line}\n`);
     const restart = pickRestart(pod, container, flags.previous);
-    for (const line of [...(notice !== undefined ? [notice] : []), ...notices]) io.stderr.write(`${line}\n`);
     io.stdout.write(readFileSync(join(runDir, pod.name, logFileName(container, restart)), 'utf8'));
     return ExitCode.Ok;
   } catch (error) {
