@@ -19,7 +19,7 @@ export class UsageError extends Error {
   }
 }
 
-const shortFlags: Readonly<Record<string, string>> = { '-f': 'filename', '-o': 'output' };
+const shortFlags: Readonly<Record<string, string>> = { '-f': 'filename', '-o': 'output', '-c': 'container' };
 
 /** `valueFlags` take a value; every other flag is a switch. Unknown flags are errors. */
 export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<string>, switches: ReadonlySet<string>): ParsedArgs {
@@ -37,7 +37,11 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
       flags.set('help', true);
       continue;
     }
-    // kubectl's short flags: -f FILE|-|DIR, -o FORMAT, also as -o=FORMAT and -oFORMAT (pflag).
+    // kubectl's short flags: -f FILE|-|DIR, -o FORMAT, -c CONTAINER, also as -o=FORMAT and -oFORMAT (pflag); -p (--previous).
+    if (arg === '-p' && switches.has('previous')) {
+      flags.set('previous', true);
+      continue;
+    }
     const short = shortFlags[arg.slice(0, 2)];
     if (short !== undefined && valueFlags.has(short)) {
       const value = arg.length > 2 ? arg.slice(2).replace(/^=/, '') : argv[++i];

@@ -180,7 +180,7 @@ describe('jobkit', () => {
     const r = await jobkit('run', file('hello.yaml', goodJob), '--logs', '--logs-dir', join(dir, 'logs'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/hello from hello-[a-z0-9]{5}/);
-    expect(r.stdout).toMatch(/==> logs\/hello\/hello-[a-z0-9]{5}\/main\.log <==/);
+    expect(r.stdout).toMatch(/==> logs\/hello\/\d{8}T\d{6}Z(-\d+)?\/hello-[a-z0-9]{5}\/main\.log <==/);
   });
   test('explain: one pass over cluster objects', async () => {
     const job = {

@@ -7,6 +7,7 @@ import { OutputFormatError, outputFlag, parseArgs, positiveIntegerFlag, stringFl
 import { controllerCommand } from './commands/controller.js';
 import { multikueueCommand } from './commands/multikueue.js';
 import { explainCommand } from './commands/explain.js';
+import { logsCommand } from './commands/logs.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
@@ -23,7 +24,9 @@ const commandHelp: Record<string, { readonly synopsis: string; readonly about: s
   run: {
     synopsis: 'jobkit run -f JOB.yaml [-o json|yaml|name|wide] [--logs] [--logs-dir DIR] [--verbose] [--name NAME] [--restart-delay D] [--max-processes N]',
     about: `Run the Job here: pods are local processes (images are not pulled), the controller is
-the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
+the real reconcile pass with the wall clock. Logs go to a folder per run,
+./jobkit-logs/<job>/<run-id>/<pod>/<container>.log (--logs-dir DIR; the run id is its start in
+UTC, <job>/latest links the newest run, a container's n-th restart writes <container>.<n>.log);
 a completed Job shows one succeeded pod's output, --logs prints every pod's.
 At most N pods run at once (default ${defaultMaxProcesses()} here: 4 per CPU, 4 to 32); the others stay
 Pending until a slot frees. No pod process outlives the run (Ctrl-C, SIGTERM, SIGHUP, the
@@ -36,6 +39,15 @@ parent exiting, even SIGKILL: a watchdog process stops them).`,
       'cat job.yaml | jobkit run -f -',
       "jobkit run examples/pi.yaml -o json | jq '.job.status'",
     ],
+  },
+  logs: {
+    synopsis: 'jobkit logs JOB [POD] [-c CONTAINER] [-p|--previous] [--run ID] [--logs-dir DIR]',
+    about: `Print a container's log from a jobkit run of the Job, as kubectl logs does: the latest
+run unless --run ID (a folder name under ./jobkit-logs/<job>/); POD, or the pod kubectl would
+pick (it says which); the pod's first container unless -c (or its
+kubectl.kubernetes.io/default-container annotation); --previous: that container's run before
+its last restart (restartPolicy OnFailure). --logs-dir DIR: where jobkit run wrote the logs.`,
+    examples: ['jobkit logs pi', 'jobkit logs flaky flaky-x7k2p --previous', 'jobkit logs pi --run 20261204T183905Z'],
   },
   simulate: {
     synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [-o json|yaml|name|wide] [--name NAME]',
@@ -149,6 +161,8 @@ export function commandUsage(command: string): string {
 
 const valueFlags = new Set([
   'script',
+  'container',
+  'run',
   'logs-dir',
   'name',
   'job',
@@ -170,10 +184,11 @@ const valueFlags = new Set([
   'lost-after',
   'output',
 ]);
-const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
+const switches = new Set(['json', 'logs', 'previous', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
   run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'output', 'help', 'filename']),
+  logs: new Set(['container', 'previous', 'run', 'logs-dir', 'help']),
   simulate: new Set(['script', 'json', 'output', 'name', 'help', 'filename']),
   validate: new Set(['help', 'filename']),
   explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'output', 'help']),
@@ -276,6 +291,22 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             output: outputFlag(args),
           },
           controller,
+          io,
+        );
+      }
+      case 'logs': {
+        const [job, pod, ...extra] = args.positionals;
+        if (job === undefined) throw new UsageError('logs needs a JOB name (jobkit logs JOB [POD])');
+        if (extra.length > 0) throw new UsageError(`logs takes JOB and at most one POD, got also ${extra.join(' ')}`);
+        return logsCommand(
+          {
+            job,
+            ...optional('pod', pod),
+            ...optional('container', stringFlag(args, 'container')),
+            previous: args.flags.has('previous'),
+            ...optional('run', stringFlag(args, 'run')),
+            logsDir: resolve(io.cwd, stringFlag(args, 'logs-dir') ?? 'jobkit-logs'),
+          },
           io,
         );
       }

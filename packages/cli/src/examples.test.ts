@@ -52,6 +52,8 @@ interface Expectation {
   readonly run: readonly (readonly [number, RegExp])[];
   /** A run that waits out real back-off: how long it may take; run only in CI or with JOBKIT_SLOW_TESTS=1. */
   readonly slowMs?: number;
+  /** What a run that fails (exit 1) must also print: each back-off wait, the failed pods' last lines. */
+  readonly failedRunShows?: readonly RegExp[];
 }
 
 const expectations: Record<string, Expectation> = {
@@ -65,6 +67,7 @@ const expectations: Record<string, Expectation> = {
       [0, /Job pi-2000 completed/],
     ],
     slowMs: 300_000,
+    failedRunShows: [1, 2, 3, 4].map((n) => new RegExp(`\\] next pod in \\S+ \\(backoff after ${n} failures?\\)\\n`)).concat([/3 of 5 failed pods shown/]),
   },
   'pi-with-timeout': { simulate: [1, /failed: DeadlineExceeded/], run: [[0, /completed/]] },
   'pi-with-ttl': { simulate: [0, /completed/], run: [[0, /completed/]] },
@@ -126,6 +129,7 @@ describe('examples', () => {
         expect(end).toBeDefined();
         expect(out).toMatch(end![1]);
         expect(r.code).toBe(end![0]);
+        if (r.code === 1) for (const shown of e.failedRunShows ?? []) expect(out).toMatch(shown);
       },
       (e.slowMs ?? 30_000) + 10_000,
     );

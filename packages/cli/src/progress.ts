@@ -1,7 +1,7 @@
 // Live progress of `jobkit run`: one redrawn line on a terminal (completions bar and counters),
 // plain lines otherwise; events and pod changes are printed above it.
 import type { Job } from '@jobkit/api';
-import type { TimelineEntry } from '@jobkit/loop';
+import type { BackoffWait, TimelineEntry } from '@jobkit/loop';
 import { formatDuration } from './present/duration.js';
 import { entryText } from './present/timeline.js';
 
@@ -20,6 +20,8 @@ export class Progress {
   private drawn = false;
   private lastDraw = 0;
   private slotsNoted = false;
+  /** The backoff wait last announced (cause and failure count). */
+  private backoffShown: string | undefined;
 
   constructor(
     private readonly out: Output,
@@ -28,11 +30,21 @@ export class Progress {
 
   /** A timeline entry worth a line: events and pod changes (all entries when verbose). */
   entry(entry: TimelineEntry, loop: ProgressSource): void {
-    const show = this.verbose || entry.kind === 'event' || entry.kind === 'pod' || entry.kind === 'note';
+    // A wait for the pod-recreation backoff gets one line when it starts, not one per pass
+    // during it; only a further failure starts another (longer) wait.
+    const wait = entry.kind === 'requeue' ? entry.backoff : undefined;
+    const waitKey = wait !== undefined ? `${wait.cause}/${wait.failedPods}` : undefined;
+    const showWait = waitKey !== undefined && waitKey !== this.backoffShown;
+    if (showWait) this.backoffShown = waitKey;
+    const show = showWait || this.verbose || entry.kind === 'event' || entry.kind === 'pod' || entry.kind === 'note';
     if (!show) return;
     this.clear();
-    this.out.write(`[${formatDuration(entry.at).padStart(6)}] ${entryText(entry).trim()}\n`);
-    this.redraw(loop, true);
+    if (this.verbose || !showWait) this.out.write(`[${formatDuration(entry.at).padStart(6)}] ${entryText(entry).trim()}\n`);
+    if (showWait) this.out.write(`[${formatDuration(entry.at).padStart(6)}] ${backoffText(wait!)}\n`);
+    // On a terminal the live line comes back below at once. Plain output prints the counters
+    // when the loop reports a change (update), after the last entry of a pass: printed here, a
+    // line stamped now would come before the pass's later entries, which carry its start time.
+    if (this.out.isTTY) this.redraw(loop, true);
   }
 
   /** A line on another stream (warnings on stderr) without tearing the progress line. */
@@ -77,6 +89,14 @@ export class Progress {
       }
     }
   }
+}
+
+/** "next pod in 40s (backoff after 2 failures)". */
+export function backoffText(wait: BackoffWait): string {
+  const seconds = Math.max(1, Math.round(wait.afterMs / 1000));
+  const after = formatDuration(seconds * 1000);
+  if (wait.cause === 'indexBackoff') return `next pod for a failed index in ${after} (backoffLimitPerIndex)`;
+  return `next pod in ${after} (backoff after ${wait.failures ?? '?'} failure${wait.failures === 1 ? '' : 's'})`;
 }
 
 /** "12 pods pending: waiting for a process slot (--max-processes 8)". */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from '@jobkit/api';
 import { main } from './cli.js';
-import { Progress, progressLine } from './progress.js';
+import { backoffText, Progress, progressLine } from './progress.js';
 import { cgroupsAvailable } from '@jobkit/runner';
 
 let dir = '';
@@ -69,9 +69,41 @@ describe('jobkit run', () => {
   test('parallel pods, the summary lists each', async () => {
     const r = await run(job('  completions: 3\n  parallelism: 3', '["sh", "-c", "echo ok"]'));
     expect(r.code).toBe(0);
+    // Three creations in one pass, then the counters: the progress lines are in time order.
+    const stamps = [...r.stdout.matchAll(/^\[ *([0-9.]+)(ms|s)\] /gm)].map((m) => Number(m[1]) * (m[2] === 's' ? 1000 : 1));
+    expect(stamps.length).toBeGreaterThan(4);
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
     expect(r.stdout).toMatch(/Pods Statuses: +0 Active \(0 Ready\) \/ 3 Succeeded \/ 0 Failed/);
     expect(r.stdout.match(/^ {2}t-[a-z0-9]{5} +- +Succeeded +0 +0/gm)).toHaveLength(3);
   });
+});
+
+describe('jobkit run: a failed run says why', () => {
+  // Each pod prints twelve numbered lines, then fails.
+  const noisy = '["sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo line $i; done; echo \\"error: $HOSTNAME gave up\\" >&2; exit 3"]';
+
+  test('the last lines of the failed pods, at most three of them, and how many there were', async () => {
+    // Four pods fail together: failed 4 > backoffLimit 3, so the Job fails without a backoff wait.
+    const r = await run(job('  completions: 4\n  parallelism: 4\n  backoffLimit: 3', noisy));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Failed pods: the last 10 lines of each failed container's log; 3 of 4 failed pods shown, jobkit logs t POD for the others\n");
+    const tails = r.stdout.split(/^==> /m).slice(1);
+    expect(tails).toHaveLength(3);
+    for (const tail of tails) {
+      expect(tail).toMatch(/^\S+\/t\/\d{8}T\d{6}Z(-\d+)?\/t-[a-z0-9]{5}\/main\.log <==\n\[… 3 lines before these …\]\nline 4\n/);
+      expect(tail).toMatch(/line 12\nerror: t-[a-z0-9]{5} gave up\n/);
+    }
+  });
+
+  test('while the pass waits out the backoff, one line says so', async () => {
+    // backoffLimit 1: the first failure waits 10 s, the second fails the Job.
+    const r = await run(job('  backoffLimit: 1', noisy));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Job t failed: BackoffLimitExceeded/);
+    expect(r.stdout.match(/^\[ *[0-9.]+m?s\] next pod in (9|10)s \(backoff after 1 failure\)$/gm)).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/failed pods shown/);
+    expect(r.stdout.split(/^==> /m).slice(1)).toHaveLength(2);
+  }, 30_000);
 });
 
 test('run --json: one JSON document with the outcome, pods and log files', async () => {
@@ -109,6 +141,42 @@ describe('progress', () => {
     p.finish({ ...state(1, 50), waitingForSlot: 11, maxProcesses: 8 });
     expect(out.match(/pods pending: waiting for a process slot \(--max-processes 8\)/g)).toHaveLength(1);
     expect(out).toMatch(/ 11 waiting for a slot /);
+  });
+  test('plain output: the counters follow every entry of a pass, so the stamps stay in order', () => {
+    let out = '';
+    const p = new Progress({ write: (t: string) => (out += t), isTTY: false }, false);
+    const created = (pod: string) => ({ at: 1, kind: 'event', eventType: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod}` }) as const;
+    // One pass at 1 ms creates two pods; the loop reports the change when the pass is done (12 ms).
+    p.entry(created('pi-a'), { ...state(0, 2), elapsedMs: 5 });
+    p.entry(created('pi-b'), { ...state(0, 2), elapsedMs: 8 });
+    p.update({ ...state(0, 2), elapsedMs: 12 });
+    expect(out.split('\n').filter((l) => l !== '')).toEqual([
+      '[   1ms] event Normal SuccessfulCreate: Created pod: pi-a',
+      '[   1ms] event Normal SuccessfulCreate: Created pod: pi-b',
+      '[  12ms] 0/2 completions  active 1 (ready 1)  succeeded 0  failed 2',
+    ]);
+  });
+  test('a backoff wait: one line when it starts, not one per pass during it; a further failure, another', () => {
+    let out = '';
+    const p = new Progress({ write: (t: string) => (out += t), isTTY: false }, false);
+    const requeue = (at: number, afterMs: number, failures: number) =>
+      ({ at, kind: 'requeue', afterMs, why: 'requested by the pass', backoff: { afterMs, cause: 'podBackoff', failures, failedPods: failures } }) as const;
+    p.entry(requeue(100, 9900, 1), state(0, 1));
+    p.entry(requeue(3000, 7000, 1), state(0, 1));
+    p.entry(requeue(10100, 19900, 2), state(0, 1));
+    expect(out).toBe('[ 100ms] next pod in 10s (backoff after 1 failure)\n[ 10.1s] next pod in 20s (backoff after 2 failures)\n');
+  });
+  test.each([
+    ['one failure', { afterMs: 9_900, cause: 'podBackoff', failures: 1, failedPods: 1 }, 'next pod in 10s (backoff after 1 failure)'],
+    ['minutes', { afterMs: 79_600, cause: 'podBackoff', failures: 4, failedPods: 4 }, 'next pod in 1m20s (backoff after 4 failures)'],
+    [
+      'under a second: the pass asks again after 1 s',
+      { afterMs: 300, cause: 'podBackoff', failures: 2, failedPods: 2 },
+      'next pod in 1s (backoff after 2 failures)',
+    ],
+    ['backoffLimitPerIndex', { afterMs: 9_000, cause: 'indexBackoff', failedPods: 1 }, 'next pod for a failed index in 9s (backoffLimitPerIndex)'],
+  ] as const)('backoff line: %s', (_name, wait, text) => {
+    expect(backoffText(wait)).toBe(text);
   });
   test('work queue: no bar', () => {
     expect(progressLine(state(3), false, 80)).toBe('3 succeeded (work queue)  active 1 (ready 1)  succeeded 3  failed 2');

@@ -7,6 +7,6 @@ export { VirtualScheduler, type Scheduler, type Cancel } from './scheduler.js';
 export { deterministicNames, type NameGenerator } from './names.js';
 export { admitJob, type AdmitOptions } from './admission.js';
 export { defaultController, type Controller } from './controller.js';
-export { statusChanges, conditionText, type TimelineEntry } from './timeline.js';
+export { statusChanges, conditionText, type TimelineEntry, type BackoffWait } from './timeline.js';
 export { WorkQueue, type WorkQueueOptions } from './workQueue.js';
 export { PodExpectations, FinalizerExpectations, ExpectationsTimeoutMs } from './expectations.js';

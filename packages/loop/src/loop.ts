@@ -18,7 +18,7 @@ import type { FieldError } from '@jobkit/validation';
 import type { Controller } from './controller.js';
 import type { NameGenerator } from './names.js';
 import type { Cancel, Scheduler } from './scheduler.js';
-import { statusChanges, type TimelineEntry } from './timeline.js';
+import { statusChanges, type BackoffWait, type TimelineEntry } from './timeline.js';
 
 /** What runs the pods: told about creations and deletions, answers through JobLoop.updatePod. */
 export interface PodRuntime {
@@ -53,6 +53,11 @@ export interface JobLoopOptions {
   /** Delay of a sync triggered by a pod or status change (upstream: 1 s). */
   readonly batchPeriodMs?: number;
   readonly maxSyncs?: number;
+  /**
+   * Ask each pass for its own account (SyncOptions.explain) so that requeue entries say when the
+   * pass waits out the pod-recreation backoff; costs a walk over the pods per pass.
+   */
+  readonly explain?: boolean;
   readonly onEntry?: (entry: TimelineEntry) => void;
   readonly onChange?: () => void;
   readonly onEnd?: (outcome: LoopOutcome) => void;
@@ -190,7 +195,8 @@ export class JobLoop {
     this.options.onEntry?.(entry);
   }
 
-  private store(pod: Pod): void {
+  /** `at`: when a removal it causes is stamped (a pass's removals carry the pass's time). */
+  private store(pod: Pod, at: number = this.elapsedMs): void {
     const uid = pod.metadata.uid ?? pod.metadata.name ?? '';
     this.history.set(uid, pod);
     // Graceful deletion completes once the pod is terminal and no finalizer holds it.
@@ -200,7 +206,7 @@ export class JobLoop {
       (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed');
     if (gone) {
       this.pods.delete(uid);
-      this.record({ at: this.elapsedMs, kind: 'pod', pod: pod.metadata.name ?? uid, change: 'removed from the API' });
+      this.record({ at, kind: 'pod', pod: pod.metadata.name ?? uid, change: 'removed from the API' });
     } else {
       this.pods.set(uid, pod);
     }
@@ -228,6 +234,7 @@ export class JobLoop {
         expectationsSatisfied: true,
         finalizerRemovalsPending: [],
         backoff: this.backoff,
+        ...(this.options.explain === true ? { explain: true } : {}),
       });
       const violations = this.checkStatusWrites(before, result.actions);
       if (violations.length > 0) {
@@ -245,12 +252,34 @@ export class JobLoop {
     }
     this.backoff = result.backoff;
     this.currentJob = applied.job;
+    // The pass's own record first (its actions, the status it wrote, when it wants to run
+    // again), all stamped with the pass's start; only then is the runtime told about created and
+    // deleted pods, so whatever it reports at once (a pod not started yet ends as soon as it is
+    // deleted) comes after them, later in time as in the timeline.
     this.recordActions(at, result.actions, applied.pods);
-    const changed = this.reconcileStore(result.actions, applied.pods, now);
+    const { changed, created, deleting } = this.reconcileStore(at, result.actions, applied.pods, now);
     const statusMoved = statusChanges(before.status, applied.job.status ?? {});
     if (statusMoved.length > 0) this.record({ at, kind: 'status', changes: statusMoved });
 
     const finished = finishedCondition(this.currentJob);
+    if (finished === undefined) {
+      if (result.error !== undefined) {
+        this.apiErrors += 1;
+        const delay = Math.min(DefaultJobApiBackOffMs * 2 ** (this.apiErrors - 1), MaxJobApiBackOffMs);
+        this.record({ at, kind: 'requeue', afterMs: delay, why: `sync error: ${result.error}` });
+        this.enqueue(delay);
+      } else {
+        this.apiErrors = 0;
+      }
+      if (result.requeueAfterMs !== undefined) {
+        const wait = backoffWait(result);
+        this.record({ at, kind: 'requeue', afterMs: result.requeueAfterMs, why: 'requested by the pass', ...(wait !== undefined ? { backoff: wait } : {}) });
+        this.enqueue(result.requeueAfterMs);
+      }
+    }
+    for (const pod of created) this.runtime?.podCreated(pod);
+    for (const pod of deleting) this.runtime?.podDeleting(pod);
+
     if (finished !== undefined) {
       this.result =
         finished.type === JobConditionTypes.Complete
@@ -262,18 +291,6 @@ export class JobLoop {
       this.options.onChange?.();
       this.options.onEnd?.(this.result);
       return;
-    }
-    if (result.error !== undefined) {
-      this.apiErrors += 1;
-      const delay = Math.min(DefaultJobApiBackOffMs * 2 ** (this.apiErrors - 1), MaxJobApiBackOffMs);
-      this.record({ at, kind: 'requeue', afterMs: delay, why: `sync error: ${result.error}` });
-      this.enqueue(delay);
-    } else {
-      this.apiErrors = 0;
-    }
-    if (result.requeueAfterMs !== undefined) {
-      this.record({ at, kind: 'requeue', afterMs: result.requeueAfterMs, why: 'requested by the pass' });
-      this.enqueue(result.requeueAfterMs);
     }
     // Our own writes come back as informer events: batched syncs, as upstream.
     if (changed || statusMoved.length > 0) this.enqueue(this.batchPeriodMs);
@@ -329,8 +346,13 @@ export class JobLoop {
     }
   }
 
-  /** Stores the pods after the pass and tells the runtime about creations and deletions. */
-  private reconcileStore(actions: readonly Action[], podsAfter: readonly Pod[], now: Date): boolean {
+  /** Stores the pods after the pass; returns the creations and deletions to tell the runtime about. */
+  private reconcileStore(
+    at: number,
+    actions: readonly Action[],
+    podsAfter: readonly Pod[],
+    now: Date,
+  ): { changed: boolean; created: readonly Pod[]; deleting: readonly Pod[] } {
     const previous = new Map(this.pods);
     const seen = new Set<string>();
     const created: Pod[] = [];
@@ -341,7 +363,7 @@ export class JobLoop {
       const old = previous.get(uid);
       if (old === undefined) created.push(pod);
       else if (old.metadata.deletionTimestamp === undefined && pod.metadata.deletionTimestamp !== undefined) deleting.push(pod);
-      this.store(pod);
+      this.store(pod, at);
     }
     // A pod that applyActions dropped (deleted without finalizers, or its last finalizer removed
     // while deleted) but whose containers still run is gracefully deleted: the API server keeps
@@ -367,11 +389,20 @@ export class JobLoop {
         if (old.metadata.deletionTimestamp === undefined) deleting.push(pod);
       } else {
         this.pods.delete(uid);
-        this.record({ at: this.elapsedMs, kind: 'pod', pod: old.metadata.name ?? uid, change: 'removed from the API' });
+        this.record({ at, kind: 'pod', pod: old.metadata.name ?? uid, change: 'removed from the API' });
       }
     }
-    for (const pod of created) this.runtime?.podCreated(pod);
-    for (const pod of deleting) this.runtime?.podDeleting(pod);
-    return actions.some((a) => a.type !== 'RecordEvent' && a.type !== 'UpdateJobStatus');
+    return { changed: actions.some((a) => a.type !== 'RecordEvent' && a.type !== 'UpdateJobStatus'), created, deleting };
   }
+}
+
+/** The backoff wait among the pass's reasons to run again (its explanation), if there is one. */
+function backoffWait(result: SyncResult): BackoffWait | undefined {
+  const explanation = result.explanation;
+  const requeue = explanation?.requeues.find((r) => r.cause === 'podBackoff' || r.cause === 'indexBackoff');
+  if (explanation === undefined || requeue === undefined) return undefined;
+  const failedPods = explanation.pods.filter((p) => p.countsAsFailed).length;
+  return requeue.cause === 'podBackoff'
+    ? { afterMs: requeue.afterMs, cause: 'podBackoff', failures: result.backoff.failuresAfterLastSuccess, failedPods }
+    : { afterMs: requeue.afterMs, cause: 'indexBackoff', failedPods };
 }

@@ -15,9 +15,28 @@ export type TimelineEntry =
       readonly reason: string;
       readonly message: string;
     }
-  | { readonly at: number; readonly kind: 'requeue'; readonly afterMs: number; readonly why: string }
+  | {
+      readonly at: number;
+      readonly kind: 'requeue';
+      readonly afterMs: number;
+      readonly why: string;
+      /** With JobLoopOptions.explain: the pass waits out the pod-recreation backoff before it creates pods. */
+      readonly backoff?: BackoffWait;
+    }
   | { readonly at: number; readonly kind: 'pod'; readonly pod: string; readonly change: string }
   | { readonly at: number; readonly kind: 'note'; readonly text: string };
+
+/** A pass that would create pods but waits for the backoff after pod failures (upstream's requeue). */
+export interface BackoffWait {
+  /** Until the backoff has passed (the pass asks to run again then, at least 1 s from now). */
+  readonly afterMs: number;
+  /** podBackoff: the Job's backoff record; indexBackoff: backoffLimitPerIndex, one index's own failures. */
+  readonly cause: 'podBackoff' | 'indexBackoff';
+  /** podBackoff: the failures counted since the last success, which set the delay. */
+  readonly failures?: number;
+  /** The Job's pods the pass takes as failed: one more is a new failure, so a new wait. */
+  readonly failedPods: number;
+}
 
 /** The changes between two statuses, one short phrase each. */
 export function statusChanges(before: JobStatus | undefined, after: JobStatus): string[] {

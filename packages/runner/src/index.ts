@@ -6,3 +6,4 @@ export { containerEnv, containerArgv, resolveFieldRef, expand, passThroughHostEn
 export { Watchdog } from './watchdog.js';
 export { watchParent } from './orphan.js';
 export { cgroupsAvailable } from './cgroup.js';
+export { LatestRun, PodRecordFile, runIdFor, parseRunId, compareRunIds, logFileName, parseLogFileName, createRunDir } from './logLayout.js';

@@ -76,8 +76,10 @@ describe('ProcessKubelet', () => {
     expect(pod.status?.phase).toBe('Succeeded');
     expect(exitCodes(pod)).toEqual([0, 0]);
     expect(pod.status?.initContainerStatuses?.[0]?.state?.terminated?.exitCode).toBe(0);
-    expect(readFileSync(join(dir, 'j', pod.metadata.name!, 'setup.log'), 'utf8')).toBe('init\n');
-    expect(readFileSync(join(dir, 'j', pod.metadata.name!, 'b.log'), 'utf8')).toBe('app-b\n');
+    expect(readFileSync(join(dir, pod.metadata.name!, 'setup.log'), 'utf8')).toBe('init\n');
+    expect(readFileSync(join(dir, pod.metadata.name!, 'b.log'), 'utf8')).toBe('app-b\n');
+    // The pod's record beside its logs, for `jobkit logs`.
+    expect(JSON.parse(readFileSync(join(dir, pod.metadata.name!, 'pod.json'), 'utf8')).spec.containers.map((c: Container) => c.name)).toEqual(['a', 'b']);
     expect(pod.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
     expect(h.kubelet.idle()).toBe(true);
   });
@@ -111,6 +113,16 @@ describe('ProcessKubelet', () => {
     expect(pod.status?.containerStatuses?.[0]?.restartCount).toBe(2);
     expect(pod.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(1);
     expect(h.changes.some((c) => /CrashLoopBackOff/.test(c))).toBe(true);
+    // A log per run of the container, as the kubelet keeps them: main.log, then main.1.log, main.2.log.
+    const name = pod.metadata.name!;
+    expect(readdirSync(join(dir, name)).sort()).toEqual(['main.1.log', 'main.2.log', 'main.log', 'pod.json']);
+    expect(h.kubelet.logFiles.get(name)).toEqual(['main.log', 'main.1.log', 'main.2.log'].map((f) => join(dir, name, f)));
+  });
+
+  test('a container without command: StartError, and its log says why', async () => {
+    const pod = await start([{ name: 'x' }]).settled;
+    expect(pod.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 128, reason: 'StartError' });
+    expect(readFileSync(join(dir, pod.metadata.name!, 'x.log'), 'utf8')).toMatch(/^jobkit: container x has no command: images are not pulled/);
   });
 
   test('deletion: SIGTERM ends a cooperative process (exit 143)', async () => {

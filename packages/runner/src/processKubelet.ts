@@ -1,25 +1,26 @@
 // A kubelet whose containers are local processes: init containers one after another, then the
 // app containers concurrently; stdout and stderr of each container go to
-// <logsDir>/<job>/<pod>/<container>.log; OnFailure restarts a failed container in place after the
-// crash-loop back-off; a deleted pod gets SIGTERM, then SIGKILL after its grace period. Images are
+// <logsDir>/<pod>/<container>.log (<container>.<n>.log for its n-th restart, see logLayout.ts);
+// OnFailure restarts a failed container in place after the crash-loop back-off; a deleted pod gets SIGTERM, then SIGKILL after its grace period. Images are
 // not pulled: there is no container runtime. As a container's processes die with it, everything
 // left in its process group (and cgroup, where there is one) is killed when its main process
 // exits. At most `maxPods` pods run at once; the others stay Pending, as pods waiting for a node.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
-import { JobNameLabel, type Container, type Pod } from '@jobkit/api';
+import type { Container, Pod } from '@jobkit/api';
 import { crashLoopDelayMs, isTerminalPhase, phaseOf, withRunStatus, type ContainerRun, type PodRun, type Terminated } from '@jobkit/sim';
 import { type Cancel, type JobLoop, type PodRuntime, type Scheduler } from '@jobkit/loop';
 import { cgroupPids, execError, inCgroup, killCgroup, newCgroup, tryRmdir } from './cgroup.js';
+import { logFileName, PodRecordFile } from './logLayout.js';
 import { containerArgv, containerEnv } from './podEnv.js';
 import type { Watchdog } from './watchdog.js';
 
 export interface ProcessKubeletOptions {
   readonly scheduler: Scheduler;
   readonly loop: JobLoop;
-  /** Root of the log folders. */
+  /** The run's log folder: a folder per pod in it (see logLayout.ts). */
   readonly logsDir: string;
   readonly hostEnv?: Readonly<Record<string, string | undefined>>;
   /** Delay before restart n (1-based) of an OnFailure container (kubelet: immediate, then 10 s doubling to 5 min). */
@@ -77,7 +78,7 @@ export class ProcessKubelet implements PodRuntime {
 
   constructor(private readonly options: ProcessKubeletOptions) {}
 
-  /** Paths of every log file written, per pod name. */
+  /** Paths of every log file written, per pod name (a restarted container's runs in order). */
   readonly logFiles = new Map<string, string[]>();
 
   get slots(): SlotUsage {
@@ -107,8 +108,7 @@ export class ProcessKubelet implements PodRuntime {
   podCreated(pod: Pod): void {
     const uid = pod.metadata.uid ?? '';
     const name = pod.metadata.name ?? uid;
-    const jobName = pod.metadata.labels?.[JobNameLabel] ?? pod.metadata.ownerReferences?.[0]?.name ?? 'job';
-    const dir = join(this.options.logsDir, jobName, name);
+    const dir = join(this.options.logsDir, name);
     const state: PodProcesses = {
       pod,
       dir,
@@ -129,6 +129,7 @@ export class ProcessKubelet implements PodRuntime {
     this.pods.set(uid, state);
     try {
       mkdirSync(dir, { recursive: true });
+      writePodRecord(dir, pod);
     } catch (error) {
       this.options.onWarning?.(`cannot create log folder ${dir}: ${(error as Error).message}`);
     }
@@ -163,6 +164,19 @@ export class ProcessKubelet implements PodRuntime {
     this.running -= 1;
     while (!this.stopped && this.running < (this.options.maxPods ?? Infinity) && this.waiting.length > 0) {
       this.admit(this.waiting.shift()!);
+    }
+  }
+
+  /** Each pod's record in its log folder, brought up to date (the run's end: its last state). */
+  recordPods(pods: readonly Pod[]): void {
+    for (const pod of pods) {
+      const state = this.pods.get(pod.metadata.uid ?? '');
+      if (state === undefined) continue;
+      try {
+        writePodRecord(state.dir, pod);
+      } catch {
+        // The folder could not be made: podCreated said so already.
+      }
     }
   }
 
@@ -281,24 +295,8 @@ export class ProcessKubelet implements PodRuntime {
     const argv = containerArgv(container, env);
     const startedAt = Date.now();
     const keep = { restartCount: previous.restartCount, ...(previous.last ? { last: previous.last } : {}) };
-    if (argv === undefined) {
-      this.containerEnded(
-        state,
-        kind,
-        i,
-        {
-          exitCode: 128,
-          reason: 'StartError',
-          message: `container ${name} has no command: images are not pulled (no container runtime), so the image's entrypoint is unknown; set command`,
-          startedAt,
-          finishedAt: Date.now(),
-        },
-        keep,
-        onExit,
-      );
-      return;
-    }
-    const logPath = join(state.dir, `${name}.log`);
+    // Each run of the container has a log of its own, as the kubelet's (for `jobkit logs --previous`).
+    const logPath = join(state.dir, logFileName(name, keep.restartCount));
     let fd: number | undefined;
     try {
       fd = openSync(logPath, 'a');
@@ -306,6 +304,16 @@ export class ProcessKubelet implements PodRuntime {
       if (!files.includes(logPath)) this.logFiles.set(state.pod.metadata.name ?? '', [...files, logPath]);
     } catch (error) {
       this.options.onWarning?.(`cannot write ${logPath}: ${(error as Error).message}`);
+    }
+    if (argv === undefined) {
+      const message = `container ${name} has no command: images are not pulled (no container runtime), so the image's entrypoint is unknown; set command`;
+      // The log says why there is no output.
+      if (fd !== undefined) {
+        writeSync(fd, `jobkit: ${message}\n`);
+        closeSync(fd);
+      }
+      this.containerEnded(state, kind, i, { exitCode: 128, reason: 'StartError', message, startedAt, finishedAt: Date.now() }, keep, onExit);
+      return;
     }
     const cwd = typeof container.workingDir === 'string' && container.workingDir !== '' ? container.workingDir : undefined;
     this.spawned += 1;
@@ -324,16 +332,13 @@ export class ProcessKubelet implements PodRuntime {
         stdio: ['ignore', fd ?? 'ignore', fd ?? 'ignore'],
       });
     } catch (error) {
-      if (fd !== undefined) closeSync(fd);
+      const message = startErrorMessage(argv[0]!, error);
+      if (fd !== undefined) {
+        writeSync(fd, `jobkit: ${message}\n`);
+        closeSync(fd);
+      }
       if (cgroup !== undefined) tryRmdir(cgroup);
-      this.containerEnded(
-        state,
-        kind,
-        i,
-        { exitCode: 128, reason: 'StartError', message: startErrorMessage(argv[0]!, error), startedAt, finishedAt: Date.now() },
-        keep,
-        onExit,
-      );
+      this.containerEnded(state, kind, i, { exitCode: 128, reason: 'StartError', message, startedAt, finishedAt: Date.now() }, keep, onExit);
       return;
     }
     const proc = this.track(state, child, id, cgroup);
@@ -452,6 +457,11 @@ export class ProcessKubelet implements PodRuntime {
     });
     state.timers.push(cancel);
   }
+}
+
+/** The pod as `kubectl get pod -o json` would show it: what `jobkit logs` reads (containers, phase, creation). */
+function writePodRecord(dir: string, pod: Pod): void {
+  writeFileSync(join(dir, PodRecordFile), `${JSON.stringify({ apiVersion: 'v1', kind: 'Pod', ...pod }, null, 2)}\n`);
 }
 
 /** A deleted pod ends Failed unless every app container exited 0. */

@@ -15,7 +15,9 @@ import {
   type RecordedEvent,
   type TimelineEntry,
 } from '@jobkit/loop';
+import { join } from 'node:path';
 import { createRunCgroup } from './cgroup.js';
+import { createRunDir, runIdFor } from './logLayout.js';
 import { ProcessKubelet, type SlotUsage } from './processKubelet.js';
 import { RealScheduler } from './realScheduler.js';
 import { Watchdog } from './watchdog.js';
@@ -26,6 +28,7 @@ export function defaultMaxProcesses(cpus: number = availableParallelism()): numb
 }
 
 export interface RunOptions {
+  /** Root of the log folders: this run's go to <logsDir>/<job>/<run-id>/ (see logLayout.ts). */
   readonly logsDir: string;
   /** The pass and status check to run (default: the real ones); tests substitute a stand-in. */
   readonly controller?: Controller;
@@ -53,6 +56,9 @@ export interface RunResult {
   readonly startMs: number;
   /** Log files per pod name. */
   readonly logFiles: ReadonlyMap<string, readonly string[]>;
+  /** This run's log folder, <logsDir>/<job>/<run-id>. */
+  readonly runDir: string;
+  readonly runId: string;
 }
 
 /** Random names like the API server's (a 5-character suffix) and random UIDs. */
@@ -76,6 +82,15 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
   const maxProcesses = options.maxProcesses ?? defaultMaxProcesses();
   if (!Number.isSafeInteger(maxProcesses) || maxProcesses < 1) throw new RangeError(`maxProcesses: must be a positive integer, got ${maxProcesses}`);
   const job = admitJob(input, { uid: names.generateUid('job'), now: new Date(startMs), generateName: (p) => names.generateName(p) });
+  const jobName = job.metadata.name ?? 'job';
+  let run: { readonly dir: string; readonly id: string };
+  try {
+    run = createRunDir(options.logsDir, jobName, startMs);
+  } catch (error) {
+    // The pods still run; each says it cannot write its logs.
+    run = { dir: join(options.logsDir, jobName, runIdFor(startMs)), id: runIdFor(startMs) };
+    options.onWarning?.(`cannot create log folder ${run.dir}: ${(error as Error).message}`);
+  }
   return new Promise((resolve) => {
     // Assigned once below, after the loop it needs; the loop's callbacks read it before then.
     // eslint-disable-next-line prefer-const
@@ -97,6 +112,7 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
       // Let the exit events of killed processes drain before reporting.
       setTimeout(() => {
         watchdog?.close();
+        kubelet?.recordPods(loop.allPods);
         resolve({
           job: loop.job,
           pods: loop.allPods,
@@ -106,6 +122,8 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
           elapsedMs: loop.elapsedMs,
           startMs,
           logFiles: kubelet?.logFiles ?? new Map(),
+          runDir: run.dir,
+          runId: run.id,
         });
       }, 20);
     };
@@ -122,6 +140,8 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
       scheduler,
       names,
       batchPeriodMs: options.batchPeriodMs ?? 100,
+      // For the progress line while the pass waits out the pod-recreation backoff.
+      explain: true,
       onEntry: (entry) => {
         options.onEntry?.(entry, loop, slots());
         checkIdle();
@@ -132,7 +152,7 @@ export function runJob(input: Job, options: RunOptions): Promise<RunResult> {
     kubelet = new ProcessKubelet({
       scheduler,
       loop,
-      logsDir: options.logsDir,
+      logsDir: run.dir,
       hostEnv: options.hostEnv,
       restartDelayMs: options.restartDelayMs,
       onWarning: options.onWarning,

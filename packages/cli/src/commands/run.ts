@@ -1,6 +1,5 @@
 // `jobkit run JOB.yaml`: the Job on this machine, pods as local processes.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
 import { printOutput, type OutputFormat } from '../present/printers.js';
@@ -11,6 +10,7 @@ import { loadJob } from '../manifest.js';
 import { outcomeReport } from '../outcome.js';
 import { checkJob } from '../prepare.js';
 import { Progress } from '../progress.js';
+import { printRunLogs } from '../runLogs.js';
 
 export interface RunFlags {
   readonly logsDir?: string;
@@ -85,41 +85,10 @@ export async function runCommand(path: string, flags: RunFlags, controller: Cont
   io.stdout.write(
     `\n${describeJob({ job: result.job, pods: result.pods, events: result.events, nowMs: result.startMs + result.elapsedMs, startMs: result.startMs })}\n`,
   );
-  if (result.pods.length > 0) io.stdout.write(`Logs:                 ${shortPath(io.cwd, join(logsDir, name))}/<pod>/<container>.log\n`);
   const report = outcomeReport(name, result.outcome);
-  if (flags.printLogs) {
-    for (const pod of result.pods) {
-      for (const file of result.logFiles.get(pod.metadata.name ?? '') ?? []) printLog(io, file);
-    }
-  } else if (report.code === ExitCode.Ok) {
-    // Like `kubectl logs job/NAME`: the output of one succeeded pod, so a Job's result shows.
-    const pod = result.pods.find((p) => p.status?.phase === 'Succeeded');
-    const files = pod ? (result.logFiles.get(pod.metadata.name ?? '') ?? []) : [];
-    for (const file of files) printLog(io, file, DefaultLogTailBytes);
-    if (files.length > 0 && result.pods.length > 1) io.stdout.write('(one succeeded pod shown; --logs prints every pod)\n');
-  }
+  printRunLogs(io, result, { printLogs: flags.printLogs, completed: report.code === ExitCode.Ok });
   io.stdout.write('\n');
   const out = report.code === ExitCode.Ok ? io.stdout : io.stderr;
   for (const line of report.lines) out.write(`${line}\n`);
   return report.code;
-}
-
-/** How much of a log the default summary shows (its end, like `kubectl logs --limit-bytes`). */
-const DefaultLogTailBytes = 16 * 1024;
-
-function printLog(io: Io, file: string, tailBytes?: number): void {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    text = '<unreadable>\n';
-  }
-  if (tailBytes !== undefined && text.length > tailBytes) text = `[… ${text.length - tailBytes} bytes before this …]\n${text.slice(-tailBytes)}`;
-  io.stdout.write(`\n==> ${shortPath(io.cwd, file)} <==\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`);
-}
-
-/** Relative to the working directory when inside it, else absolute. */
-function shortPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
