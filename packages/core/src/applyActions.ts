@@ -3,6 +3,7 @@
 // and the CLI so that all of them advance state the same way.
 import { controllerRef } from './podTemplate.js';
 import { formatValidTime, JobTrackingFinalizer, MaxGeneratedNameLength, type Job, type Pod } from '@jobkit/api';
+import { castDraft, produce, type Draft } from './internal/immer.js';
 import type { Action } from './types.js';
 
 /** A Job and its pods. */
@@ -45,7 +46,9 @@ export function generatedNameBase(generateName: string): string {
 }
 
 /**
- * Applies `actions` in order and returns the new state; the input is not modified.
+ * Applies `actions` in order and returns the new state; the input is not modified, and the pods
+ * no action changed are the input's own objects (each changed pod is a new object, its unchanged
+ * parts shared with the input one).
  * CreatePod adds a Pending pod named by `generateName` from its cut generateName, with a uid; DeletePod marks a pod with
  * finalizers as deleted (deletionTimestamp) and removes one without; RemovePodFinalizer drops
  * the tracking finalizer (a release, the owner reference to the Job too) and removes the pod if
@@ -74,7 +77,14 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
         if (typeof name !== 'string' || typeof uid !== 'string') {
           return refusal(state, `opts.${typeof name !== 'string' ? 'generateName' : 'generateUid'}: Invalid value: must return a string (actions[${i}])`);
         }
-        store.add({ ...a.pod, metadata: { ...a.pod.metadata, name, uid, creationTimestamp: now }, status: { phase: 'Pending' } });
+        store.add(
+          editPod(a.pod, (d) => {
+            d.metadata.name = name;
+            d.metadata.uid = uid;
+            d.metadata.creationTimestamp = now;
+            d.status = { phase: 'Pending' };
+          }),
+        );
         break;
       }
       case 'DeletePod': {
@@ -82,7 +92,11 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
         if (at === undefined) break;
         const p = store.get(at);
         if ((p.metadata.finalizers ?? []).length > 0) {
-          if (p.metadata.deletionTimestamp == null) store.set(at, { ...p, metadata: { ...p.metadata, deletionTimestamp: now } });
+          if (p.metadata.deletionTimestamp == null)
+            store.set(
+              at,
+              editPod(p, (d) => void (d.metadata.deletionTimestamp = now)),
+            );
         } else store.remove(at);
         break;
       }
@@ -92,12 +106,16 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
         const p = store.get(at);
         const finalizers = (p.metadata.finalizers ?? []).filter((f) => f !== (opts.trackingFinalizer ?? JobTrackingFinalizer));
         // A release patch deletes the owner reference to the Job too ($patch: delete by uid).
-        const metadata =
-          a.release === true
-            ? { ...p.metadata, finalizers, ownerReferences: (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== job.metadata.uid) }
-            : { ...p.metadata, finalizers };
+        const refs = a.release === true ? (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== job.metadata.uid) : undefined;
         if (p.metadata.deletionTimestamp != null && finalizers.length === 0) store.remove(at);
-        else store.set(at, { ...p, metadata });
+        else
+          store.set(
+            at,
+            editPod(p, (d) => {
+              d.metadata.finalizers = finalizers;
+              if (refs !== undefined) d.metadata.ownerReferences = castDraft(refs);
+            }),
+          );
         break;
       }
       case 'AdoptPod': {
@@ -109,10 +127,17 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
         const ref = controllerRef(job);
         const refs = [...(p.metadata.ownerReferences ?? []).filter((r) => r.uid !== ref.uid), ref];
         const finalizers = (p.metadata.finalizers ?? []).includes(tf) ? p.metadata.finalizers : [...(p.metadata.finalizers ?? []), tf];
-        store.set(at, { ...p, metadata: { ...p.metadata, ownerReferences: refs, finalizers } });
+        store.set(
+          at,
+          editPod(p, (d) => {
+            d.metadata.ownerReferences = castDraft(refs);
+            d.metadata.finalizers = castDraft(finalizers);
+          }),
+        );
         break;
       }
       case 'UpdateJobStatus':
+        // One level (the status replaced): a spread is the one copy immer would make.
         job = { ...job, status: a.status };
         break;
       case 'RecordEvent':
@@ -121,6 +146,18 @@ export function applyActions(state: ClusterState, actions: readonly Action[], op
   }
   return { job, pods: store.list() };
 }
+
+/**
+ * `change` applied to a pod through the package's immer instance: a new pod, its unchanged parts
+ * shared with `p`. Immer drafts plain objects only (a Map needs a plugin; a Date or a class
+ * instance would be changed in place), so a pod or metadata of another kind, which only odd input
+ * holds, is copied into a plain object first, as the spreads of earlier versions copied it.
+ */
+function editPod(p: Pod, change: (d: Draft<Pod>) => void): Pod {
+  return produce(isPlain(p) && isPlain(p.metadata) ? p : { ...p, metadata: { ...p.metadata } }, change);
+}
+
+const isPlain = (v: unknown): boolean => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 function refusal(state: unknown, error: string): ApplyResult {
   const s = isObject(state) ? state : {};
