@@ -1,7 +1,8 @@
 // Pod status as the kubelet reports it (pkg/kubelet/status, kubelet_pods.go getPhase), built
 // from what the containers did. Shared by the scripted kubelet (sim) and the process one (runner).
 import { formatValidTime, JobCompletionIndexAnnotation, PodConditionType } from '@jobkit/api';
-import type { ContainerStatus, Pod, PodCondition, PodStatus } from '@jobkit/api';
+import type { ContainerStatus, Pod, PodCondition } from '@jobkit/api';
+import { produce } from './internal/immer.js';
 
 /** The state of one container as a runtime sees it. */
 export type ContainerRun =
@@ -57,17 +58,16 @@ export function withRunStatus(pod: Pod, run: PodRun, nowMs: number): Pod {
     condition(previous, PodConditionType.Ready, containersReady, nowMs, readyReason),
     ...(run.extraConditions ?? []),
   ];
-  const status: PodStatus = {
-    ...pod.status,
-    phase: run.phase,
-    conditions,
-    ...(run.startTime !== undefined ? { startTime: formatValidTime(run.startTime) } : {}),
-    ...(run.reason !== undefined ? { reason: run.reason } : {}),
-    ...(run.message !== undefined ? { message: run.message } : {}),
-    ...(run.init.length > 0 ? { initContainerStatuses: run.init.map(([name, c]) => containerStatus(pod, name, c)) } : {}),
-    containerStatuses: run.app.map(([name, c]) => containerStatus(pod, name, c)),
-  };
-  return { ...pod, status };
+  return produce(pod, (d) => {
+    const status = (d.status ??= {});
+    status.phase = run.phase;
+    status.conditions = conditions;
+    if (run.startTime !== undefined) status.startTime = formatValidTime(run.startTime);
+    if (run.reason !== undefined) status.reason = run.reason;
+    if (run.message !== undefined) status.message = run.message;
+    if (run.init.length > 0) status.initContainerStatuses = run.init.map(([name, c]) => containerStatus(pod, name, c));
+    status.containerStatuses = run.app.map(([name, c]) => containerStatus(pod, name, c));
+  });
 }
 
 function condition(previous: readonly PodCondition[], type: string, value: boolean, nowMs: number, reason?: string): PodCondition {
