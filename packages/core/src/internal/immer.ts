@@ -1,8 +1,9 @@
-// The package's own immer instance, as in @jobkit/multikueue: no global immer settings are
-// touched. Results are not frozen: immer's autoFreeze deep-freezes a result's untouched parts
-// too, and those are the caller's objects (an input pod's spec, the status an action carries),
-// so freezing would change the input (and walk it). Only applyActions uses it, one pod at a time:
-// never syncJob's pass, never the pod list.
+// This package's own immer instance; every package that uses immer has this same module. No
+// global immer setting is touched, and results are not frozen: immer's autoFreeze would
+// deep-freeze their untouched parts too, which are the callers' objects.
+// Here: an input pod's spec, the status an action carries; freezing would change the input (and
+// walk it). Only applyActions uses it, one changed pod at a time: never syncJob's pass, never the
+// pod list.
 import { Immer, type produce as Produce } from 'immer';
 
 const immer = new Immer({ autoFreeze: false });

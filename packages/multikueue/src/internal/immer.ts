@@ -1,7 +1,7 @@
-// The package's own immer instance, as in @jobkit/core, @jobkit/loop, @jobkit/sim and
-// @jobkit/runner: no global immer settings are touched, and results are not frozen (callers hand
-// them to client libraries that may add fields; immer's autoFreeze would also deep-freeze their
-// untouched parts, which are the callers' objects).
+// This package's own immer instance; every package that uses immer has this same module. No
+// global immer setting is touched, and results are not frozen: immer's autoFreeze would
+// deep-freeze their untouched parts too, which are the callers' objects.
+// Here also: callers hand results to client libraries that may add fields.
 import { Immer, type produce as Produce } from 'immer';
 
 const immer = new Immer({ autoFreeze: false });

@@ -1,6 +1,6 @@
-// The package's own immer instance, as in @jobkit/core and @jobkit/multikueue: no global immer
-// settings are touched, and results are not frozen (immer's autoFreeze would deep-freeze their
-// untouched parts too, which are the callers' objects).
+// This package's own immer instance; every package that uses immer has this same module. No
+// global immer setting is touched, and results are not frozen: immer's autoFreeze would
+// deep-freeze their untouched parts too, which are the callers' objects.
 import { Immer, type produce as Produce } from 'immer';
 
 const immer = new Immer({ autoFreeze: false });
