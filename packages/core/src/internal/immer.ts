@@ -2,8 +2,8 @@
 // global immer setting is touched, and results are not frozen: immer's autoFreeze would
 // deep-freeze their untouched parts too, which are the callers' objects.
 // Here: an input pod's spec, the status an action carries; freezing would change the input (and
-// walk it). Only applyActions uses it, one changed pod at a time: never syncJob's pass, never the
-// pod list.
+// walk it). Only applyActions uses it, on one changed pod's metadata at a time: never syncJob's
+// pass, never the pod list.
 import { Immer, type produce as Produce } from 'immer';
 
 const immer = new Immer({ autoFreeze: false });
