@@ -58,16 +58,19 @@ export function withRunStatus(pod: Pod, run: PodRun, nowMs: number): Pod {
     condition(previous, PodConditionType.Ready, containersReady, nowMs, readyReason),
     ...(run.extraConditions ?? []),
   ];
-  return produce(pod, (d) => {
-    const status = (d.status ??= {});
-    status.phase = run.phase;
-    status.conditions = conditions;
-    if (run.startTime !== undefined) status.startTime = formatValidTime(run.startTime);
-    if (run.reason !== undefined) status.reason = run.reason;
-    if (run.message !== undefined) status.message = run.message;
-    if (run.init.length > 0) status.initContainerStatuses = run.init.map(([name, c]) => containerStatus(pod, name, c));
-    status.containerStatuses = run.app.map(([name, c]) => containerStatus(pod, name, c));
+  // The status is drafted on its own and the pod gets it by a one-level spread: with the pod as
+  // the draft's root, immer 11 walks every new list assigned below it (conditions, container
+  // statuses) looking for drafts, which made each report about a third slower.
+  const status = produce(pod.status ?? {}, (d) => {
+    d.phase = run.phase;
+    d.conditions = conditions;
+    if (run.startTime !== undefined) d.startTime = formatValidTime(run.startTime);
+    if (run.reason !== undefined) d.reason = run.reason;
+    if (run.message !== undefined) d.message = run.message;
+    if (run.init.length > 0) d.initContainerStatuses = run.init.map(([name, c]) => containerStatus(pod, name, c));
+    d.containerStatuses = run.app.map(([name, c]) => containerStatus(pod, name, c));
   });
+  return { ...pod, status };
 }
 
 function condition(previous: readonly PodCondition[], type: string, value: boolean, nowMs: number, reason?: string): PodCondition {
