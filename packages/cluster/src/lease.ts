@@ -4,6 +4,7 @@
 // this replica's clock from when it last saw the record change, as client-go does), renews it
 // every retry period, and gives up leadership when it could not renew within the renew deadline.
 // On a clean stop the lease is released (holder cleared) so that another replica takes over at once.
+import { produce } from './internal/immer.js';
 import { apiError, type ApiClient } from './kube.js';
 import type { Logger } from './log.js';
 
@@ -125,12 +126,13 @@ export function electLeader(api: ApiClient, opts: LeaseOptions): LeaderElector {
       if (!leading || current === undefined) return;
       leading = false;
       // ReleaseOnCancel: clear the holder so that another replica need not wait out the lease.
-      const res = await api
-        .request('PUT', `${path}/${opts.name}`, {
-          ...current,
-          spec: { ...current.spec, holderIdentity: '', leaseDurationSeconds: 1, renewTime: microTime(Date.now()) },
-        })
-        .catch(() => undefined);
+      const released = produce(current, (d) => {
+        const spec = (d.spec ??= {});
+        spec.holderIdentity = '';
+        spec.leaseDurationSeconds = 1;
+        spec.renewTime = microTime(Date.now());
+      });
+      const res = await api.request('PUT', `${path}/${opts.name}`, released).catch(() => undefined);
       if (res !== undefined && res.status !== 200) opts.log('warn', 'lease release failed', { lease: opts.name, error: apiError(res) });
     },
   };

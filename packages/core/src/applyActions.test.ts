@@ -1,3 +1,4 @@
+import { JobTrackingFinalizer } from '@jobkit/api';
 import { applyActions, generatedNameBase } from './applyActions.js';
 import { orphanPodActions } from './orphanPods.js';
 import { NOW, newJob, newPod } from './__tests__/builders.js';
@@ -150,6 +151,92 @@ describe('applyActions keeps pods apart', () => {
   test('a created pod whose generated name is taken does not replace the other', () => {
     const s = applyActions({ job, pods: [newPod('p-x')] }, [{ type: 'CreatePod', pod: { metadata: { generateName: 'p-' } } }], opts);
     expect(s.pods.map((p) => p.metadata.name)).toEqual(['p-x', 'p-x']);
+  });
+});
+
+describe('applyActions changes only the pods its actions name', () => {
+  const deepFreeze = <T>(v: T): T => {
+    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+      for (const x of Object.values(v)) deepFreeze(x);
+      Object.freeze(v);
+    }
+    return v;
+  };
+  const job = newJob();
+  const orphan = { ...newPod('orphan', { finalizer: false }), metadata: { ...newPod('orphan', { finalizer: false }).metadata, ownerReferences: [] } };
+  const pods = Array.from({ length: 6 }, (_, i) => newPod(`p${i}`)).concat([orphan]);
+  const actions = [
+    { type: 'DeletePod', name: 'p1', uid: 'p1' },
+    { type: 'RemovePodFinalizer', name: 'p2', uid: 'p2' },
+    { type: 'RemovePodFinalizer', name: 'p3', uid: 'p3', release: true },
+    { type: 'AdoptPod', name: 'orphan', uid: 'orphan' },
+    { type: 'CreatePod', pod: { metadata: { generateName: 'foobar-' }, spec: { containers: [{ name: 'c' }] } } },
+    { type: 'UpdateJobStatus', status: { active: 6 } },
+  ] as const;
+
+  test('on deep-frozen input: nothing thrown or changed, untouched pods are the input objects', () => {
+    const state = deepFreeze({ job, pods });
+    const frozenActions = deepFreeze(actions.map((a) => ({ ...a })));
+    const before = JSON.stringify({ state, frozenActions });
+    const s = applyActions(state, frozenActions, opts);
+    expect(s.error).toBeUndefined();
+    expect(JSON.stringify({ state, frozenActions })).toBe(before);
+    const byName = new Map(s.pods.map((p) => [p.metadata.name, p]));
+    for (const name of ['p0', 'p4', 'p5']) expect(byName.get(name)).toBe(pods.find((p) => p.metadata.name === name));
+    for (const name of ['p1', 'p2', 'p3', 'orphan']) {
+      const input = pods.find((p) => p.metadata.name === name)!;
+      const out = byName.get(name)!;
+      expect(out).not.toBe(input);
+      // The parts no action touched are shared; results are not frozen (autoFreeze off).
+      expect(out.spec).toBe(input.spec);
+      expect(out.status).toBe(input.status);
+      expect(out.metadata.labels).toBe(input.metadata.labels);
+      expect(Object.isFrozen(out)).toBe(false);
+    }
+    expect(byName.get('foobar-x')!.spec).toBe(frozenActions[4]!.type === 'CreatePod' ? frozenActions[4].pod.spec : undefined);
+    expect(s.job.spec).toBe(job.spec);
+    expect(s.job.status).toBe(frozenActions[5]!.type === 'UpdateJobStatus' ? frozenActions[5].status : undefined);
+  });
+
+  test('the same values as a copy by spreads would give', () => {
+    const s = applyActions({ job, pods }, actions, opts);
+    const now = '2026-01-01T00:00:00Z';
+    const meta = (name: string) => pods.find((p) => p.metadata.name === name)!.metadata;
+    expect(s.pods.map((p) => p.metadata)).toEqual([
+      meta('p0'),
+      { ...meta('p1'), deletionTimestamp: now },
+      { ...meta('p2'), finalizers: [] },
+      { ...meta('p3'), finalizers: [], ownerReferences: [] },
+      meta('p4'),
+      meta('p5'),
+      { ...meta('orphan'), ownerReferences: [expect.objectContaining({ uid: job.metadata.uid, controller: true })], finalizers: [JobTrackingFinalizer] },
+      { generateName: 'foobar-', name: 'foobar-x', uid: 'foobar-x', creationTimestamp: now },
+    ]);
+    // Key order as the spreads had it (JSON output, goldens).
+    expect(Object.keys(s.pods[3]!.metadata)).toEqual([...Object.keys(meta('p3'))]);
+    expect(Object.keys(s.pods[7]!)).toEqual(['metadata', 'spec', 'status']);
+    expect(s.job).toEqual({ ...job, status: { active: 6 } });
+  });
+
+  test('a pod whose metadata is not a plain object is copied, not changed in place', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { name: 'n', uid: 'n', finalizers: [JobTrackingFinalizer] });
+    class Meta {
+      name = 'c';
+      uid = 'c';
+      finalizers = [JobTrackingFinalizer];
+    }
+    const classy = new Meta();
+    const s = applyActions(
+      { job, pods: [{ metadata: bare }, { metadata: classy }] as never },
+      [
+        { type: 'DeletePod', name: 'n', uid: 'n' },
+        { type: 'DeletePod', name: 'c', uid: 'c' },
+      ],
+      opts,
+    );
+    expect(s.pods.map((p) => Object.getPrototypeOf(p.metadata))).toEqual([Object.prototype, Object.prototype]);
+    expect(s.pods.map((p) => p.metadata.deletionTimestamp)).toEqual(['2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z']);
+    expect('deletionTimestamp' in bare || 'deletionTimestamp' in classy).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@
 // (pkg/registry/batch/job/strategy.go PrepareForCreate and generateSelector): identity,
 // cleared status, generated selector and pod-template labels, and API defaults.
 import { ControllerUidLabel, formatValidTime, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel, withJobDefaults, type Job } from '@jobkit/api';
+import { produce } from './internal/immer.js';
 
 export interface AdmitOptions {
   readonly uid: string;
@@ -18,39 +19,29 @@ export function admitJob(input: Job, options: AdmitOptions): Job {
       ? options.generateName(defaulted.metadata.generateName)
       : undefined;
   const name = defaulted.metadata.name ?? generated ?? '';
-  const job: Job = {
-    ...defaulted,
-    apiVersion: defaulted.apiVersion ?? 'batch/v1',
-    kind: defaulted.kind ?? 'Job',
-    metadata: {
-      ...defaulted.metadata,
-      ...(generated !== undefined ? { name: generated } : {}),
-      namespace: defaulted.metadata.namespace ?? 'default',
-      uid: options.uid,
-      generation: 1,
-      resourceVersion: '1',
-      creationTimestamp: formatValidTime(options.now),
-    },
-    status: {},
-  };
+  const job = produce(defaulted, (d) => {
+    d.apiVersion = defaulted.apiVersion ?? 'batch/v1';
+    d.kind = defaulted.kind ?? 'Job';
+    const m = d.metadata;
+    if (generated !== undefined) m.name = generated;
+    m.namespace = defaulted.metadata.namespace ?? 'default';
+    m.uid = options.uid;
+    m.generation = 1;
+    m.resourceVersion = '1';
+    m.creationTimestamp = formatValidTime(options.now);
+    d.status = {};
+  });
   return job.spec.manualSelector ? job : generateSelector(job, name, options.uid);
 }
 
 function generateSelector(job: Job, name: string, uid: string): Job {
-  const template = job.spec.template ?? {};
-  const labels = {
-    ...template.metadata?.labels,
-    [ControllerUidLabel]: uid,
-    [LegacyControllerUidLabel]: uid,
-    [JobNameLabel]: name,
-    [LegacyJobNameLabel]: name,
-  };
-  return {
-    ...job,
-    spec: {
-      ...job.spec,
-      selector: { matchLabels: { [ControllerUidLabel]: uid } },
-      template: { ...template, metadata: { ...template.metadata, labels } },
-    },
-  };
+  return produce(job, (d) => {
+    d.spec.selector = { matchLabels: { [ControllerUidLabel]: uid } };
+    const template = (d.spec.template ??= {});
+    const labels = ((template.metadata ??= {}).labels ??= {});
+    labels[ControllerUidLabel] = uid;
+    labels[LegacyControllerUidLabel] = uid;
+    labels[JobNameLabel] = name;
+    labels[LegacyJobNameLabel] = name;
+  });
 }

@@ -16,6 +16,7 @@ import type { Job, Pod } from '@jobkit/api';
 import type { Action, ClusterState, SyncResult } from '@jobkit/core';
 import type { FieldError } from '@jobkit/validation';
 import type { Controller } from './controller.js';
+import { produce } from './internal/immer.js';
 import type { NameGenerator } from './names.js';
 import type { Cancel, Scheduler } from './scheduler.js';
 import { statusChanges, type BackoffWait, type TimelineEntry } from './timeline.js';
@@ -144,7 +145,7 @@ export class JobLoop {
     if (this.result.kind !== 'Running' && this.result.kind !== 'Suspended') return;
     if (this.result.kind === 'Suspended') this.result = { kind: 'Running' };
     const next = update(this.currentJob);
-    this.currentJob = { ...next, metadata: { ...next.metadata, generation: (next.metadata.generation ?? 1) + 1 } };
+    this.currentJob = produce(next, (d) => void (d.metadata.generation = (next.metadata.generation ?? 1) + 1));
     this.note(`spec: ${change}`);
     this.enqueue(0);
   }
@@ -375,15 +376,11 @@ export class JobLoop {
       const beingDeleted = deleted.has(uid) || old.metadata.deletionTimestamp !== undefined;
       if (beingDeleted && !terminal) {
         const grace = old.spec?.terminationGracePeriodSeconds ?? 30;
-        const pod: Pod = {
-          ...old,
-          metadata: {
-            ...old.metadata,
-            deletionTimestamp: old.metadata.deletionTimestamp ?? formatValidTime(now),
-            deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds ?? grace,
-            finalizers: [],
-          },
-        };
+        const pod = produce(old, (d) => {
+          d.metadata.deletionTimestamp = old.metadata.deletionTimestamp ?? formatValidTime(now);
+          d.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds ?? grace;
+          d.metadata.finalizers = [];
+        });
         this.pods.set(uid, pod);
         this.history.set(uid, pod);
         if (old.metadata.deletionTimestamp === undefined) deleting.push(pod);

@@ -2,7 +2,7 @@
 // the terminal condition the worker's controller would have added (pkg/controller/job
 // job_controller.go, the second stage of finishing), written from the manager's own data.
 import type { Job, JobCondition, JobStatus } from '@jobkit/api';
-import { immer } from './internal/immer.js';
+import { produce } from './internal/immer.js';
 import { condition, isFinished, isTrue, later, timeText } from './internal/status.js';
 
 /**
@@ -42,7 +42,7 @@ export function finishLocally(local: Job, now: Date | string): JobStatus | undef
     lastProbeTime: t,
     lastTransitionTime: t,
   };
-  return immer.produce(old, (s) => {
+  return produce(old, (s) => {
     s.active = 0;
     if (s.ready !== undefined) s.ready = 0;
     if (s.terminating !== undefined) s.terminating = 0;

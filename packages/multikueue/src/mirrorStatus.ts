@@ -7,7 +7,7 @@ import { countIndexes, formatIntervals, mergeIntervals, parseIndexesFromString, 
 import { validateJobStatusUpdate, type FieldError, type JobStatusValidationOptions } from '@jobkit/validation';
 import * as E from 'fp-ts/lib/Either.js';
 import { finishLocally } from './finishLocally.js';
-import { immer } from './internal/immer.js';
+import { produce } from './internal/immer.js';
 import { apiView, condition, isDecided, isFinished, isTrue, later, noUncounted, timeText } from './internal/status.js';
 import { decodeRecordValue, emptyMirrorRecord, encodeMirrorRecord, type MirrorBaseline, type MirrorRecord } from './record.js';
 
@@ -167,7 +167,7 @@ function addMissingInterim(conds: JobCondition[]): void {
  * startTime, nothing active or ready, and Suspended=True (added once, kueue #11614).
  */
 function suspendedWindow(old: JobStatus, t: string): JobStatus {
-  return immer.produce(old, (d) => {
+  return produce(old, (d) => {
     const conds = [...(old.conditions ?? [])];
     ensureSuspended(conds, undefined, t);
     d.conditions = conds;

@@ -11,7 +11,7 @@ import {
   type ObjectMeta,
 } from '@jobkit/api';
 import * as E from 'fp-ts/lib/Either.js';
-import { immer } from './internal/immer.js';
+import { produce } from './internal/immer.js';
 import { MirrorRecordAnnotation, MultiKueueOriginLabel } from './record.js';
 
 /** Options of {@link remoteJobFor}. @category MultiKueue */
@@ -63,7 +63,7 @@ export function remoteJobFor(local: Job, options: RemoteJobOptions): Job {
     },
     spec: local.spec ?? { template: {} },
   });
-  return immer.produce(base, (job) => {
+  return produce(base, (job) => {
     const meta = job.metadata as { labels?: Record<string, string>; annotations?: Record<string, string> };
     meta.labels ??= {};
     for (const k of uidLabels) delete meta.labels[k];

@@ -13,6 +13,7 @@ import type { Container, Pod } from '@jobkit/api';
 import { crashLoopDelayMs, isTerminalPhase, phaseOf, withRunStatus, type ContainerRun, type PodRun, type Terminated } from '@jobkit/sim';
 import { type Cancel, type JobLoop, type PodRuntime, type Scheduler } from '@jobkit/loop';
 import { cgroupPids, execError, inCgroup, killCgroup, newCgroup, tryRmdir } from './cgroup.js';
+import { castDraft, produce } from './internal/immer.js';
 import { logFileName, PodRecordFile } from './logLayout.js';
 import { containerArgv, containerEnv } from './podEnv.js';
 import type { Watchdog } from './watchdog.js';
@@ -411,8 +412,10 @@ export class ProcessKubelet implements PodRuntime {
   }
 
   private setContainer(state: PodProcesses, kind: 'init' | 'app', i: number, run: ContainerRun): void {
-    const list = (kind === 'init' ? state.run.init : state.run.app).map((entry, j) => (j === i ? ([entry[0], run] as const) : entry));
-    state.run = kind === 'init' ? { ...state.run, init: list } : { ...state.run, app: list };
+    state.run = produce(state.run, (r) => {
+      const entry = (kind === 'init' ? r.init : r.app)[i];
+      if (entry !== undefined) entry[1] = castDraft(run);
+    });
   }
 
   private setPhase(state: PodProcesses, phase: PodRun['phase'], why: string): void {

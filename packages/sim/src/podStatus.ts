@@ -1,7 +1,8 @@
 // Pod status as the kubelet reports it (pkg/kubelet/status, kubelet_pods.go getPhase), built
 // from what the containers did. Shared by the scripted kubelet (sim) and the process one (runner).
 import { formatValidTime, JobCompletionIndexAnnotation, PodConditionType } from '@jobkit/api';
-import type { ContainerStatus, Pod, PodCondition, PodStatus } from '@jobkit/api';
+import type { ContainerStatus, Pod, PodCondition } from '@jobkit/api';
+import { produce } from './internal/immer.js';
 
 /** The state of one container as a runtime sees it. */
 export type ContainerRun =
@@ -57,16 +58,18 @@ export function withRunStatus(pod: Pod, run: PodRun, nowMs: number): Pod {
     condition(previous, PodConditionType.Ready, containersReady, nowMs, readyReason),
     ...(run.extraConditions ?? []),
   ];
-  const status: PodStatus = {
-    ...pod.status,
-    phase: run.phase,
-    conditions,
-    ...(run.startTime !== undefined ? { startTime: formatValidTime(run.startTime) } : {}),
-    ...(run.reason !== undefined ? { reason: run.reason } : {}),
-    ...(run.message !== undefined ? { message: run.message } : {}),
-    ...(run.init.length > 0 ? { initContainerStatuses: run.init.map(([name, c]) => containerStatus(pod, name, c)) } : {}),
-    containerStatuses: run.app.map(([name, c]) => containerStatus(pod, name, c)),
-  };
+  // The status is drafted on its own and the pod gets it by a one-level spread: with the pod as
+  // the draft's root, immer 11 walks every new list assigned below it (conditions, container
+  // statuses) looking for drafts, which made each report about a third slower.
+  const status = produce(pod.status ?? {}, (d) => {
+    d.phase = run.phase;
+    d.conditions = conditions;
+    if (run.startTime !== undefined) d.startTime = formatValidTime(run.startTime);
+    if (run.reason !== undefined) d.reason = run.reason;
+    if (run.message !== undefined) d.message = run.message;
+    if (run.init.length > 0) d.initContainerStatuses = run.init.map(([name, c]) => containerStatus(pod, name, c));
+    d.containerStatuses = run.app.map(([name, c]) => containerStatus(pod, name, c));
+  });
   return { ...pod, status };
 }
 

@@ -8,6 +8,7 @@ import { type Cancel, type JobLoop, type PodRuntime, type Scheduler } from '@job
 import { isTerminalPhase, phaseOf, podCompletionIndex, withRunStatus, type ContainerRun, type PodRun } from './podStatus.js';
 import { outcomeFor, type Outcome, type Script } from './script.js';
 import { crashLoopDelayMs } from './crashLoop.js';
+import { produce } from './internal/immer.js';
 
 interface PodState {
   readonly uid: string;
@@ -137,7 +138,9 @@ export class ScriptedKubelet implements PodRuntime {
     this.report(state, restarts > 0 ? `restarted (restartCount ${restarts})` : `Running${ready ? ', Ready' : ''}`);
     if (outcome.readyAfterMs !== undefined && outcome.readyAfterMs > 0 && outcome.readyAfterMs < outcome.durationMs) {
       this.later(state, outcome.readyAfterMs, () => {
-        state.run = { ...state.run, app: state.run.app.map(([n, c]) => [n, c.state === 'running' ? { ...c, ready: true } : c] as const) };
+        state.run = produce(state.run, (r) => {
+          for (const [, c] of r.app) if (c.state === 'running') c.ready = true;
+        });
         this.report(state, 'Ready');
       });
     }
@@ -173,7 +176,9 @@ export class ScriptedKubelet implements PodRuntime {
       this.report(state, `${failed.join(', ')} exited with ${codes}; restart ${restarts + 1} in ${delay / 1000}s${delay > 0 ? ' (CrashLoopBackOff)' : ''}`);
       const next = this.nextOutcome(state);
       this.later(state, delay, () => {
-        state.run = { ...state.run, app: state.run.app.map(([n, c]) => [n, failed.includes(n) ? { ...c, restartCount: c.restartCount + 1 } : c] as const) };
+        state.run = produce(state.run, (r) => {
+          for (const [n, c] of r.app) if (failed.includes(n)) c.restartCount += 1;
+        });
         this.startContainers(state, next);
       });
       return;
@@ -206,10 +211,10 @@ export class ScriptedKubelet implements PodRuntime {
       // Evictions and preemptions delete the pod.
       return pod.metadata.deletionTimestamp !== undefined
         ? next
-        : {
-            ...next,
-            metadata: { ...next.metadata, deletionTimestamp: formatValidTime(now), deletionGracePeriodSeconds: 0 },
-          };
+        : produce(next, (d) => {
+            d.metadata.deletionTimestamp = formatValidTime(now);
+            d.metadata.deletionGracePeriodSeconds = 0;
+          });
     });
   }
 

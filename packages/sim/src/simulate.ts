@@ -12,6 +12,7 @@ import {
   type RecordedEvent,
   type TimelineEntry,
 } from '@jobkit/loop';
+import { produce } from './internal/immer.js';
 import { ScriptedKubelet } from './scriptedKubelet.js';
 import type { Script } from './script.js';
 
@@ -60,7 +61,7 @@ export function simulate(input: Job, script: Script, options: SimulateOptions = 
   const kubelet = new ScriptedKubelet(scheduler, script, loop);
   if (script.resumeAtMs !== undefined) {
     scheduler.at(start.getTime() + script.resumeAtMs, () =>
-      loop.updateSpec('suspend set to false (resumeAt)', (j) => ({ ...j, spec: { ...j.spec, suspend: false } })),
+      loop.updateSpec('suspend set to false (resumeAt)', (j) => produce(j, (d) => void (d.spec.suspend = false))),
     );
   }
   loop.start(kubelet);

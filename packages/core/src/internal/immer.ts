@@ -1,0 +1,13 @@
+// This package's own immer instance; every package that uses immer has this same module. No
+// global immer setting is touched, and results are not frozen: immer's autoFreeze would
+// deep-freeze their untouched parts too, which are the callers' objects.
+// Here: an input pod's spec, the status an action carries; freezing would change the input (and
+// walk it). Only applyActions uses it, on one changed pod's metadata at a time: never syncJob's
+// pass, never the pod list.
+import { Immer, type produce as Produce } from 'immer';
+
+const immer = new Immer({ autoFreeze: false });
+
+// The type is the global produce's (immer does not export IProduce); the function is this instance's.
+export const produce: typeof Produce = immer.produce;
+export { castDraft, type Draft } from 'immer';
