@@ -451,7 +451,7 @@ const cases: readonly Case[] = [
     word: 'Rejected',
     check: (r) => {
       expect(r.status).toBeUndefined();
-      expect(r.violations).toEqual([{ type: 'FieldValueInvalid', field: 'status.ready', detail: 'cannot set more ready pods than active' }]);
+      expect(r.violations).toEqual([{ type: 'FieldValueInvalid', field: 'status.ready', detail: 'cannot set more ready pods than active', value: 2 }]);
     },
   },
   {

@@ -47,13 +47,13 @@ export function validatePodTemplateSpecInto(template: unknown, path: string, err
       const cp = index(fp, i);
       const c = ctrs[i];
       if (!isObj(c)) {
-        errs.push(invalid(cp, 'must be a container object'));
+        errs.push(invalid(cp, c, 'must be a container object'));
         continue;
       }
       const name = optString(c, 'name', child(cp, 'name'), errs) ?? '';
       if (name === '') errs.push(required(child(cp, 'name')));
       else {
-        for (const m of isDNS1123Label(name)) errs.push(invalid(child(cp, 'name'), m));
+        for (const m of isDNS1123Label(name)) errs.push(invalid(child(cp, 'name'), name, m));
         if (seen.has(name)) errs.push(duplicate(child(cp, 'name'), name));
         seen.add(name);
       }
