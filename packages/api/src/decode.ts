@@ -68,7 +68,7 @@ export function decodePodList(input: unknown): E.Either<t.Errors, PodList> {
 
 /**
  * Decodes a Job into `{ ok: true, value }` or `{ ok: false, errors }` with readable lines such as
- * `spec.completions: expected a non-negative integer, got -1`.
+ * `spec.completions: expected an integer, got "3" (a string)`.
  * @example
  * const r = parseJob(JSON.parse(text));
  * if (!r.ok) console.error(r.errors.join('\n'));

@@ -81,7 +81,7 @@ describe('manifests', () => {
   });
   test('a Job that does not decode lists field errors', () => {
     try {
-      loadJob(file('neg.yaml', goodJob.replace('backoffLimit: 0', 'backoffLimit: -1')));
+      loadJob(file('neg.yaml', goodJob.replace('backoffLimit: 0', 'backoffLimit: many')));
       throw new Error('expected an InputError');
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
