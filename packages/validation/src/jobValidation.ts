@@ -285,7 +285,7 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
     const mp = child(p, 'managedBy');
     const r = managedByProblems(managedBy);
     if (r.required) errs.push(required(mp));
-    for (const m of r.messages) errs.push(invalid(mp, managedBy, m));
+    for (const { value, message } of r.invalid) errs.push(invalid(mp, value, message));
     if (r.tooLong) errs.push(tooLong(mp, maxManagedByLength));
   }
   const mode = optString(spec, 'completionMode', child(p, 'completionMode'), errs);
@@ -421,9 +421,14 @@ export function validateJob(job: Job | unknown, opts?: Partial<JobValidationOpti
 }
 
 /** What the API server finds wrong with a `spec.managedBy` value (a domain-prefixed path of at most 63 characters). */
-function managedByProblems(value: string): { readonly required: boolean; readonly messages: readonly string[]; readonly tooLong: boolean } {
+function managedByProblems(value: string): {
+  readonly required: boolean;
+  readonly messages: readonly string[];
+  readonly invalid: ReadonlyArray<{ readonly value: string; readonly message: string }>;
+  readonly tooLong: boolean;
+} {
   const r = domainPrefixedPathErrors(value);
-  return { required: r.required, messages: r.messages, tooLong: value.length > maxManagedByLength };
+  return { required: r.required, messages: r.messages, invalid: r.invalid, tooLong: value.length > maxManagedByLength };
 }
 
 /**

@@ -51,15 +51,16 @@ export function validatePodTemplateSpecInto(template: unknown, path: string, err
         errs.push(invalid(cp, c, 'must be a container object'));
         continue;
       }
+      // validateContainerCommon (name, then image), then the uniqueness check of validateContainers.
       const name = optString(c, 'name', child(cp, 'name'), errs) ?? '';
       if (name === '') errs.push(required(child(cp, 'name')));
-      else {
-        for (const m of isDNS1123Label(name)) errs.push(invalid(child(cp, 'name'), name, m));
+      else for (const m of isDNS1123Label(name)) errs.push(invalid(child(cp, 'name'), name, m));
+      const image = optString(c, 'image', child(cp, 'image'), errs) ?? '';
+      if (image === '') errs.push(required(child(cp, 'image')));
+      if (name !== '') {
         if (seen.has(name)) errs.push(duplicate(child(cp, 'name'), name));
         seen.add(name);
       }
-      const image = optString(c, 'image', child(cp, 'image'), errs) ?? '';
-      if (image === '') errs.push(required(child(cp, 'image')));
     }
   }
   const rp = prop(spec, 'restartPolicy');
