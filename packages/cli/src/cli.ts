@@ -3,7 +3,7 @@
 import { defaultMaxProcesses } from '@jobkit/runner';
 import { parseDuration } from '@jobkit/sim';
 import { defaultController, type Controller } from '@jobkit/loop';
-import { parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
+import { parseArgs, positiveIntegerFlag, stringFlag, UsageError, validationFlag } from './args.js';
 import { controllerCommand } from './commands/controller.js';
 import { multikueueCommand } from './commands/multikueue.js';
 import { explainCommand } from './commands/explain.js';
@@ -21,7 +21,8 @@ export const version = '0.1.0';
 /** Per command: its synopsis, what it does, and examples (`jobkit COMMAND --help`). */
 const commandHelp: Record<string, { readonly synopsis: string; readonly about: string; readonly examples: readonly string[] }> = {
   run: {
-    synopsis: 'jobkit run -f JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D] [--max-processes N]',
+    synopsis:
+      'jobkit run -f JOB.yaml [--logs] [--logs-dir DIR] [--verbose] [--json] [--name NAME] [--restart-delay D] [--max-processes N] [--validate=strict|warn|ignore]',
     about: `Run the Job here: pods are local processes (images are not pulled), the controller is
 the real reconcile pass with the wall clock. Logs go to ./jobkit-logs/<job>/<pod>/<container>.log;
 a completed Job shows one succeeded pod's output, --logs prints every pod's.
@@ -31,7 +32,7 @@ parent exiting, even SIGKILL: a watchdog process stops them).`,
     examples: ['jobkit run examples/pi.yaml', 'jobkit run -f examples/primes-parallel.yaml --max-processes 2 --logs', 'cat job.yaml | jobkit run -f -'],
   },
   simulate: {
-    synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME]',
+    synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [--json] [--name NAME] [--validate=strict|warn|ignore]',
     about: "Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline.",
     examples: [
       'jobkit simulate examples/primes-completions.yaml --script examples/primes-completions.outcomes.yaml',
@@ -39,12 +40,23 @@ parent exiting, even SIGKILL: a watchdog process stops them).`,
     ],
   },
   validate: {
-    synopsis: 'jobkit validate -f JOB.yaml|-|DIR',
-    about: 'Check every Job in the file (or in every .yaml/.yml/.json file of DIR) as the API server would on create.',
-    examples: ['jobkit validate examples/pi.yaml', 'jobkit validate -f examples/', 'kubectl get job pi -o yaml | jobkit validate -f -'],
+    synopsis: 'jobkit validate -f JOB.yaml|-|DIR [--validate=strict|warn|ignore]',
+    about: `Check every Job in the file (or in every .yaml/.yml/.json file of DIR) as the API server would
+on create, and report each as kubectl reports the answer: "job NAME: valid", or on stderr
+The Job "NAME" is invalid: <field>: <Invalid value|Required value|...>: ... (exit 2).
+Documents of other kinds (a ConfigMap next to the Job) are skipped with a note.
+Unknown fields (a typo such as spec.completionz, at any depth) are rejected as kubectl's strict
+decoding rejects them; --validate=warn only warns ("Warning: unknown field ..."), --validate=ignore
+says nothing. run, simulate and explain take --validate too.`,
+    examples: [
+      'jobkit validate examples/pi.yaml',
+      'jobkit validate -f examples/',
+      'kubectl get job pi -o yaml | jobkit validate -f -',
+      'jobkit validate -f job.yaml --validate=warn',
+    ],
   },
   explain: {
-    synopsis: 'jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller]',
+    synopsis: 'jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller] [--validate=strict|warn|ignore]',
     about: `One reconcile pass over objects from a cluster (kubectl get job X -o json,
 kubectl get pods -o json): the actions it would take and why, as the pass itself explains them.
 The pod-recreation back-off is rebuilt from the counted pods (--fresh-controller: none, as after
@@ -141,12 +153,14 @@ const valueFlags = new Set([
   'lost-after',
 ]);
 const switches = new Set(['json', 'logs', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
+/** Flags that take a value only as --flag=VALUE and are true when bare (kubectl's --validate). */
+const optionalValueFlags = new Set(['validate']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
-  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help', 'filename']),
-  simulate: new Set(['script', 'json', 'name', 'help', 'filename']),
-  validate: new Set(['help', 'filename']),
-  explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help']),
+  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'help', 'filename', 'validate']),
+  simulate: new Set(['script', 'json', 'name', 'help', 'filename', 'validate']),
+  validate: new Set(['help', 'filename', 'validate']),
+  explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'help', 'validate']),
   controller: new Set([
     'kubeconfig',
     'context',
@@ -165,7 +179,7 @@ const allowed: Record<string, ReadonlySet<string>> = {
 
 export async function main(argv: readonly string[], io: Io, controller: Controller = defaultController): Promise<number> {
   try {
-    const args = parseArgs(argv, valueFlags, switches);
+    const args = parseArgs(argv, valueFlags, switches, optionalValueFlags);
     if (args.flags.has('version') || args.command === 'version') {
       io.stdout.write(`jobkit ${version} (the Job controller of Kubernetes v1.37.2)\n`);
       return ExitCode.Ok;
@@ -214,8 +228,9 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
     const file = (): string => files()[0]!;
     switch (args.command) {
       case 'validate': {
+        const fieldValidation = validationFlag(args);
         let code: number = ExitCode.Ok;
-        for (const f of files()) code = Math.max(code, validateCommand(f, io));
+        for (const f of files()) code = Math.max(code, validateCommand(f, io, fieldValidation));
         return code;
       }
       case 'simulate':
@@ -225,6 +240,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             script: ((s) => (s === undefined ? undefined : fromCwd(s)))(stringFlag(args, 'script')),
             json: args.flags.has('json'),
             name: stringFlag(args, 'name'),
+            fieldValidation: validationFlag(args),
           },
           controller,
           io,
@@ -244,6 +260,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             restartDelayMs,
             ...(maxProcesses !== undefined ? { maxProcesses } : {}),
             json: args.flags.has('json'),
+            fieldValidation: validationFlag(args),
           },
           controller,
           io,
@@ -294,6 +311,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             pods: pods === undefined ? undefined : fromCwd(pods),
             now: stringFlag(args, 'now'),
             freshController: args.flags.has('fresh-controller'),
+            fieldValidation: validationFlag(args),
           },
           controller,
           io,
