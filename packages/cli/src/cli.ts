@@ -47,11 +47,13 @@ The Job "NAME" is invalid: <field>: <Invalid value|Required value|...>: ... (exi
 Documents of other kinds (a ConfigMap next to the Job) are skipped with a note.
 Unknown fields (a typo such as spec.completionz, at any depth) are rejected as kubectl's strict
 decoding rejects them; --validate=warn only warns ("Warning: unknown field ..."), --validate=ignore
-says nothing. run, simulate and explain take --validate too.`,
+says nothing. run, simulate and explain take --validate too.
+A Job read back from a cluster (kubectl get job -o yaml) is rejected as the API server rejects
+it on create: its selector and labels hold the old uid.`,
     examples: [
       'jobkit validate examples/pi.yaml',
       'jobkit validate -f examples/',
-      'kubectl get job pi -o yaml | jobkit validate -f -',
+      'cat job.yaml | jobkit validate -f -',
       'jobkit validate -f job.yaml --validate=warn',
     ],
   },
