@@ -1,7 +1,7 @@
 // A tour of jobkit's API: decode a Job, validate it, and play reconcile passes forward by hand —
 // what a custom controller does, with a pretend kubelet in place of a cluster.
 //   pnpm build && node examples/api-tour.mjs
-import { admitJob, applyActions, parseJob, syncJob, validateJob, validateJobStatusUpdate } from 'jobkit';
+import { admitJob, applyActions, formatFieldError, parseJob, syncJob, validateJob, validateJobStatusUpdate } from 'jobkit';
 
 // 1. Decode untrusted JSON (errors name the field). Then do what the API server does on create:
 //    defaults, a UID, the generated selector and pod-template labels, resourceVersion.
@@ -20,7 +20,7 @@ let job = admitJob(decoded.value, { uid: '5d3b2f0e-0000-4000-8000-000000000001',
 
 // 2. Validate it as the API server would on create.
 const specErrors = validateJob(job);
-console.log(`validateJob: ${specErrors.length === 0 ? 'ok' : specErrors.map((e) => `${e.field}: ${e.detail}`).join('; ')}`);
+console.log(`validateJob: ${specErrors.length === 0 ? 'ok' : specErrors.map(formatFieldError).join('; ')}`);
 
 // 3. Reconcile: each pass returns actions (in order) and the status after them.
 let pods = [];

@@ -8,12 +8,14 @@ import { rootContext } from './internal/failure.js';
 import { JobCodec } from './job.js';
 import { PodCodec } from './pod.js';
 import { JobListCodec, PodListCodec, type JobList, type PodList } from './list.js';
-import { formatDecodeErrors } from './reporter.js';
+import { formatDecodeErrors, MaxReportedErrors } from './reporter.js';
+import { type FieldValidation, unknownFieldMessage, unknownJobFields } from './unknownFields.js';
 
 /**
- * Outcome of a throwing-free decode. `warnings` (present only when non-empty) lists keys that
- * were dropped on purpose, as the API server drops unknown fields: `__proto__` holding an object
- * or null, `constructor` / `prototype` holding an object (the shapes of prototype pollution).
+ * Outcome of a throwing-free decode. `warnings` (present only when non-empty) lists unknown
+ * fields (parseJob, see {@link ParseOptions}) and keys that were dropped on purpose, as the API
+ * server drops unknown fields: `__proto__` holding an object or null, `constructor` /
+ * `prototype` holding an object (the shapes of prototype pollution).
  * Keys holding strings are kept, `__proto__` too (as an own property), so that validation sees
  * and rejects `metadata.labels[__proto__]` as the API server does. A string longer than
  * MaxRequestBytes (3 MiB) is an error: no request to the API server can carry one.
@@ -67,14 +69,51 @@ export function decodePodList(input: unknown): E.Either<t.Errors, PodList> {
 }
 
 /**
+ * How parseJob treats keys that batch/v1 Job has no field for (`spec.completionz`, a typo at any
+ * depth of the pod template), as the API server's `fieldValidation` parameter does:
+ * - `'Warn'` (the API server's default): decoded, each listed in `warnings` as
+ *   `unknown field "spec.completionz"`;
+ * - `'Strict'` (what kubectl asks for by default, `--validate=strict`): each is an error with
+ *   that wording;
+ * - `'Ignore'`: nothing said.
+ * The key stays in the decoded value either way (decode → encode gives the input back); the
+ * controller never reads it.
+ * @category Decoding
+ */
+export interface ParseOptions {
+  readonly fieldValidation?: FieldValidation;
+}
+
+/**
  * Decodes a Job into `{ ok: true, value }` or `{ ok: false, errors }` with readable lines such as
- * `spec.completions: expected a non-negative integer, got -1`.
+ * `spec.completions: expected an integer, got "3" (a string)` or `unknown field "spec.completionz"`.
+ * Types are checked as Go decodes them, ranges are validateJob's (`completions: -1` decodes).
+ * Unknown fields are warnings unless `options.fieldValidation` says otherwise ({@link ParseOptions}).
  * @example
- * const r = parseJob(JSON.parse(text));
+ * const r = parseJob(JSON.parse(text), { fieldValidation: 'Strict' });
  * if (!r.ok) console.error(r.errors.join('\n'));
  */
-export function parseJob(input: unknown): DecodeResult<Job> {
-  return result(JobCodec, input);
+export function parseJob(input: unknown, options?: ParseOptions): DecodeResult<Job> {
+  const decoded = result(JobCodec, input);
+  const mode = options?.fieldValidation ?? 'Warn';
+  if (mode === 'Ignore') return decoded;
+  const unknown = unknownJobFields(input);
+  if (mode === 'Strict') {
+    if (unknown.length === 0) return decoded;
+    return { ok: false, errors: [...(decoded.ok ? [] : decoded.errors), ...unknownFieldLines(unknown)] };
+  }
+  if (!decoded.ok) return decoded;
+  // Warn: a key that decoding dropped (`__proto__: {}`) is listed as dropped already.
+  const dropped = new Set((decoded.warnings ?? []).map((w) => w.slice(0, -': key dropped'.length)));
+  const fresh = unknown.filter((p) => !dropped.has(p));
+  return fresh.length === 0 ? decoded : { ok: true, value: decoded.value, warnings: [...unknownFieldLines(fresh), ...(decoded.warnings ?? [])] };
+}
+
+/** `unknown field "..."` per path, at most MaxReportedErrors lines and a count. */
+function unknownFieldLines(paths: readonly string[]): string[] {
+  const lines = paths.slice(0, MaxReportedErrors).map(unknownFieldMessage);
+  if (paths.length > MaxReportedErrors) lines.push(`... and ${paths.length - MaxReportedErrors} more unknown fields`);
+  return lines;
 }
 
 /** Decodes a Pod into a DecodeResult (see parseJob). */

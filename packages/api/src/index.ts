@@ -14,3 +14,5 @@ export * from './names.js';
 export { isRfc3339, formatTime, formatValidTime, parseTime, GoZeroTimeMs, isZeroTime, parseTimeOrZero, TimeCodec } from './time.js';
 export { MaxDepth } from './internal/failure.js';
 export type { Json } from './internal/json.js';
+export { type FieldTree, type FieldValidation, unknownFieldMessage, unknownJobFields } from './unknownFields.js';
+export { JobFieldTree } from './fieldTree.generated.js';

@@ -1,5 +1,8 @@
 // Codecs for batch/v1 Job (staging/src/k8s.io/api/batch/v1/types.go): every spec and status
-// field, no API-server defaults (a missing field stays missing: Go's zero value).
+// field, no API-server defaults (a missing field stays missing: Go's zero value). Integers are
+// decoded as Go decodes an int32 / int64 field, of either sign: a negative count is a
+// validation error (`spec.completions: Invalid value: -1: must be greater than or equal to 0`),
+// reported with every other one, not a decode error that hides them.
 import type {
   Job,
   JobCondition,
@@ -17,7 +20,7 @@ import { LabelSelectorCodec, ObjectMetaCodec } from './meta.js';
 import { PodTemplateSpecCodec } from './pod.js';
 import { arrayOf, struct } from './internal/struct.js';
 import { oneOf } from './internal/literal.js';
-import { BooleanCodec, Int32Codec, NonNegativeInt32Codec, NonNegativeInt64Codec, StringCodec } from './internal/scalars.js';
+import { BooleanCodec, Int32Codec, Int64Codec, StringCodec } from './internal/scalars.js';
 import { TimeCodec } from './time.js';
 
 /** batch/v1 PodFailurePolicyOnExitCodesRequirement; operator reads "" and values [] when absent. */
@@ -49,11 +52,7 @@ export const PodFailurePolicyRuleCodec = struct<PodFailurePolicyRule>(
 export const PodFailurePolicyCodec = struct<PodFailurePolicy>('PodFailurePolicy', { rules: arrayOf(PodFailurePolicyRuleCodec) }, { rules: () => [] });
 
 /** batch/v1 SuccessPolicyRule. */
-export const SuccessPolicyRuleCodec = struct<SuccessPolicyRule>(
-  'SuccessPolicyRule',
-  { succeededIndexes: StringCodec, succeededCount: NonNegativeInt32Codec },
-  {},
-);
+export const SuccessPolicyRuleCodec = struct<SuccessPolicyRule>('SuccessPolicyRule', { succeededIndexes: StringCodec, succeededCount: Int32Codec }, {});
 
 /** batch/v1 SuccessPolicy; rules read [] when absent. */
 export const SuccessPolicyCodec = struct<SuccessPolicy>('SuccessPolicy', { rules: arrayOf(SuccessPolicyRuleCodec) }, { rules: () => [] });
@@ -62,18 +61,18 @@ export const SuccessPolicyCodec = struct<SuccessPolicy>('SuccessPolicy', { rules
 export const JobSpecCodec = struct<JobSpec>(
   'JobSpec',
   {
-    parallelism: NonNegativeInt32Codec,
-    completions: NonNegativeInt32Codec,
-    activeDeadlineSeconds: NonNegativeInt64Codec,
+    parallelism: Int32Codec,
+    completions: Int32Codec,
+    activeDeadlineSeconds: Int64Codec,
     podFailurePolicy: PodFailurePolicyCodec,
     successPolicy: SuccessPolicyCodec,
-    backoffLimit: NonNegativeInt32Codec,
-    backoffLimitPerIndex: NonNegativeInt32Codec,
-    maxFailedIndexes: NonNegativeInt32Codec,
+    backoffLimit: Int32Codec,
+    backoffLimitPerIndex: Int32Codec,
+    maxFailedIndexes: Int32Codec,
     selector: LabelSelectorCodec,
     manualSelector: BooleanCodec,
     template: PodTemplateSpecCodec,
-    ttlSecondsAfterFinished: NonNegativeInt32Codec,
+    ttlSecondsAfterFinished: Int32Codec,
     completionMode: StringCodec,
     suspend: BooleanCodec,
     podReplacementPolicy: StringCodec,
@@ -110,14 +109,14 @@ export const JobStatusCodec = struct<JobStatus>(
     conditions: arrayOf(JobConditionCodec),
     startTime: TimeCodec,
     completionTime: TimeCodec,
-    active: NonNegativeInt32Codec,
-    succeeded: NonNegativeInt32Codec,
-    failed: NonNegativeInt32Codec,
-    terminating: NonNegativeInt32Codec,
+    active: Int32Codec,
+    succeeded: Int32Codec,
+    failed: Int32Codec,
+    terminating: Int32Codec,
     completedIndexes: StringCodec,
     failedIndexes: StringCodec,
     uncountedTerminatedPods: UncountedTerminatedPodsCodec,
-    ready: NonNegativeInt32Codec,
+    ready: Int32Codec,
   },
   {},
 );

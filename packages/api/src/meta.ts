@@ -2,7 +2,7 @@
 // OwnerReference, LabelSelector) as the Job controller reads them.
 import type { LabelSelector, LabelSelectorRequirement, ObjectMeta, OwnerReference } from './types.js';
 import { arrayOf, StringMapCodec, struct } from './internal/struct.js';
-import { BooleanCodec, NonNegativeInt64Codec, StringCodec } from './internal/scalars.js';
+import { BooleanCodec, Int64Codec, StringCodec } from './internal/scalars.js';
 import { TimeCodec } from './time.js';
 
 /** metav1.OwnerReference; apiVersion, kind, name and uid read "" when absent (Go's zero value). */
@@ -28,14 +28,15 @@ export const ObjectMetaCodec = struct<ObjectMeta>(
     namespace: StringCodec,
     uid: StringCodec,
     resourceVersion: StringCodec,
-    generation: NonNegativeInt64Codec,
+    // Signed as in Go: ValidateObjectMeta judges generation; a create overwrites both anyway.
+    generation: Int64Codec,
     labels: StringMapCodec,
     annotations: StringMapCodec,
     ownerReferences: arrayOf(OwnerReferenceCodec),
     finalizers: arrayOf(StringCodec),
     creationTimestamp: TimeCodec,
     deletionTimestamp: TimeCodec,
-    deletionGracePeriodSeconds: NonNegativeInt64Codec,
+    deletionGracePeriodSeconds: Int64Codec,
   },
   {},
 );

@@ -15,7 +15,7 @@ import type {
 import { ObjectMetaCodec } from './meta.js';
 import { arrayOf, struct } from './internal/struct.js';
 import { oneOf } from './internal/literal.js';
-import { BooleanCodec, Int32Codec, NonNegativeInt32Codec, NonNegativeInt64Codec, StringCodec } from './internal/scalars.js';
+import { BooleanCodec, Int32Codec, Int64Codec, NonNegativeInt32Codec, StringCodec } from './internal/scalars.js';
 import { TimeCodec } from './time.js';
 
 type EnvVarSource = NonNullable<EnvVar['valueFrom']>;
@@ -59,8 +59,10 @@ export const PodSpecCodec = struct<PodSpec>(
     hostname: StringCodec,
     subdomain: StringCodec,
     nodeName: StringCodec,
-    terminationGracePeriodSeconds: NonNegativeInt64Codec,
-    activeDeadlineSeconds: NonNegativeInt64Codec,
+    // Signed as in Go: validation judges activeDeadlineSeconds (1..2^31-1); a negative grace
+    // period is accepted in a template (pod defaulting makes it 1 s).
+    terminationGracePeriodSeconds: Int64Codec,
+    activeDeadlineSeconds: Int64Codec,
   },
   {},
 );

@@ -12,7 +12,7 @@ export interface DecodeFieldError {
   readonly type: 'FieldValueInvalid';
   /** e.g. `spec.template.spec.containers[0].image`; "" for the object itself. */
   readonly field: string;
-  /** e.g. `expected a non-negative integer, got -1`. */
+  /** e.g. `expected an integer, got "3" (a string)`. */
   readonly detail: string;
 }
 
@@ -32,7 +32,7 @@ export function toFieldErrors(errors: t.Errors): DecodeFieldError[] {
 }
 
 /**
- * Readable lines for io-ts errors, e.g. `spec.completions: expected a non-negative integer, got -1`;
+ * Readable lines for io-ts errors, e.g. `spec.completions: expected an integer, got "3" (a string)`;
  * at most `limit` lines plus one saying how many were left out.
  * @category Decoding
  */

@@ -1,6 +1,7 @@
 // Command-line parsing for `jobkit`: a command, positional arguments and --flags
 // (`--name value`, `--name=value`, boolean switches).
 
+import type { FieldValidation } from '@jobkit/api';
 import { managedByErrors } from '@jobkit/validation';
 import { isOutputFormat, noPrinterMessage, type OutputFormat } from './present/printers.js';
 
@@ -21,8 +22,17 @@ export class UsageError extends Error {
 
 const shortFlags: Readonly<Record<string, string>> = { '-f': 'filename', '-o': 'output', '-c': 'container' };
 
-/** `valueFlags` take a value; every other flag is a switch. Unknown flags are errors. */
-export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<string>, switches: ReadonlySet<string>): ParsedArgs {
+/**
+ * `valueFlags` take a value; `switches` take none; `optionalValue` flags take one only as
+ * `--name=value` and are `true` when bare, as pflag's NoOptDefVal (kubectl's `--validate`,
+ * `--validate=warn`). Unknown flags are errors.
+ */
+export function parseArgs(
+  argv: readonly string[],
+  valueFlags: ReadonlySet<string>,
+  switches: ReadonlySet<string>,
+  optionalValue: ReadonlySet<string> = new Set(),
+): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
   const lists = new Map<string, string[]>();
@@ -57,6 +67,8 @@ export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<strin
         if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
         flags.set(name, value);
         lists.set(name, [...(lists.get(name) ?? []), value]);
+      } else if (optionalValue.has(name)) {
+        flags.set(name, eq === -1 ? true : arg.slice(eq + 1));
       } else if (switches.has(name)) {
         if (eq !== -1) throw new UsageError(`--${name} takes no value`);
         flags.set(name, true);
@@ -113,4 +125,25 @@ export function managedByFlag(value: string | undefined, command: string, jobs: 
   const problems = managedByErrors(value);
   if (problems.length > 0) throw new UsageError(`--managed-by: Invalid value: ${JSON.stringify(value)}: ${problems.join('; ')}`);
   return value;
+}
+
+/**
+ * kubectl's `--validate` (cmdutil.GetValidationDirective): strict (or true, or bare) rejects a
+ * Job with unknown fields, warn decodes it with a warning per field, ignore (or false) says
+ * nothing. Absent: strict, kubectl's default.
+ */
+export function validationFlag(args: ParsedArgs): FieldValidation {
+  const value = args.flags.get('validate');
+  if (value === undefined || value === true) return 'Strict';
+  switch (value.toLowerCase()) {
+    case 'strict':
+    case 'true':
+      return 'Strict';
+    case 'warn':
+      return 'Warn';
+    case 'ignore':
+    case 'false':
+      return 'Ignore';
+  }
+  throw new UsageError(`--validate=${value}: must be one of: strict (or true), warn, ignore (or false)`);
 }

@@ -3,7 +3,7 @@
 import { defaultMaxProcesses } from '@jobkit/runner';
 import { parseDuration } from '@jobkit/sim';
 import { defaultController, type Controller } from '@jobkit/loop';
-import { OutputFormatError, outputFlag, parseArgs, positiveIntegerFlag, stringFlag, UsageError } from './args.js';
+import { OutputFormatError, outputFlag, parseArgs, positiveIntegerFlag, stringFlag, UsageError, validationFlag } from './args.js';
 import { controllerCommand } from './commands/controller.js';
 import { multikueueCommand } from './commands/multikueue.js';
 import { explainCommand } from './commands/explain.js';
@@ -22,7 +22,8 @@ export const version = '0.1.0';
 /** Per command: its synopsis, what it does, and examples (`jobkit COMMAND --help`). */
 const commandHelp: Record<string, { readonly synopsis: string; readonly about: string; readonly output?: string; readonly examples: readonly string[] }> = {
   run: {
-    synopsis: 'jobkit run -f JOB.yaml [-o json|yaml|name|wide] [--logs] [--logs-dir DIR] [--verbose] [--name NAME] [--restart-delay D] [--max-processes N]',
+    synopsis:
+      'jobkit run -f JOB.yaml [-o json|yaml|name|wide] [--logs] [--logs-dir DIR] [--verbose] [--name NAME] [--restart-delay D] [--max-processes N] [--validate=strict|warn|ignore]',
     about: `Run the Job here: pods are local processes (images are not pulled), the controller is
 the real reconcile pass with the wall clock. Logs go to a folder per run,
 ./jobkit-logs/<job>/<run-id>/<pod>/<container>.log (--logs-dir DIR; the run id is its start in
@@ -50,7 +51,7 @@ its last restart (restartPolicy OnFailure). --logs-dir DIR: where jobkit run wro
     examples: ['jobkit logs pi', 'jobkit logs flaky flaky-x7k2p --previous', 'jobkit logs pi --run 20261204T183905Z'],
   },
   simulate: {
-    synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [-o json|yaml|name|wide] [--name NAME]',
+    synopsis: 'jobkit simulate -f JOB.yaml [--script OUTCOMES.yaml] [-o json|yaml|name|wide] [--name NAME] [--validate=strict|warn|ignore]',
     about: `Run the Job in virtual time with scripted pod outcomes; prints the controller's timeline
 and the Job as kubectl describe job shows it.`,
     output: outputHelp(`the simulation as one document: outcome, exitCode, elapsedMs, syncs (passes),
@@ -62,12 +63,25 @@ and the Job as kubectl describe job shows it.`,
     ],
   },
   validate: {
-    synopsis: 'jobkit validate -f JOB.yaml|-|DIR',
-    about: 'Check every Job in the file (or in every .yaml/.yml/.json file of DIR) as the API server would on create.',
-    examples: ['jobkit validate examples/pi.yaml', 'jobkit validate -f examples/', 'kubectl get job pi -o yaml | jobkit validate -f -'],
+    synopsis: 'jobkit validate -f JOB.yaml|-|DIR [--validate=strict|warn|ignore]',
+    about: `Check every Job in the file (or in every .yaml/.yml/.json file of DIR) as the API server would
+on create, and report each as kubectl reports the answer: "job NAME: valid", or on stderr
+The Job "NAME" is invalid: <field>: <Invalid value|Required value|...>: ... (exit 2).
+Documents of other kinds (a ConfigMap next to the Job) are skipped with a note.
+Unknown fields (a typo such as spec.completionz, at any depth) are rejected as kubectl's strict
+decoding rejects them; --validate=warn only warns ("Warning: unknown field ..."), --validate=ignore
+says nothing. run, simulate and explain take --validate too.
+A Job read back from a cluster (kubectl get job -o yaml) is rejected as the API server rejects
+it on create: its selector and labels hold the old uid.`,
+    examples: [
+      'jobkit validate examples/pi.yaml',
+      'jobkit validate -f examples/',
+      'cat job.yaml | jobkit validate -f -',
+      'jobkit validate -f job.yaml --validate=warn',
+    ],
   },
   explain: {
-    synopsis: 'jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller] [-o json|yaml|name|wide]',
+    synopsis: 'jobkit explain --job JOB.json [--pods PODS.json] [--now TIME] [--fresh-controller] [-o json|yaml|name|wide] [--validate=strict|warn|ignore]',
     about: `One reconcile pass over objects from a cluster (kubectl get job X -o json,
 kubectl get pods -o json): the actions it would take and why, as the pass itself explains them.
 The pod-recreation back-off is rebuilt from the counted pods (--fresh-controller: none, as after
@@ -185,13 +199,15 @@ const valueFlags = new Set([
   'output',
 ]);
 const switches = new Set(['json', 'logs', 'previous', 'help', 'verbose', 'fresh-controller', 'version', 'leader-elect', 'ttl-after-finished']);
+/** Flags that take a value only as --flag=VALUE and are true when bare (kubectl's --validate). */
+const optionalValueFlags = new Set(['validate']);
 
 const allowed: Record<string, ReadonlySet<string>> = {
-  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'output', 'help', 'filename']),
+  run: new Set(['logs', 'logs-dir', 'verbose', 'name', 'restart-delay', 'max-processes', 'json', 'output', 'help', 'filename', 'validate']),
   logs: new Set(['container', 'previous', 'run', 'logs-dir', 'help']),
-  simulate: new Set(['script', 'json', 'output', 'name', 'help', 'filename']),
-  validate: new Set(['help', 'filename']),
-  explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'output', 'help']),
+  simulate: new Set(['script', 'json', 'output', 'name', 'help', 'filename', 'validate']),
+  validate: new Set(['help', 'filename', 'validate']),
+  explain: new Set(['job', 'pods', 'now', 'fresh-controller', 'output', 'help', 'validate']),
   controller: new Set([
     'kubeconfig',
     'context',
@@ -210,7 +226,7 @@ const allowed: Record<string, ReadonlySet<string>> = {
 
 export async function main(argv: readonly string[], io: Io, controller: Controller = defaultController): Promise<number> {
   try {
-    const args = parseArgs(argv, valueFlags, switches);
+    const args = parseArgs(argv, valueFlags, switches, optionalValueFlags);
     if (args.flags.has('version') || args.command === 'version') {
       io.stdout.write(`jobkit ${version} (the Job controller of Kubernetes v1.37.2)\n`);
       return ExitCode.Ok;
@@ -259,8 +275,9 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
     const file = (): string => files()[0]!;
     switch (args.command) {
       case 'validate': {
+        const fieldValidation = validationFlag(args);
         let code: number = ExitCode.Ok;
-        for (const f of files()) code = Math.max(code, validateCommand(f, io));
+        for (const f of files()) code = Math.max(code, validateCommand(f, io, fieldValidation));
         return code;
       }
       case 'simulate':
@@ -270,6 +287,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             script: ((s) => (s === undefined ? undefined : fromCwd(s)))(stringFlag(args, 'script')),
             output: outputFlag(args),
             name: stringFlag(args, 'name'),
+            fieldValidation: validationFlag(args),
           },
           controller,
           io,
@@ -289,6 +307,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             restartDelayMs,
             ...(maxProcesses !== undefined ? { maxProcesses } : {}),
             output: outputFlag(args),
+            fieldValidation: validationFlag(args),
           },
           controller,
           io,
@@ -356,6 +375,7 @@ export async function main(argv: readonly string[], io: Io, controller: Controll
             now: stringFlag(args, 'now'),
             freshController: args.flags.has('fresh-controller'),
             output: outputFlag(args),
+            fieldValidation: validationFlag(args),
           },
           controller,
           io,

@@ -60,7 +60,7 @@ describe('hostile manifests', () => {
     ['a __proto__ annotation key', '{}\n  annotations: {__proto__: x}', /metadata\.annotations/],
   ])('%s is invalid, as the API server says', async (_name, labels, field) => {
     const r = await jobkit('validate', file('proto.yaml', job(labels)));
-    expect(r.stdout).toMatch(field);
+    expect(r.stderr).toMatch(field); // The Job "hello" is invalid: ... on stderr, as kubectl prints it
     expect(r.code).toBe(2);
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });

@@ -2,7 +2,7 @@
 // name the file and what is wrong, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import { parseJob, parsePod, type Job, type Pod } from '@jobkit/api';
+import { parseJob, parsePod, type FieldValidation, type Job, type Pod } from '@jobkit/api';
 
 export class InputError extends Error {
   constructor(
@@ -67,29 +67,111 @@ function yamlStep<T>(path: string, step: () => T): T {
 
 /** Items of `kind: List`-style documents (JobList, PodList, List) flattened. */
 function flatten(docs: readonly unknown[]): unknown[] {
-  return docs.flatMap((d) => (isRecord(d) && Array.isArray(d['items']) && typeof d['kind'] === 'string' && d['kind'].endsWith('List') ? d['items'] : [d]));
+  return docs.flatMap((d) => (isList(d) ? d['items'] : [d]));
 }
 
-/** The Jobs in a file, decoded. Documents of other kinds are an error naming them. */
-export function loadJobs(path: string): Job[] {
-  const docs = flatten(readDocuments(path));
-  if (docs.length === 0) throw new InputError(`${path}: no documents; expected a batch/v1 Job`);
-  const jobs: Job[] = [];
+function isList(d: unknown): d is Record<string, unknown> & { items: unknown[] } {
+  return isRecord(d) && Array.isArray(d['items']) && typeof d['kind'] === 'string' && d['kind'].endsWith('List');
+}
+
+/** Each document of a manifest (the items of a List one by one), with where it stands in the file. */
+function located(path: string, docs: readonly unknown[]): Array<{ readonly where: string; readonly value: unknown }> {
+  const out: Array<{ where: string; value: unknown }> = [];
+  const several = docs.length > 1;
   docs.forEach((doc, i) => {
-    const where = docs.length > 1 ? `${path} (document ${i + 1})` : path;
-    if (!isRecord(doc)) throw new InputError(`${where}: expected a mapping (a batch/v1 Job), got ${Array.isArray(doc) ? 'a list' : typeof doc}`);
-    const kind = doc['kind'];
-    if (kind !== undefined && kind !== 'Job') throw new InputError(`${where}: kind ${String(kind)} is not a Job`);
-    const result = parseJob(doc);
-    if (!result.ok) throw new InputError(`${where}: not a valid Job`, result.errors);
-    jobs.push(result.value);
+    const at = several ? `document ${i + 1}` : '';
+    if (isList(doc)) {
+      doc.items.forEach((item, j) => out.push({ where: `${path} (${at === '' ? '' : `${at}, `}item ${j + 1})`, value: item }));
+    } else out.push({ where: at === '' ? path : `${path} (${at})`, value: doc });
   });
+  return out;
+}
+
+/**
+ * One document of a manifest file as the commands see it: a Job (with the warnings decoding
+ * gave, e.g. unknown fields under --validate=warn), a Job that does not decode (the API server
+ * would answer 400 Bad Request), or a document of another kind, skipped.
+ */
+export type ManifestDocument =
+  | { readonly kind: 'Job'; readonly where: string; readonly job: Job; readonly warnings: readonly string[] }
+  | { readonly kind: 'NotDecoded'; readonly where: string; readonly errors: readonly string[] }
+  | { readonly kind: 'Skipped'; readonly where: string; readonly note: string };
+
+/** How unknown fields are treated (kubectl's --validate); strict when not said. */
+export interface LoadOptions {
+  readonly fieldValidation?: FieldValidation;
+  /** Warnings (`Warning: unknown field "..."`) and notes (a skipped ConfigMap) go here. */
+  readonly warn?: (line: string) => void;
+}
+
+/**
+ * Every document of a file, in order. Documents of another kind (a ConfigMap or Service next to
+ * the Job, as `kubectl apply -f` files often hold) are Skipped with a note; a document without
+ * `kind` is taken as a Job. A file without any document is an InputError.
+ */
+export function readJobDocuments(path: string, fieldValidation: FieldValidation = 'Strict'): ManifestDocument[] {
+  const docs = located(path, readDocuments(path));
+  if (docs.length === 0) throw new InputError(`${path}: no documents; expected a batch/v1 Job`);
+  return docs.map(({ where, value }): ManifestDocument => {
+    if (!isRecord(value)) {
+      return {
+        kind: 'NotDecoded',
+        where,
+        errors: [`expected a mapping (a batch/v1 Job), got ${Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value}`],
+      };
+    }
+    const kind = value['kind'];
+    if (kind !== undefined && kind !== 'Job') {
+      const name = isRecord(value['metadata']) ? value['metadata']['name'] : undefined;
+      const what = `${typeof kind === 'string' ? kind : JSON.stringify(kind)}${typeof name === 'string' ? ` ${JSON.stringify(name)}` : ''}`;
+      return { kind: 'Skipped', where, note: `${where}: ${what} is not a Job, skipped` };
+    }
+    const result = parseJob(value, { fieldValidation });
+    return result.ok ? { kind: 'Job', where, job: result.value, warnings: result.warnings ?? [] } : { kind: 'NotDecoded', where, errors: result.errors };
+  });
+}
+
+/**
+ * The error for a Job that does not decode, in kubectl's words for the API server's 400
+ * answer: `Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field
+ * "spec.completionz"` (only unknown fields: one line, as kubectl prints it), else the decode
+ * errors one per line.
+ */
+export function notDecodedError(doc: { readonly where: string; readonly errors: readonly string[] }): InputError {
+  const head = `${doc.where}: Job in version "v1" cannot be handled as a Job:`;
+  if (doc.errors.length > 0 && doc.errors.every(isUnknownFieldLine)) {
+    return new InputError(`${head} strict decoding error: ${doc.errors.join(', ')}`, ['(with --validate=warn unknown fields are only warned about)']);
+  }
+  return new InputError(head, doc.errors);
+}
+
+const isUnknownFieldLine = (line: string): boolean => line.startsWith('unknown field "') || /^\.\.\. and \d+ more unknown fields$/.test(line);
+
+/** What a document's warnings and notes look like on stderr (kubectl prints `Warning: ...`). */
+export function reportNotes(doc: ManifestDocument, warn: (line: string) => void): void {
+  if (doc.kind === 'Skipped') warn(`note: ${doc.note}`);
+  if (doc.kind === 'Job') for (const w of doc.warnings) warn(`Warning: ${w}`);
+}
+
+/**
+ * The Jobs in a file, decoded. Documents of other kinds are skipped with a note; a Job that
+ * does not decode is an InputError; a file without a Job is one too.
+ */
+export function loadJobs(path: string, options: LoadOptions = {}): Job[] {
+  const docs = readJobDocuments(path, options.fieldValidation);
+  const jobs: Job[] = [];
+  for (const doc of docs) {
+    if (doc.kind === 'NotDecoded') throw notDecodedError(doc);
+    if (options.warn) reportNotes(doc, options.warn);
+    if (doc.kind === 'Job') jobs.push(doc.job);
+  }
+  if (jobs.length === 0) throw new InputError(`${path}: no Job in it (${docs.length} document${docs.length === 1 ? '' : 's'} of other kinds skipped)`);
   return jobs;
 }
 
 /** One Job from a file; with several, `name` picks one. */
-export function loadJob(path: string, name?: string): Job {
-  const jobs = loadJobs(path);
+export function loadJob(path: string, name?: string, options: LoadOptions = {}): Job {
+  const jobs = loadJobs(path, options);
   if (name !== undefined) {
     const job = jobs.find((j) => j.metadata.name === name);
     if (job === undefined) throw new InputError(`${path}: no Job named ${name} (found ${jobs.map((j) => j.metadata.name).join(', ')})`);

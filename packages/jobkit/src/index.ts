@@ -26,6 +26,8 @@ export {
   getStatusValidationOptions,
   getUpdateValidationOptions,
   managedByErrors,
+  formatFieldError,
+  errorBody,
 } from '@jobkit/validation';
 export type { FieldError, FieldErrorType, JobFeatureGates, JobStatusValidationOptions, JobValidationOptions } from '@jobkit/validation';
 
@@ -110,6 +112,8 @@ export {
   parseJobList,
   parsePod,
   parsePodList,
+  unknownJobFields,
+  JobFieldTree,
   encodeJob,
   encodeJobList,
   encodePod,

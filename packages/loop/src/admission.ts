@@ -31,17 +31,42 @@ export function admitJob(input: Job, options: AdmitOptions): Job {
     m.creationTimestamp = formatValidTime(options.now);
     d.status = {};
   });
-  return job.spec.manualSelector ? job : generateSelector(job, name, options.uid);
+  const withPodDefault = withRestartPolicyDefault(job);
+  return withPodDefault.spec.manualSelector ? withPodDefault : generateSelector(withPodDefault, name, options.uid);
 }
 
+/**
+ * SetDefaults_PodSpec's one default that Job validation reads: an empty restartPolicy becomes
+ * Always, which validateJobSpec then rejects with one error (`Required value: valid values:
+ * "OnFailure", "Never"`), as the API server reports it. The other pod defaults are not applied.
+ */
+function withRestartPolicyDefault(job: Job): Job {
+  const template = job.spec.template;
+  const podSpec = template.spec;
+  if (podSpec === undefined || (podSpec.restartPolicy !== undefined && podSpec.restartPolicy !== '')) return job;
+  return produce(job, (d) => {
+    d.spec.template.spec!.restartPolicy = 'Always';
+  });
+}
+
+/**
+ * generateSelector (pkg/registry/batch/job/strategy.go): adds what is missing and replaces
+ * nothing. Template labels job-name / batch.kubernetes.io/job-name get the name and
+ * controller-uid / batch.kubernetes.io/controller-uid the uid, each only when absent; the
+ * selector's matchLabels gets batch.kubernetes.io/controller-uid only when absent; the user's
+ * selector (matchLabels and matchExpressions) is kept. What the user wrote that conflicts — a
+ * selector of their own without manualSelector, or a re-submitted `kubectl get -o json` dump
+ * whose labels and selector hold the old uid — is then rejected by validation
+ * (ValidateGeneratedSelector: `spec.selector: Invalid value: ...: \`selector\` not
+ * auto-generated`), as the API server rejects it.
+ */
 function generateSelector(job: Job, name: string, uid: string): Job {
   return produce(job, (d) => {
-    d.spec.selector = { matchLabels: { [ControllerUidLabel]: uid } };
     const template = (d.spec.template ??= {});
     const labels = ((template.metadata ??= {}).labels ??= {});
-    labels[ControllerUidLabel] = uid;
-    labels[LegacyControllerUidLabel] = uid;
-    labels[JobNameLabel] = name;
-    labels[LegacyJobNameLabel] = name;
+    for (const label of [LegacyJobNameLabel, JobNameLabel]) if (!Object.prototype.hasOwnProperty.call(labels, label)) labels[label] = name;
+    for (const label of [LegacyControllerUidLabel, ControllerUidLabel]) if (!Object.prototype.hasOwnProperty.call(labels, label)) labels[label] = uid;
+    const matchLabels = ((d.spec.selector ??= {}).matchLabels ??= {});
+    if (!Object.prototype.hasOwnProperty.call(matchLabels, ControllerUidLabel)) matchLabels[ControllerUidLabel] = uid;
   });
 }

@@ -2,6 +2,7 @@ import { VirtualScheduler } from './scheduler.js';
 import { deterministicNames } from './names.js';
 import { admitJob } from './admission.js';
 import type { Job } from '@jobkit/api';
+import { validateJob, formatFieldError } from '@jobkit/validation';
 
 describe('VirtualScheduler', () => {
   test('runs tasks in time then insertion order and advances the clock', () => {
@@ -67,5 +68,85 @@ describe('admitJob', () => {
       { uid: 'u', now: new Date(0) },
     );
     expect(admitted.spec.selector).toEqual({ matchLabels: { app: 'pi' } });
+  });
+  test('an empty restartPolicy is defaulted to Always (SetDefaults_PodSpec), which validation rejects once', () => {
+    const admitted = admitJob(
+      { metadata: { name: 'pi' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'x' }] } } } },
+      { uid: 'u', now: new Date(0) },
+    );
+    expect(admitted.spec.template.spec?.restartPolicy).toBe('Always');
+    expect(validateJob(admitted).map(formatFieldError)).toEqual(['spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"']);
+  });
+});
+
+// generateSelector (pkg/registry/batch/job/strategy.go) adds what is missing and replaces nothing;
+// ValidateGeneratedSelector then rejects what the user wrote that conflicts.
+describe('admitJob: generateSelector keeps what the user wrote', () => {
+  const uid = 'u-new';
+  const base = (spec: Partial<Job['spec']>, labels?: Record<string, string>): Job => ({
+    metadata: { name: 'pi' },
+    spec: {
+      template: { ...(labels ? { metadata: { labels } } : {}), spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'x' }] } },
+      ...spec,
+    },
+  });
+  const dumpLabels = { 'batch.kubernetes.io/controller-uid': 'u-old', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'u-old', 'job-name': 'pi' };
+  const cases: ReadonlyArray<{ name: string; job: Job; selector: unknown; labels: Record<string, string>; errors: string[] }> = [
+    {
+      name: 'no selector: generated',
+      job: base({}),
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      labels: { 'job-name': 'pi', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': uid, 'batch.kubernetes.io/controller-uid': uid },
+      errors: [],
+    },
+    {
+      name: 'a user selector without manualSelector: kept, the uid added, then rejected',
+      job: base({ selector: { matchLabels: { app: 'pi' } } }, { app: 'pi' }),
+      selector: { matchLabels: { app: 'pi', 'batch.kubernetes.io/controller-uid': uid } },
+      labels: { app: 'pi', 'job-name': 'pi', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': uid, 'batch.kubernetes.io/controller-uid': uid },
+      errors: ['spec.selector: Invalid value: {"matchLabels":{"app":"pi","batch.kubernetes.io/controller-uid":"u-new"}}: `selector` not auto-generated'],
+    },
+    {
+      name: 'matchExpressions are kept too',
+      job: base({ selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] } }, { app: 'pi' }),
+      selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }], matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      labels: { app: 'pi', 'job-name': 'pi', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': uid, 'batch.kubernetes.io/controller-uid': uid },
+      errors: [
+        'spec.selector: Invalid value: {"matchLabels":{"batch.kubernetes.io/controller-uid":"u-new"},"matchExpressions":[{"key":"app","operator":"Exists"}]}: `selector` not auto-generated',
+      ],
+    },
+    {
+      name: 'a re-submitted kubectl get -o json dump: the stale uid is kept and rejected',
+      job: base({ manualSelector: false, selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'u-old' } } }, dumpLabels),
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'u-old' } },
+      labels: dumpLabels,
+      errors: [
+        `spec.template.metadata.labels[controller-uid]: Invalid value: ${JSON.stringify(Object.fromEntries(Object.entries(dumpLabels).sort()))}: must be 'u-new'`,
+        `spec.template.metadata.labels[batch.kubernetes.io/controller-uid]: Invalid value: ${JSON.stringify(Object.fromEntries(Object.entries(dumpLabels).sort()))}: must be 'u-new'`,
+        'spec.selector: Invalid value: {"matchLabels":{"batch.kubernetes.io/controller-uid":"u-old"}}: `selector` not auto-generated',
+      ],
+    },
+    {
+      name: 'a user job-name label is kept, and rejected when it is not the name',
+      job: base({}, { 'job-name': 'other' }),
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      labels: { 'job-name': 'other', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': uid, 'batch.kubernetes.io/controller-uid': uid },
+      errors: [
+        'spec.template.metadata.labels[job-name]: Invalid value: {"batch.kubernetes.io/controller-uid":"u-new","batch.kubernetes.io/job-name":"pi","controller-uid":"u-new","job-name":"other"}: must be \'pi\'',
+      ],
+    },
+    {
+      name: 'manualSelector: true leaves selector and labels alone',
+      job: base({ manualSelector: true, selector: { matchLabels: { app: 'pi' } } }, { app: 'pi' }),
+      selector: { matchLabels: { app: 'pi' } },
+      labels: { app: 'pi' },
+      errors: [],
+    },
+  ];
+  test.each(cases)('$name', ({ job, selector, labels, errors }) => {
+    const admitted = admitJob(job, { uid, now: new Date(0) });
+    expect(admitted.spec.selector).toEqual(selector);
+    expect(admitted.spec.template.metadata?.labels).toEqual(labels);
+    expect(validateJob(admitted).map(formatFieldError)).toEqual(errors);
   });
 });

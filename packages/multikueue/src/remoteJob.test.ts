@@ -196,7 +196,7 @@ describe('mirror record annotation', () => {
 
 describe('remoteJobFor on bad input', () => {
   test('a value that is not a Job: a TypeError naming the field', () => {
-    expect(() => remoteJobFor({ metadata: {}, spec: { completions: -1, template: {} } } as unknown as Job, { origin: 'm' })).toThrow(/spec\.completions/);
+    expect(() => remoteJobFor({ metadata: {}, spec: { completions: '3', template: {} } } as unknown as Job, { origin: 'm' })).toThrow(/spec\.completions/);
     expect(() => remoteJobFor(undefined as unknown as Job, { origin: 'm' })).toThrow(TypeError);
   });
   test('no origin: a TypeError', () => {

@@ -27,7 +27,7 @@ export function summarizeConditions(status: unknown, errs: FieldError[], path = 
     const type = ok ? c.type : undefined;
     const st = ok ? c.status : undefined;
     if (!ok || !(type === undefined || type === null || typeof type === 'string') || !(st === undefined || st === null || typeof st === 'string')) {
-      if (!reported) errs.push(invalid(index(path, i), 'must be a condition object with string type and status'));
+      if (!reported) errs.push(invalid(index(path, i), c, 'must be a condition object with string type and status'));
       reported = true;
       continue;
     }

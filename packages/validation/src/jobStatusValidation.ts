@@ -97,13 +97,13 @@ function readSpec(job: unknown): SpecView {
 function readStatus(job: unknown, errs: FieldError[]): StatusView {
   const p = 'status';
   const rawStatus = prop(job, 'status');
-  if (!isNil(rawStatus) && !isObj(rawStatus)) errs.push(invalid(p, 'must be an object'));
+  if (!isNil(rawStatus) && !isObj(rawStatus)) errs.push(invalid(p, rawStatus, 'must be an object'));
   const s = obj(rawStatus);
   const rawUncounted = prop(s, 'uncountedTerminatedPods');
   let uncounted: UncountedView | undefined;
   if (!isNil(rawUncounted)) {
     const up = child(p, 'uncountedTerminatedPods');
-    if (!isObj(rawUncounted)) errs.push(invalid(up, 'must be an object'));
+    if (!isObj(rawUncounted)) errs.push(invalid(up, rawUncounted, 'must be an object'));
     uncounted = {
       succeeded: list(rawUncounted, 'succeeded', child(up, 'succeeded'), errs),
       failed: list(rawUncounted, 'failed', child(up, 'failed'), errs),
@@ -124,6 +124,9 @@ function readStatus(job: unknown, errs: FieldError[]): StatusView {
     conditions: summarizeConditions(s, errs, child(p, 'conditions')),
   };
 }
+
+/** The status field as the input holds it (a bad value shown as upstream shows it, e.g. a timestamp string). */
+const raw = (s: StatusView, name: string): unknown => prop(s.raw, name);
 
 const sameOpt = <T>(a: T | undefined, b: T | undefined): boolean => a === b; // ptr.Equal on decoded values
 
@@ -240,9 +243,9 @@ function validateUncounted(u: UncountedView, errs: FieldError[]): void {
       const uid = uids[i];
       const p = index(child(base, name), i);
       if (typeof uid !== 'string') {
-        if (!badType) errs.push(invalid(p, 'must be a string'));
+        if (!badType) errs.push(invalid(p, uid, 'must be a string'));
         badType = true;
-      } else if (uid === '') errs.push(invalid(p, 'must not be empty'));
+      } else if (uid === '') errs.push(invalid(p, uid, 'must not be empty'));
       else if (seen.has(uid)) errs.push(duplicate(p, uid));
       else seen.add(uid);
     }
@@ -254,7 +257,7 @@ function validateStatus(s: StatusView, spec: SpecView, o: JobStatusValidationOpt
   const conds = child(p, 'conditions');
   const c = s.conditions;
   const nonNegative = (v: number | undefined, name: string): void => {
-    if (v !== undefined && v < 0) errs.push(invalid(child(p, name), 'must be greater than or equal to 0'));
+    if (v !== undefined && v < 0) errs.push(invalid(child(p, name), v, 'must be greater than or equal to 0'));
   };
   nonNegative(s.active, 'active');
   nonNegative(s.succeeded, 'succeeded');
@@ -264,68 +267,68 @@ function validateStatus(s: StatusView, spec: SpecView, o: JobStatusValidationOpt
   if (s.uncounted !== undefined) validateUncounted(s.uncounted, errs);
 
   if (o.rejectCompleteJobWithFailedCondition && isComplete(c) && isFailed(c)) {
-    errs.push(invalid(conds, 'cannot set Complete=True and Failed=true conditions'));
+    errs.push(invalid(conds, undefined, 'cannot set Complete=True and Failed=true conditions'));
   }
   if (o.rejectCompleteJobWithFailureTargetCondition && isComplete(c) && isFailureTarget(c)) {
-    errs.push(invalid(conds, 'cannot set Complete=True and FailureTarget=true conditions'));
+    errs.push(invalid(conds, undefined, 'cannot set Complete=True and FailureTarget=true conditions'));
   }
   if (o.rejectNotCompleteJobWithCompletionTime && s.completionTime !== undefined && !isComplete(c)) {
-    errs.push(invalid(child(p, 'completionTime'), 'cannot set completionTime when there is no Complete=True condition'));
+    errs.push(invalid(child(p, 'completionTime'), raw(s, 'completionTime'), 'cannot set completionTime when there is no Complete=True condition'));
   }
   if (o.rejectCompleteJobWithoutCompletionTime && s.completionTime === undefined && isComplete(c)) {
     errs.push(required(child(p, 'completionTime'), 'completionTime is required for Complete jobs'));
   }
   if (o.rejectCompletionTimeBeforeStartTime && s.startTime !== undefined && s.completionTime !== undefined && s.completionTime < s.startTime) {
-    errs.push(invalid(child(p, 'completionTime'), 'must be equal to or after `startTime`'));
+    errs.push(invalid(child(p, 'completionTime'), raw(s, 'completionTime'), 'must be equal to or after `startTime`'));
   }
   if (o.rejectFailedJobWithoutFailureTarget && isFailed(c) && !isFailureTarget(c)) {
-    errs.push(invalid(conds, 'cannot set Failed=True condition without the FailureTarget=true condition'));
+    errs.push(invalid(conds, undefined, 'cannot set Failed=True condition without the FailureTarget=true condition'));
   }
   if (o.rejectCompleteJobWithoutSuccessCriteriaMet && isComplete(c) && !isSuccessCriteriaMet(c)) {
-    errs.push(invalid(conds, 'cannot set Complete=True condition without the SuccessCriteriaMet=true condition'));
+    errs.push(invalid(conds, undefined, 'cannot set Complete=True condition without the SuccessCriteriaMet=true condition'));
   }
   const finished = isFinished(c);
   if (o.rejectFinishedJobWithActivePods && s.active > 0 && finished) {
-    errs.push(invalid(child(p, 'active'), 'active>0 is invalid for finished job'));
+    errs.push(invalid(child(p, 'active'), s.active, 'active>0 is invalid for finished job'));
   }
   if (o.rejectFinishedJobWithoutStartTime && s.startTime === undefined && finished) {
     errs.push(required(child(p, 'startTime'), 'startTime is required for finished job'));
   }
   if (o.rejectFinishedJobWithUncountedTerminatedPods && finished && s.uncounted !== undefined && s.uncounted.failed.length + s.uncounted.succeeded.length > 0) {
-    errs.push(invalid(child(p, 'uncountedTerminatedPods'), 'must be empty for finished job'));
+    errs.push(invalid(child(p, 'uncountedTerminatedPods'), raw(s, 'uncountedTerminatedPods'), 'must be empty for finished job'));
   }
   if (o.rejectInvalidCompletedIndexes && spec.completions !== undefined) {
     const r = parseIndexesStrict(s.completedIndexes, spec.completions);
-    if (!r.ok) errs.push(invalid(child(p, 'completedIndexes'), `error parsing completedIndexes: ${capDetail(r.detail)}`));
+    if (!r.ok) errs.push(invalid(child(p, 'completedIndexes'), s.completedIndexes, `error parsing completedIndexes: ${capDetail(r.detail)}`));
   }
   if (o.rejectInvalidFailedIndexes && spec.completions !== undefined && spec.backoffLimitPerIndex !== undefined && s.failedIndexes !== undefined) {
     const r = parseIndexesStrict(s.failedIndexes, spec.completions);
-    if (!r.ok) errs.push(invalid(child(p, 'failedIndexes'), `error parsing failedIndexes: ${capDetail(r.detail)}`));
+    if (!r.ok) errs.push(invalid(child(p, 'failedIndexes'), s.failedIndexes, `error parsing failedIndexes: ${capDetail(r.detail)}`));
   }
   if (o.rejectCompletedIndexesForNonIndexedJob && s.completedIndexes.length !== 0 && !spec.indexed) {
-    errs.push(invalid(child(p, 'completedIndexes'), 'cannot set non-empty completedIndexes when non-indexed completion mode'));
+    errs.push(invalid(child(p, 'completedIndexes'), s.completedIndexes, 'cannot set non-empty completedIndexes when non-indexed completion mode'));
   }
   if (o.rejectFailedIndexesForNoBackoffLimitPerIndex && spec.backoffLimitPerIndex === undefined && s.failedIndexes !== undefined) {
-    errs.push(invalid(child(p, 'failedIndexes'), 'cannot set non-null failedIndexes when backoffLimitPerIndex is null'));
+    errs.push(invalid(child(p, 'failedIndexes'), s.failedIndexes, 'cannot set non-null failedIndexes when backoffLimitPerIndex is null'));
   }
   if (o.rejectFailedIndexesOverlappingCompleted && spec.completions !== undefined && s.failedIndexes !== undefined) {
     const d = overlapDetail(s.completedIndexes, s.failedIndexes, spec.completions);
-    if (d !== undefined) errs.push(invalid(child(p, 'failedIndexes'), d));
+    if (d !== undefined) errs.push(invalid(child(p, 'failedIndexes'), s.failedIndexes, d));
   }
   if (o.rejectFinishedJobWithTerminatingPods && s.terminating !== undefined && s.terminating > 0 && finished) {
-    errs.push(invalid(child(p, 'terminating'), 'terminating>0 is invalid for finished job'));
+    errs.push(invalid(child(p, 'terminating'), s.terminating, 'terminating>0 is invalid for finished job'));
   }
   if (o.rejectMoreReadyThanActivePods && s.ready !== undefined && s.ready > s.active) {
-    errs.push(invalid(child(p, 'ready'), 'cannot set more ready pods than active'));
+    errs.push(invalid(child(p, 'ready'), s.ready, 'cannot set more ready pods than active'));
   }
   if (isSuccessCriteriaMet(c) && isFailed(c)) {
-    errs.push(invalid(conds, 'cannot set SuccessCriteriaMet=True and Failed=true conditions'));
+    errs.push(invalid(conds, undefined, 'cannot set SuccessCriteriaMet=True and Failed=true conditions'));
   }
   if (isSuccessCriteriaMet(c) && isFailureTarget(c)) {
-    errs.push(invalid(conds, 'cannot set SuccessCriteriaMet=True and FailureTarget=true conditions'));
+    errs.push(invalid(conds, undefined, 'cannot set SuccessCriteriaMet=True and FailureTarget=true conditions'));
   }
   if (spec.hasSuccessPolicy && !isSuccessCriteriaMet(c) && isComplete(c)) {
-    errs.push(invalid(conds, 'cannot set Complete=True for Job with SuccessPolicy unless SuccessCriteriaMet=True'));
+    errs.push(invalid(conds, undefined, 'cannot set Complete=True for Job with SuccessPolicy unless SuccessCriteriaMet=True'));
   }
 }
 
@@ -335,27 +338,27 @@ function validateTransition(oldS: StatusView, newS: StatusView, spec: SpecView, 
   if (o.rejectDisablingTerminalCondition) {
     for (const t of ['Failed', 'Complete', 'FailureTarget']) {
       if (isTrue(oldS.conditions, t) && !isTrue(newS.conditions, t)) {
-        errs.push(invalid(conds, `cannot disable the terminal ${t}=True condition`));
+        errs.push(invalid(conds, undefined, `cannot disable the terminal ${t}=True condition`));
       }
     }
   }
   if (o.rejectDecreasingFailedCounter && newS.failed < oldS.failed) {
-    errs.push(invalid(child(p, 'failed'), 'cannot decrease the failed counter'));
+    errs.push(invalid(child(p, 'failed'), newS.failed, 'cannot decrease the failed counter'));
   }
   if (o.rejectDecreasingSucceededCounter && newS.succeeded < oldS.succeeded) {
-    errs.push(invalid(child(p, 'succeeded'), 'cannot decrease the succeeded counter'));
+    errs.push(invalid(child(p, 'succeeded'), newS.succeeded, 'cannot decrease the succeeded counter'));
   }
   if (o.rejectMutatingCompletionTime && newS.completionTime !== undefined && oldS.completionTime !== undefined && newS.completionTime !== oldS.completionTime) {
-    errs.push(invalid(child(p, 'completionTime'), 'field is immutable'));
+    errs.push(invalid(child(p, 'completionTime'), raw(newS, 'completionTime'), 'field is immutable'));
   }
   if (o.rejectStartTimeUpdateForUnsuspendedJob && oldS.startTime !== undefined && oldS.startTime !== newS.startTime && spec.suspend !== true) {
-    errs.push(invalid(child(p, 'startTime'), 'field is immutable for unsuspended job once set'));
+    errs.push(invalid(child(p, 'startTime'), raw(newS, 'startTime') ?? null, 'field is immutable for unsuspended job once set'));
   }
   if (isSuccessCriteriaMet(oldS.conditions) && !isSuccessCriteriaMet(newS.conditions)) {
-    errs.push(invalid(conds, 'cannot disable the SuccessCriteriaMet=True condition'));
+    errs.push(invalid(conds, undefined, 'cannot disable the SuccessCriteriaMet=True condition'));
   }
   if (isComplete(oldS.conditions) && !isSuccessCriteriaMet(oldS.conditions) && isSuccessCriteriaMet(newS.conditions)) {
-    errs.push(invalid(conds, 'cannot set SuccessCriteriaMet=True for Job already has Complete=true conditions'));
+    errs.push(invalid(conds, undefined, 'cannot set SuccessCriteriaMet=True for Job already has Complete=true conditions'));
   }
 }
 
@@ -367,12 +370,12 @@ function validateTransition(oldS: StatusView, newS: StatusView, spec: SpecView, 
  *
  * @example
  * validateJobStatusUpdate(oldJob, { ...oldJob, status: { failed: -1 } })
- * // → [{ type: 'FieldValueInvalid', field: 'status.failed', detail: 'must be greater than or equal to 0' }, ...]
+ * // → [{ type: 'FieldValueInvalid', field: 'status.failed', detail: 'must be greater than or equal to 0', value: -1 }, ...]
  * @category Validation
  */
 export function validateJobStatusUpdate(oldJob: Job | unknown, newJob: Job | unknown, opts?: Partial<JobStatusValidationOptions>): FieldError[] {
   const errs: FieldError[] = [];
-  if (!isObj(newJob)) return [invalid('', 'the new Job must be an object')];
+  if (!isObj(newJob)) return [invalid('', newJob, 'the new Job must be an object')];
   const oldView = readStatus(oldJob, []); // the stored object is not the caller's to fix
   const newView = readStatus(newJob, errs);
   const spec = readSpec(oldJob);

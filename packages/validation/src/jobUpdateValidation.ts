@@ -7,7 +7,7 @@ import type { Job } from '@jobkit/api';
 import { type FieldError, invalid, mergeFieldErrors } from './fieldError.js';
 import { summarizeConditions } from './jobConditions.js';
 import { type JobValidationOptions, ControllerUidLabel, JobNameLabel, validateJobSpecInto, validateNameAllowsCompletionsInto } from './jobValidation.js';
-import { selectorHasInvalidLabelValue } from './labelSelector.js';
+import { selectorHasInvalidLabelValue, selectorValue } from './labelSelector.js';
 import { validateObjectMetaUpdateInto } from './objectMeta.js';
 import { PRESENT, defaultedPodTemplate } from './podTemplateDefaults.js';
 import { deepEqual, isNil, isObj, obj, prop } from './internal/untrusted.js';
@@ -57,12 +57,12 @@ function validateCompletionsInto(spec: unknown, oldSpec: unknown, errs: FieldErr
   const c = prop(spec, 'completions');
   const oc = prop(oldSpec, 'completions');
   if (prop(spec, 'completionMode') !== 'Indexed') {
-    if (!deepEqual(c, oc)) errs.push(invalid('spec.completions', 'field is immutable'));
+    if (!deepEqual(c, oc)) errs.push(invalid('spec.completions', c ?? null, 'field is immutable'));
     return;
   }
   if (deepEqual(c, oc) || isNil(c)) return; // a nil completions is reported by validateJobSpec
   if (c !== prop(spec, 'parallelism')) {
-    errs.push(invalid('spec.completions', 'can only be modified in tandem with spec.parallelism'));
+    errs.push(invalid('spec.completions', c, 'can only be modified in tandem with spec.parallelism'));
   }
 }
 
@@ -115,7 +115,7 @@ function relaxedOldTemplate(template: unknown, oldTemplate: unknown): unknown {
  * @category Validation
  */
 export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, opts?: Partial<JobValidationOptions>): FieldError[] {
-  if (!isObj(newJob)) return [invalid('', 'the new Job must be an object')];
+  if (!isObj(newJob)) return [invalid('', newJob, 'the new Job must be an object')];
   const o: JobValidationOptions = { ...getUpdateValidationOptions(oldJob), ...(opts ?? {}) };
   const errs: FieldError[] = [];
   validateObjectMetaUpdateInto(newJob, oldJob, errs);
@@ -123,7 +123,8 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
   const spec = obj(prop(newJob, 'spec'));
   const oldSpec = obj(prop(oldJob, 'spec'));
   validateCompletionsInto(spec, oldSpec, errs);
-  if (!deepEqual(prop(spec, 'selector'), prop(oldSpec, 'selector'))) errs.push(invalid('spec.selector', 'field is immutable'));
+  if (!deepEqual(prop(spec, 'selector'), prop(oldSpec, 'selector')))
+    errs.push(invalid('spec.selector', isNil(prop(spec, 'selector')) ? null : selectorValue(prop(spec, 'selector')), 'field is immutable'));
   // Upstream compares templates as decoded and defaulted: spelled-out defaults and equal quantities match.
   const template = defaultedPodTemplate(prop(spec, 'template'));
   const defaultedOld = defaultedPodTemplate(prop(oldSpec, 'template'));
@@ -140,10 +141,10 @@ export function validateJobUpdate(oldJob: Job | unknown, newJob: Job | unknown, 
         aligned[f] = oc.map((c, i) => (isObj(c) && prop(c, 'name') === prop(nc[i], 'name') ? { ...c, resources: prop(nc[i], 'resources') } : c));
       }
     }
-    if (!deepEqual(newPodSpec, aligned)) errs.push(invalid('spec.template.spec', 'field is immutable'));
-  } else if (!deepEqual(template, oldTemplate)) errs.push(invalid('spec.template', 'field is immutable'));
+    if (!deepEqual(newPodSpec, aligned)) errs.push(invalid('spec.template.spec', newPodSpec ?? null, 'field is immutable'));
+  } else if (!deepEqual(template, oldTemplate)) errs.push(invalid('spec.template', template ?? null, 'field is immutable'));
   for (const f of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy']) {
-    if (!deepEqual(prop(spec, f), prop(oldSpec, f))) errs.push(invalid(`spec.${f}`, 'field is immutable'));
+    if (!deepEqual(prop(spec, f), prop(oldSpec, f))) errs.push(invalid(`spec.${f}`, prop(spec, f) ?? null, 'field is immutable'));
   }
   validateNameAllowsCompletionsInto(newJob, errs);
   return mergeFieldErrors(errs);

@@ -64,3 +64,30 @@ describe('managedByErrors', () => {
     expect(validateJob(job as never).filter((e) => e.field === 'spec.managedBy').length > 0).toBe(errors > 0);
   });
 });
+
+describe('validateJob: ranges decoding leaves to validation (Go decodes any int32 / int64)', () => {
+  const template = (podSpec: Record<string, unknown>) => ({
+    template: {
+      metadata: { labels: { ...labels } },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }], ...podSpec },
+    },
+  });
+  test.each<[string, Record<string, unknown>, string[]]>([
+    ['negative completions', { completions: -1 }, ['FieldValueInvalid spec.completions']],
+    [
+      'negative parallelism and backoffLimit',
+      { parallelism: -1, backoffLimit: -6 },
+      ['FieldValueInvalid spec.parallelism', 'FieldValueInvalid spec.backoffLimit'],
+    ],
+    ['negative ttlSecondsAfterFinished', { ttlSecondsAfterFinished: -1 }, ['FieldValueInvalid spec.ttlSecondsAfterFinished']],
+    // ValidatePodSpec: a pod template's activeDeadlineSeconds lies in 1..2^31-1.
+    ['template activeDeadlineSeconds 0', template({ activeDeadlineSeconds: 0 }), ['FieldValueInvalid spec.template.spec.activeDeadlineSeconds']],
+    ['template activeDeadlineSeconds -5', template({ activeDeadlineSeconds: -5 }), ['FieldValueInvalid spec.template.spec.activeDeadlineSeconds']],
+    ['template activeDeadlineSeconds 2^31', template({ activeDeadlineSeconds: 2 ** 31 }), ['FieldValueInvalid spec.template.spec.activeDeadlineSeconds']],
+    ['template activeDeadlineSeconds 1 and 2^31-1', template({ activeDeadlineSeconds: 2 ** 31 - 1 }), []],
+    // Pod defaulting turns a negative grace period into 1 s; validation accepts it in a template.
+    ['template terminationGracePeriodSeconds -1', template({ terminationGracePeriodSeconds: -1 }), []],
+  ])('%s', (_name, spec, want) => {
+    expect(pairs(validateJob(withSpec(spec)))).toEqual(want);
+  });
+});

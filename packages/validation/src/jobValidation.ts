@@ -4,8 +4,8 @@
 
 import type { Job } from '@jobkit/api';
 import { parseIndexesStrict } from '@jobkit/indexes';
-import { type FieldError, child, duplicate, index, invalid, key, notSupported, required, tooLong, tooMany, mergeFieldErrors } from './fieldError.js';
-import { asSelector, selectorMatches, validateLabelSelectorInto } from './labelSelector.js';
+import { type FieldError, child, duplicate, index, invalid, key, notSupported, required, sortedMap, tooLong, tooMany, mergeFieldErrors } from './fieldError.js';
+import { asSelector, selectorMatches, selectorValue, validateLabelSelectorInto } from './labelSelector.js';
 import { domainPrefixedPathErrors, isDNS1123Label, isQualifiedName } from '@jobkit/api';
 import { validateObjectMetaInto } from './objectMeta.js';
 import { containerNames, validatePodTemplateSpecInto } from './podTemplate.js';
@@ -68,7 +68,8 @@ interface SpecNumbers {
 }
 
 function nonNegative(v: number | undefined, path: string, errs: FieldError[]): void {
-  if (v !== undefined && v < 0) errs.push(invalid(path, 'must be greater than or equal to 0'));
+  // ValidateNonnegativeField: the value shown as Go's int64.
+  if (v !== undefined && v < 0) errs.push(invalid(path, v, 'must be greater than or equal to 0'));
 }
 
 /** ValidateHasLabel: the template must carry `label` with `expected`. */
@@ -76,7 +77,8 @@ function hasLabel(labels: ReadonlyMap<string, string>, label: string, expected: 
   const path = key('spec.template.metadata.labels', label);
   const actual = labels.get(label);
   if (actual === undefined) errs.push(required(path, `must be '${expected}'`));
-  else if (actual !== expected) errs.push(invalid(path, `must be '${expected}'`));
+  // Upstream shows the whole label map as the bad value.
+  else if (actual !== expected) errs.push(invalid(path, sortedMap(labels), `must be '${expected}'`));
 }
 
 /** validateGeneratedSelector: unless manualSelector, the generated labels and selector must be intact. */
@@ -105,12 +107,12 @@ function validateGeneratedSelectorInto(job: unknown, requirePrefixedLabels: bool
   expected.set(LegacyControllerUidLabel, uid);
   expected.set(LegacyJobNameLabel, name);
   const s = asSelector(sel);
-  if (s !== undefined && !selectorMatches(s, expected)) errs.push(invalid('spec.selector', '`selector` not auto-generated'));
+  if (s !== undefined && !selectorMatches(s, expected)) errs.push(invalid('spec.selector', selectorValue(sel), '`selector` not auto-generated'));
 }
 
 function validateExitCodesInto(req: unknown, path: string, names: ReadonlySet<string>, errs: FieldError[]): void {
   if (!isObj(req)) {
-    errs.push(invalid(path, 'must be an object'));
+    errs.push(invalid(path, req, 'must be an object'));
     return;
   }
   const opPath = child(path, 'operator');
@@ -119,11 +121,11 @@ function validateExitCodesInto(req: unknown, path: string, names: ReadonlySet<st
   else if (!pfpOperators.includes(op)) errs.push(notSupported(opPath, op, pfpOperators));
   const cn = prop(req, 'containerName');
   if (!isNil(cn) && (typeof cn !== 'string' || !names.has(cn))) {
-    errs.push(invalid(child(path, 'containerName'), 'must be one of the container or initContainer names in the pod template'));
+    errs.push(invalid(child(path, 'containerName'), cn, 'must be one of the container or initContainer names in the pod template'));
   }
   const vp = child(path, 'values');
   const values = list(req, 'values', vp, errs);
-  if (values.length === 0) errs.push(invalid(vp, 'at least one value is required'));
+  if (values.length === 0) errs.push(invalid(vp, values, 'at least one value is required'));
   else if (values.length > maxPodFailurePolicyOnExitCodesValues) errs.push(tooMany(vp, values.length, maxPodFailurePolicyOnExitCodesValues));
   // Bound the per-value work: a hostile list of a million values gets TooMany and one pass.
   let ordered = true;
@@ -133,16 +135,16 @@ function validateExitCodesInto(req: unknown, path: string, names: ReadonlySet<st
     const v = values[j];
     const p = index(vp, j);
     if (typeof v !== 'number' || !Number.isInteger(v) || v < -2147483648 || v > 2147483647) {
-      errs.push(invalid(p, 'must be a 32-bit integer'));
+      errs.push(invalid(p, v, 'must be a 32-bit integer'));
       continue;
     }
-    if (op === 'In' && v === 0) errs.push(invalid(p, 'must not be 0 for the In operator'));
+    if (op === 'In' && v === 0) errs.push(invalid(p, v, 'must not be 0 for the In operator'));
     if (unique.has(v)) errs.push(duplicate(p, v));
     else unique.add(v);
     if (prev !== undefined && prev > v) ordered = false;
     prev = v;
   }
-  if (!ordered) errs.push(invalid(vp, 'must be ordered'));
+  if (!ordered) errs.push(invalid(vp, values, 'must be ordered'));
 }
 
 function validateOnPodConditionsInto(patterns: readonly unknown[], path: string, errs: FieldError[]): void {
@@ -153,7 +155,7 @@ function validateOnPodConditionsInto(patterns: readonly unknown[], path: string,
     const pp = index(path, j);
     const pat = patterns[j];
     const type = optString(pat, 'type', child(pp, 'type'), errs) ?? '';
-    for (const m of isQualifiedName(type)) errs.push(invalid(child(pp, 'type'), m));
+    for (const m of isQualifiedName(type)) errs.push(invalid(child(pp, 'type'), type, m));
     const sp = child(pp, 'status');
     const st = optString(pat, 'status', sp, errs) ?? '';
     if (st === '') errs.push(required(sp, `valid values: ${JSON.stringify(pfpConditionStatuses)}`));
@@ -164,7 +166,7 @@ function validateOnPodConditionsInto(patterns: readonly unknown[], path: string,
 function validatePodFailurePolicyInto(pfp: unknown, template: unknown, n: SpecNumbers, errs: FieldError[]): void {
   const base = 'spec.podFailurePolicy';
   if (!isObj(pfp)) {
-    errs.push(invalid(base, 'must be an object'));
+    errs.push(invalid(base, pfp, 'must be an object'));
     return;
   }
   const rulesPath = child(base, 'rules');
@@ -177,24 +179,24 @@ function validatePodFailurePolicyInto(pfp: unknown, template: unknown, n: SpecNu
     const rp = index(rulesPath, i);
     const rule = rules[i];
     if (!isObj(rule)) {
-      errs.push(invalid(rp, 'must be an object'));
+      errs.push(invalid(rp, rule, 'must be an object'));
       continue;
     }
     const ap = child(rp, 'action');
     const action = optString(rule, 'action', ap, errs) ?? '';
     if (action === '') errs.push(required(ap, `valid values: ${JSON.stringify(pfpActions)}`));
     else if (action === 'FailIndex') {
-      if (n.backoffLimitPerIndex === undefined) errs.push(invalid(ap, 'requires the backoffLimitPerIndex to be set'));
+      if (n.backoffLimitPerIndex === undefined) errs.push(invalid(ap, action, 'requires the backoffLimitPerIndex to be set'));
     } else if (!pfpActions.includes(action)) errs.push(notSupported(ap, action, pfpActions));
     const onExitCodes = prop(rule, 'onExitCodes');
     const onPodConditions = list(rule, 'onPodConditions', child(rp, 'onPodConditions'), errs);
     if (!isNil(onExitCodes)) validateExitCodesInto(onExitCodes, child(rp, 'onExitCodes'), names, errs);
     if (onPodConditions.length > 0) validateOnPodConditionsInto(onPodConditions, child(rp, 'onPodConditions'), errs);
     if (!isNil(onExitCodes) && onPodConditions.length > 0) {
-      errs.push(invalid(rp, 'specifying both OnExitCodes and OnPodConditions is not supported'));
+      errs.push(invalid(rp, undefined, 'specifying both OnExitCodes and OnPodConditions is not supported'));
     }
     if (isNil(onExitCodes) && onPodConditions.length === 0) {
-      errs.push(invalid(rp, 'specifying one of OnExitCodes and OnPodConditions is required'));
+      errs.push(invalid(rp, undefined, 'specifying one of OnExitCodes and OnPodConditions is required'));
     }
   }
 }
@@ -202,7 +204,7 @@ function validatePodFailurePolicyInto(pfp: unknown, template: unknown, n: SpecNu
 function validateSuccessPolicyInto(sp: unknown, n: SpecNumbers, errs: FieldError[]): void {
   const base = 'spec.successPolicy';
   if (!isObj(sp)) {
-    errs.push(invalid(base, 'must be an object'));
+    errs.push(invalid(base, sp, 'must be an object'));
     return;
   }
   const rulesPath = child(base, 'rules');
@@ -217,7 +219,7 @@ function validateSuccessPolicyInto(sp: unknown, n: SpecNumbers, errs: FieldError
     const rp = index(rulesPath, i);
     const rule = rules[i];
     if (!isObj(rule)) {
-      errs.push(invalid(rp, 'must be an object'));
+      errs.push(invalid(rp, rule, 'must be an object'));
       continue;
     }
     const countPath = child(rp, 'succeededCount');
@@ -233,16 +235,16 @@ function validateSuccessPolicyInto(sp: unknown, n: SpecNumbers, errs: FieldError
       if (completions !== undefined) {
         const r = parseIndexesStrict(idx, completions);
         if (r.ok) total = r.total;
-        else errs.push(invalid(idxPath, `error parsing succeededIndexes: ${r.detail.length > 300 ? `${r.detail.slice(0, 297)}...` : r.detail}`));
+        else errs.push(invalid(idxPath, idx, `error parsing succeededIndexes: ${r.detail.length > 300 ? `${r.detail.slice(0, 297)}...` : r.detail}`));
       }
     }
     if (count !== undefined) {
       nonNegative(count, countPath, errs);
       if (completions !== undefined && count > completions) {
-        errs.push(invalid(countPath, `must be less than or equal to ${completions} (the number of specified completions)`));
+        errs.push(invalid(countPath, count, `must be less than or equal to ${completions} (the number of specified completions)`));
       }
       if (idx !== undefined && count > total) {
-        errs.push(invalid(countPath, `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`));
+        errs.push(invalid(countPath, count, `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`));
       }
     }
   }
@@ -283,7 +285,7 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
     const mp = child(p, 'managedBy');
     const r = managedByProblems(managedBy);
     if (r.required) errs.push(required(mp));
-    for (const m of r.messages) errs.push(invalid(mp, m));
+    for (const { value, message } of r.invalid) errs.push(invalid(mp, value, message));
     if (r.tooLong) errs.push(tooLong(mp, maxManagedByLength));
   }
   const mode = optString(spec, 'completionMode', child(p, 'completionMode'), errs);
@@ -295,13 +297,15 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
     if (indexed) {
       if (completions === undefined) errs.push(required(child(p, 'completions'), 'when completion mode is Indexed'));
       if (parallelism !== undefined && parallelism > maxParallelismForIndexedJob) {
-        errs.push(invalid(child(p, 'parallelism'), `must be less than or equal to ${maxParallelismForIndexedJob} when completion mode is Indexed`));
+        errs.push(
+          invalid(child(p, 'parallelism'), parallelism, `must be less than or equal to ${maxParallelismForIndexedJob} when completion mode is Indexed`),
+        );
       }
       if (completions !== undefined && mfi !== undefined && mfi > completions) {
-        errs.push(invalid(child(p, 'maxFailedIndexes'), 'must be less than or equal to completions'));
+        errs.push(invalid(child(p, 'maxFailedIndexes'), mfi, 'must be less than or equal to completions'));
       }
       if (mfi !== undefined && mfi > maxFailedIndexesForIndexedJob) {
-        errs.push(invalid(child(p, 'maxFailedIndexes'), `must be less than or equal to ${maxFailedIndexesForIndexedJob}`));
+        errs.push(invalid(child(p, 'maxFailedIndexes'), mfi, `must be less than or equal to ${maxFailedIndexesForIndexedJob}`));
       }
       if (completions !== undefined && completions > completionsSoftLimit && blpi !== undefined) {
         if (mfi === undefined) {
@@ -311,6 +315,7 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
           errs.push(
             invalid(
               child(p, 'parallelism'),
+              parallelism,
               `must be less than or equal to ${parallelismLimitForHighCompletions} when completions are above ${completionsSoftLimit} and used with backoff limit per index`,
             ),
           );
@@ -319,6 +324,7 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
           errs.push(
             invalid(
               child(p, 'maxFailedIndexes'),
+              mfi,
               `must be less than or equal to ${maxFailedIndexesLimitForHighCompletions} when completions are above ${completionsSoftLimit} and used with backoff limit per index`,
             ),
           );
@@ -327,8 +333,8 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
     }
   }
   if (mode === undefined || mode === 'NonIndexed') {
-    if (blpi !== undefined) errs.push(invalid(child(p, 'backoffLimitPerIndex'), 'requires indexed completion mode'));
-    if (mfi !== undefined) errs.push(invalid(child(p, 'maxFailedIndexes'), 'requires indexed completion mode'));
+    if (blpi !== undefined) errs.push(invalid(child(p, 'backoffLimitPerIndex'), blpi, 'requires indexed completion mode'));
+    if (mfi !== undefined) errs.push(invalid(child(p, 'maxFailedIndexes'), mfi, 'requires indexed completion mode'));
   }
   const n: SpecNumbers = { parallelism, completions, backoffLimitPerIndex: blpi, maxFailedIndexes: mfi, indexed };
   const template = prop(spec, 'template');
@@ -336,7 +342,7 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
   if (!isNil(pfp)) validatePodFailurePolicyInto(pfp, template, n, errs);
   const sp = prop(spec, 'successPolicy');
   if (!isNil(sp)) {
-    if (!indexed) errs.push(invalid(child(p, 'successPolicy'), 'requires indexed completion mode'));
+    if (!indexed) errs.push(invalid(child(p, 'successPolicy'), sp, 'requires indexed completion mode'));
     else validateSuccessPolicyInto(sp, n, errs);
   }
   const prp = optString(spec, 'podReplacementPolicy', child(p, 'podReplacementPolicy'), errs);
@@ -356,7 +362,7 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
   } else if (restartPolicy !== 'OnFailure' && restartPolicy !== 'Never') {
     errs.push(notSupported(rpPath, restartPolicy, ['OnFailure', 'Never']));
   } else if (!isNil(pfp) && restartPolicy !== 'Never') {
-    errs.push(invalid(rpPath, 'only "Never" is supported when podFailurePolicy is specified'));
+    errs.push(invalid(rpPath, restartPolicy, 'only "Never" is supported when podFailurePolicy is specified'));
   }
 
   // ValidateJobSpec: the selector is required, well formed, and must select the template's pods.
@@ -368,7 +374,7 @@ export function validateJobSpecInto(job: unknown, opts: JobValidationOptions, er
     const sink: FieldError[] = [];
     const labels = stringMap(obj(prop(obj(template), 'metadata')), 'labels', '', sink);
     if (!selectorMatches(s, labels)) {
-      errs.push(invalid(child(tp, 'metadata', 'labels'), '`selector` does not match template `labels`'));
+      errs.push(invalid(child(tp, 'metadata', 'labels'), sortedMap(labels), '`selector` does not match template `labels`'));
     }
   }
 }
@@ -391,7 +397,7 @@ export function validateNameAllowsCompletionsInto(job: unknown, errs: FieldError
     const name = typeof nameRaw === 'string' ? nameRaw : '';
     const hostname = `${name.length > 300 ? name.slice(0, 300) : name}-${completions - 1}`;
     if (isDNS1123Label(hostname).length > 0) {
-      errs.push(invalid('metadata.name', `will not able to create pod with invalid DNS label: ${hostname}`));
+      errs.push(invalid('metadata.name', name, `will not able to create pod with invalid DNS label: ${hostname}`));
     }
   }
 }
@@ -408,16 +414,21 @@ export function validateNameAllowsCompletionsInto(job: unknown, errs: FieldError
  * @category Validation
  */
 export function validateJob(job: Job | unknown, opts?: Partial<JobValidationOptions>): FieldError[] {
-  if (!isObj(job)) return [invalid('', 'the Job must be an object')];
+  if (!isObj(job)) return [invalid('', job, 'the Job must be an object')];
   const errs: FieldError[] = [];
   validateJobWithOptionsInto(job, { ...createOptions, ...(opts ?? {}) }, errs);
   return mergeFieldErrors(errs);
 }
 
 /** What the API server finds wrong with a `spec.managedBy` value (a domain-prefixed path of at most 63 characters). */
-function managedByProblems(value: string): { readonly required: boolean; readonly messages: readonly string[]; readonly tooLong: boolean } {
+function managedByProblems(value: string): {
+  readonly required: boolean;
+  readonly messages: readonly string[];
+  readonly invalid: ReadonlyArray<{ readonly value: string; readonly message: string }>;
+  readonly tooLong: boolean;
+} {
   const r = domainPrefixedPathErrors(value);
-  return { required: r.required, messages: r.messages, tooLong: value.length > maxManagedByLength };
+  return { required: r.required, messages: r.messages, invalid: r.invalid, tooLong: value.length > maxManagedByLength };
 }
 
 /**

@@ -2,7 +2,7 @@
 // paths; LabelSelectorAsSelector + Matches are @jobkit/api's (labelSelector.ts), read here from
 // untrusted input.
 
-import { type FieldError, child, forbidden, index, invalid, required } from './fieldError.js';
+import { type FieldError, child, forbidden, index, invalid, required, sortedMap } from './fieldError.js';
 import {
   compileSelector,
   isQualifiedName,
@@ -41,6 +41,27 @@ export function asSelector(sel: unknown): Selector | undefined {
   return selectorError(typed) === undefined ? compileSelector(typed) : undefined;
 }
 
+/**
+ * A selector as upstream shows it as a bad value (json.Marshal of a *metav1.LabelSelector):
+ * matchLabels with sorted keys, then matchExpressions; empty ones left out.
+ */
+export function selectorValue(sel: unknown): unknown {
+  if (!isObj(sel)) return sel;
+  const out: Record<string, unknown> = {};
+  const ml = prop(sel, 'matchLabels');
+  if (isObj(ml) && Object.keys(ml).length > 0) out['matchLabels'] = sortedMap(ml);
+  const me = prop(sel, 'matchExpressions');
+  if (Array.isArray(me) && me.length > 0) {
+    // A FieldError keeps a few hundred nodes of a value: more expressions are never shown.
+    out['matchExpressions'] = me.slice(0, 400).map((e: unknown) => {
+      if (!isObj(e)) return e;
+      const values = prop(e, 'values');
+      return { key: prop(e, 'key') ?? '', operator: prop(e, 'operator') ?? '', ...(Array.isArray(values) && values.length > 0 ? { values } : {}) };
+    });
+  }
+  return out;
+}
+
 /** Selector.Matches(labels.Set). An empty requirement list matches everything. */
 export function selectorMatches(sel: Selector, labels: ReadonlyMap<string, string>): boolean {
   return sel(Object.fromEntries(labels));
@@ -60,7 +81,7 @@ export function selectorHasInvalidLabelValue(sel: unknown): boolean {
 export function validateLabelSelectorInto(sel: unknown, path: string, errs: FieldError[], allowInvalidLabelValueInSelector = false): void {
   if (isNil(sel)) return;
   if (!isObj(sel)) {
-    errs.push(invalid(path, 'must be an object'));
+    errs.push(invalid(path, sel, 'must be an object'));
     return;
   }
   const ml = child(path, 'matchLabels');
@@ -77,16 +98,16 @@ export function validateLabelSelectorInto(sel: unknown, path: string, errs: Fiel
     } else if (op === 'Exists' || op === 'DoesNotExist') {
       if (values.length > 0) errs.push(forbidden(child(p, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
     } else {
-      errs.push(invalid(child(p, 'operator'), 'not a valid selector operator'));
+      errs.push(invalid(child(p, 'operator'), op, 'not a valid selector operator'));
     }
     const key = prop(e, 'key');
-    if (typeof key !== 'string') errs.push(invalid(child(p, 'key'), 'must be a string'));
-    else for (const m of isQualifiedName(key)) errs.push(invalid(child(p, 'key'), m));
+    if (typeof key !== 'string') errs.push(invalid(child(p, 'key'), key, 'must be a string'));
+    else for (const m of isQualifiedName(key)) errs.push(invalid(child(p, 'key'), key, m));
     if (!allowInvalidLabelValueInSelector) {
       for (let j = 0; j < values.length; j++) {
         const v = values[j];
-        if (typeof v !== 'string') errs.push(invalid(index(child(p, 'values'), j), 'must be a string'));
-        else for (const m of isValidLabelValue(v)) errs.push(invalid(index(child(p, 'values'), j), m));
+        if (typeof v !== 'string') errs.push(invalid(index(child(p, 'values'), j), v, 'must be a string'));
+        else for (const m of isValidLabelValue(v)) errs.push(invalid(index(child(p, 'values'), j), v, m));
       }
     }
   }

@@ -12,8 +12,8 @@ const totalAnnotationSizeLimitB = 256 * 1024;
 /** ValidateLabels: keys are qualified names, values label values; errors at the map's own path. */
 export function validateLabelsInto(labels: ReadonlyMap<string, string>, path: string, errs: FieldError[]): void {
   for (const [k, v] of labels) {
-    for (const m of isQualifiedName(k)) errs.push(invalid(path, m));
-    for (const m of isValidLabelValue(v)) errs.push(invalid(path, m));
+    for (const m of isQualifiedName(k)) errs.push(invalid(path, k, m));
+    for (const m of isValidLabelValue(v)) errs.push(invalid(path, v, m));
   }
 }
 
@@ -21,7 +21,7 @@ export function validateLabelsInto(labels: ReadonlyMap<string, string>, path: st
 export function validateAnnotationsInto(annotations: ReadonlyMap<string, string>, path: string, errs: FieldError[]): void {
   let size = 0;
   for (const [k, v] of annotations) {
-    for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, m));
+    for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, m));
     size += k.length + v.length;
   }
   if (size > totalAnnotationSizeLimitB) errs.push(tooLong(path, totalAnnotationSizeLimitB));
@@ -35,7 +35,7 @@ function finalizerNames(meta: unknown, p: string, errs: FieldError[]): Array<[nu
   const out: Array<[number, string]> = [];
   list(meta, 'finalizers', p, errs).forEach((f, i) => {
     if (typeof f === 'string') out.push([i, f]);
-    else errs.push(invalid(index(p, i), 'must be a string'));
+    else errs.push(invalid(index(p, i), f, 'must be a string'));
   });
   return out;
 }
@@ -44,17 +44,23 @@ function finalizerNames(meta: unknown, p: string, errs: FieldError[]): Array<[nu
 function validateKubeFinalizerNamesInto(names: ReadonlyArray<[number, string]>, p: string, errs: FieldError[]): void {
   for (const [i, f] of names) {
     if (!f.includes('/') && !standardFinalizers.has(f)) {
-      errs.push(invalid(index(p, i), 'name is neither a standard finalizer name nor is it fully qualified'));
+      errs.push(invalid(index(p, i), f, 'name is neither a standard finalizer name nor is it fully qualified'));
     }
   }
 }
 
 /** ValidateFinalizers (create): qualified names, not both orphan and foregroundDeletion. */
 function validateFinalizersInto(names: ReadonlyArray<[number, string]>, p: string, errs: FieldError[]): void {
-  for (const [, f] of names) for (const m of isQualifiedName(f)) errs.push(invalid(p, m));
+  for (const [, f] of names) for (const m of isQualifiedName(f)) errs.push(invalid(p, f, m));
   const set = new Set(names.map(([, f]) => f));
   if (set.has('orphan') && set.has('foregroundDeletion')) {
-    errs.push(invalid(p, 'finalizer orphan and foregroundDeletion cannot be both set'));
+    errs.push(
+      invalid(
+        p,
+        names.map(([, f]) => f),
+        'finalizer orphan and foregroundDeletion cannot be both set',
+      ),
+    );
   }
 }
 
@@ -66,16 +72,16 @@ export function validateObjectMetaInto(o: unknown, errs: FieldError[]): void {
   if (generateName !== '') {
     // A generateName may end with '-': upstream masks a trailing dash before checking.
     const masked = generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName;
-    for (const m of isDNS1123Subdomain(masked)) errs.push(invalid(child(p, 'generateName'), m));
+    for (const m of isDNS1123Subdomain(masked)) errs.push(invalid(child(p, 'generateName'), generateName, m));
   }
   const name = optString(meta, 'name', child(p, 'name'), errs) ?? '';
   if (name === '') errs.push(required(child(p, 'name'), 'name or generateName is required'));
-  else for (const m of isDNS1123Subdomain(name)) errs.push(invalid(child(p, 'name'), m));
+  else for (const m of isDNS1123Subdomain(name)) errs.push(invalid(child(p, 'name'), name, m));
   const ns = optString(meta, 'namespace', child(p, 'namespace'), errs) ?? '';
   if (ns === '') errs.push(required(child(p, 'namespace')));
-  else for (const m of isDNS1123Label(ns)) errs.push(invalid(child(p, 'namespace'), m));
+  else for (const m of isDNS1123Label(ns)) errs.push(invalid(child(p, 'namespace'), ns, m));
   const gen = optInt64(meta, 'generation', child(p, 'generation'), errs);
-  if (gen !== undefined && gen < 0) errs.push(invalid(child(p, 'generation'), 'must be greater than or equal to 0'));
+  if (gen !== undefined && gen < 0) errs.push(invalid(child(p, 'generation'), gen, 'must be greater than or equal to 0'));
   validateLabelsInto(stringMap(meta, 'labels', child(p, 'labels'), errs), child(p, 'labels'), errs);
   validateAnnotationsInto(stringMap(meta, 'annotations', child(p, 'annotations'), errs), child(p, 'annotations'), errs);
   const fp = child(p, 'finalizers');
@@ -102,16 +108,17 @@ export function validateObjectMetaUpdateInto(newObj: unknown, oldObj: unknown, e
     }
   }
   const rv = optString(nm, 'resourceVersion', child(p, 'resourceVersion'), errs) ?? '';
-  if (rv === '') errs.push(invalid(child(p, 'resourceVersion'), 'must be specified for an update'));
+  if (rv === '') errs.push(invalid(child(p, 'resourceVersion'), rv, 'must be specified for an update'));
   const ng = optInt64(nm, 'generation', child(p, 'generation'), errs) ?? 0;
   const og = optInt64(om, 'generation', '', sink) ?? 0;
-  if (ng < 0) errs.push(invalid(child(p, 'generation'), 'must be greater than or equal to 0'));
-  if (ng < og) errs.push(invalid(child(p, 'generation'), 'must not be decremented'));
+  if (ng < 0) errs.push(invalid(child(p, 'generation'), ng, 'must be greater than or equal to 0'));
+  if (ng < og) errs.push(invalid(child(p, 'generation'), ng, 'must not be decremented'));
   for (const f of ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds']) {
     const a = prop(nm, f);
     const b = prop(om, f);
     // Empty strings and absent values are the same Go zero value.
-    if (!deepEqual(a === '' ? undefined : a, b === '' ? undefined : b)) errs.push(invalid(child(p, f), 'field is immutable'));
+    if (!deepEqual(a === '' ? undefined : a, b === '' ? undefined : b))
+      errs.push(invalid(child(p, f), a ?? (f === 'name' || f === 'namespace' || f === 'uid' ? '' : null), 'field is immutable'));
   }
   validateLabelsInto(stringMap(nm, 'labels', child(p, 'labels'), errs), child(p, 'labels'), errs);
   validateAnnotationsInto(stringMap(nm, 'annotations', child(p, 'annotations'), errs), child(p, 'annotations'), errs);

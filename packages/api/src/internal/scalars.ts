@@ -45,7 +45,7 @@ function integer(name: string, min: number, maxExclusive: number, kind: string):
       (u, c) => {
         if (is(u)) return E.right(u);
         // An integer of the right sign that only misses the range gets the range in the message.
-        const outOfRange = typeof u === 'number' && Number.isInteger(u) && u >= min;
+        const outOfRange = typeof u === 'number' && Number.isInteger(u) && (min === 0 ? u >= 0 : true);
         return E.left([failure(u, c, outOfRange ? `expected ${sign} ${range}` : `expected ${sign}`)]);
       },
       (a) => a,
@@ -55,6 +55,12 @@ function integer(name: string, min: number, maxExclusive: number, kind: string):
 
 /** An int32 field of any sign (exit codes, signals). */
 export const Int32Codec = integer('int32', MinInt32, MaxInt32 + 1, 'int32');
+
+/**
+ * An int64 field of any sign (a Job's activeDeadlineSeconds, metadata.generation): an integer in
+ * -2^63..2^63-1 (exact only up to 2^53, as JSON.parse reads it). The sign is validation's to judge.
+ */
+export const Int64Codec = integer('int64', -Int64Bound, Int64Bound, 'int64');
 
 /** An int32 count or limit: an integer in 0..2^31-1. */
 export const NonNegativeInt32Codec = integer('NonNegativeInt32', 0, MaxInt32 + 1, 'int32');

@@ -1,6 +1,6 @@
 // `jobkit explain --job JOB.json --pods PODS.json [--now T]`: one pass of the controller over a
 // real cluster's objects, and why it decides what it does.
-import type { Job, Pod } from '@jobkit/api';
+import type { FieldValidation, Job, Pod } from '@jobkit/api';
 import { backoffFromCountedPods } from '@jobkit/backoff';
 import type { Action, PassExplanation, PodExplanation, RequeueCause } from '@jobkit/core';
 import { conditionText, statusChanges, type Controller } from '@jobkit/loop';
@@ -18,6 +18,8 @@ export interface ExplainFlags {
   readonly freshController?: boolean;
   /** -o: the pass as data (json, yaml), or the Job after it as kubectl prints it (name, wide). */
   readonly output?: OutputFormat;
+  /** Unknown fields in the Job (kubectl's --validate): strict when not said. */
+  readonly fieldValidation?: FieldValidation;
 }
 
 const limitText: Record<string, string> = {
@@ -32,7 +34,7 @@ const limitText: Record<string, string> = {
 };
 
 export function explainCommand(flags: ExplainFlags, controller: Controller, io: Io): number {
-  const job = loadJob(flags.job);
+  const job = loadJob(flags.job, undefined, { fieldValidation: flags.fieldValidation ?? 'Strict', warn: (line) => void io.stderr.write(`${line}\n`) });
   const allPods = flags.pods !== undefined ? loadPods(flags.pods) : [];
   const now = flags.now !== undefined ? parseNow(flags.now) : new Date();
   const out: string[] = [];

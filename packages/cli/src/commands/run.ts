@@ -1,14 +1,15 @@
 // `jobkit run JOB.yaml`: the Job on this machine, pods as local processes.
 import { isAbsolute, join } from 'node:path';
+import type { FieldValidation } from '@jobkit/api';
 import type { Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
 import { printOutput, type OutputFormat } from '../present/printers.js';
 import { defaultMaxProcesses, runJob } from '@jobkit/runner';
-import { formatFieldError } from '../fieldErrors.js';
+import { formatInvalidJob } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { loadJob } from '../manifest.js';
 import { outcomeReport } from '../outcome.js';
-import { checkJob } from '../prepare.js';
+import { checkJobNamed } from '../prepare.js';
 import { Progress } from '../progress.js';
 import { printRunLogs } from '../runLogs.js';
 
@@ -22,13 +23,16 @@ export interface RunFlags {
   readonly maxProcesses?: number;
   /** -o: the result as a document (json, yaml) or the Job as kubectl prints it (name, wide), instead of progress and summary. */
   readonly output?: OutputFormat;
+  /** Unknown fields (kubectl's --validate): strict when not said. */
+  readonly fieldValidation?: FieldValidation;
 }
 
 export async function runCommand(path: string, flags: RunFlags, controller: Controller, io: Io): Promise<number> {
-  const job = loadJob(path, flags.name);
-  const errors = checkJob(job);
+  const job = loadJob(path, flags.name, { fieldValidation: flags.fieldValidation ?? 'Strict', warn: (line) => void io.stderr.write(`${line}\n`) });
+  const { name: admittedName, errors } = checkJobNamed(job);
   if (errors.length > 0) {
-    io.stderr.write(`${path}: the API server would reject this Job:\n${errors.map((e) => `  ${formatFieldError(e)}\n`).join('')}`);
+    // What `kubectl create -f` prints for the API server's answer; nothing runs.
+    io.stderr.write(formatInvalidJob(admittedName, errors));
     return ExitCode.BadInput;
   }
   const logsDir = flags.logsDir === undefined ? join(io.cwd, 'jobkit-logs') : isAbsolute(flags.logsDir) ? flags.logsDir : join(io.cwd, flags.logsDir);

@@ -1,20 +1,23 @@
 // `jobkit simulate JOB.yaml --script OUTCOMES.yaml [-o FORMAT]`: the Job in virtual time.
 import { parseScript, simulate, type Script } from '@jobkit/sim';
+import type { FieldValidation } from '@jobkit/api';
 import { type Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
 import { printOutput, type OutputFormat } from '../present/printers.js';
 import { renderTimeline } from '../present/timeline.js';
-import { formatFieldError } from '../fieldErrors.js';
+import { formatInvalidJob } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, readDocuments } from '../manifest.js';
 import { outcomeReport } from '../outcome.js';
-import { checkJob } from '../prepare.js';
+import { checkJobNamed } from '../prepare.js';
 
 export interface SimulateFlags {
   readonly script?: string;
   /** -o: the simulation as a document (json, yaml) or the Job as kubectl prints it (name, wide); default the timeline and describe. */
   readonly output?: OutputFormat;
   readonly name?: string;
+  /** Unknown fields (kubectl's --validate): strict when not said. */
+  readonly fieldValidation?: FieldValidation;
 }
 
 export function loadScript(path: string | undefined): Script {
@@ -34,11 +37,12 @@ export function loadScript(path: string | undefined): Script {
 }
 
 export function simulateCommand(path: string, flags: SimulateFlags, controller: Controller, io: Io): number {
-  const job = loadJob(path, flags.name);
+  const job = loadJob(path, flags.name, { fieldValidation: flags.fieldValidation ?? 'Strict', warn: (line) => void io.stderr.write(`${line}\n`) });
   const script = loadScript(flags.script);
-  const errors = checkJob(job);
+  const { name: admittedName, errors } = checkJobNamed(job);
   if (errors.length > 0) {
-    io.stderr.write(`${path}: the API server would reject this Job:\n${errors.map((e) => `  ${formatFieldError(e)}\n`).join('')}`);
+    // What `kubectl create -f` prints for the API server's answer; nothing runs.
+    io.stderr.write(formatInvalidJob(admittedName, errors));
     return ExitCode.BadInput;
   }
   const result = simulate(job, script, { controller });

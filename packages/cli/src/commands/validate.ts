@@ -1,22 +1,34 @@
-// `jobkit validate JOB.yaml`: the API server's create validation for every Job in the file.
-import { formatFieldError } from '../fieldErrors.js';
+// `jobkit validate JOB.yaml`: the API server's create validation for every Job in the file, each
+// reported as kubectl reports the API server's answer; documents of other kinds are skipped.
+import type { FieldValidation } from '@jobkit/api';
+import { formatInvalidJob } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
-import { loadJobs } from '../manifest.js';
-import { checkJob } from '../prepare.js';
+import { InputError, notDecodedError, readJobDocuments, reportNotes } from '../manifest.js';
+import { checkJobNamed } from '../prepare.js';
 
-export function validateCommand(path: string, io: Io): number {
-  const jobs = loadJobs(path);
+export function validateCommand(path: string, io: Io, fieldValidation: FieldValidation = 'Strict'): number {
+  const docs = readJobDocuments(path, fieldValidation);
+  const warn = (line: string): void => void io.stderr.write(`${line}\n`);
   let code: number = ExitCode.Ok;
-  for (const job of jobs) {
-    const name = job.metadata.name ?? '<no name>';
-    const errors = checkJob(job);
-    if (errors.length === 0) {
-      io.stdout.write(`job ${name}: valid\n`);
-    } else {
+  for (const doc of docs) {
+    reportNotes(doc, warn);
+    if (doc.kind === 'Skipped') continue;
+    if (doc.kind === 'NotDecoded') {
+      // As a 400 Bad Request: the Job is not validated; the other documents still are.
+      const e = notDecodedError(doc);
+      io.stderr.write(`jobkit: ${e.message}\n${e.details.map((d) => `  ${d}\n`).join('')}`);
       code = ExitCode.BadInput;
-      io.stdout.write(`job ${name}: ${errors.length} error${errors.length === 1 ? '' : 's'}\n`);
-      for (const e of errors) io.stdout.write(`  ${formatFieldError(e)}\n`);
+      continue;
+    }
+    const { name, errors } = checkJobNamed(doc.job);
+    if (errors.length === 0) {
+      io.stdout.write(`job ${doc.job.metadata.name ?? name}: valid\n`);
+    } else {
+      io.stderr.write(formatInvalidJob(name, errors));
+      code = ExitCode.BadInput;
     }
   }
+  if (docs.every((d) => d.kind === 'Skipped'))
+    throw new InputError(`${path}: no Job in it (${docs.length} document${docs.length === 1 ? '' : 's'} of other kinds skipped)`);
   return code;
 }

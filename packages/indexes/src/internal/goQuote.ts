@@ -17,6 +17,7 @@ function hex(n: number, width: number): string {
  * surrogate stands for the U+FFFD that Go would have decoded. Linear in `s`.
  *
  * @example goQuote('a"b\n') === '"a\\"b\\n"'
+ * @internal shared with @jobkit/validation's error rendering; not part of jobkit's API
  */
 export function goQuote(s: string): string {
   let out = '"';

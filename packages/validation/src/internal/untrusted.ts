@@ -35,7 +35,7 @@ export function optInt(o: unknown, name: string, path: string, errs: FieldError[
   const v = prop(o, name);
   if (isNil(v)) return undefined;
   if (typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX) return v;
-  errs.push(invalid(path, 'must be a 32-bit integer'));
+  errs.push(invalid(path, v, 'must be a 32-bit integer'));
   return undefined;
 }
 
@@ -49,7 +49,7 @@ export function optInt64(o: unknown, name: string, path: string, errs: FieldErro
   const v = prop(o, name);
   if (isNil(v)) return undefined;
   if (typeof v === 'number' && Number.isInteger(v) && v >= -INT64_BOUND && v < INT64_BOUND) return v;
-  errs.push(invalid(path, 'must be a 64-bit integer'));
+  errs.push(invalid(path, v, 'must be a 64-bit integer'));
   return undefined;
 }
 
@@ -62,7 +62,7 @@ export function optString(o: unknown, name: string, path: string, errs: FieldErr
   const v = prop(o, name);
   if (isNil(v)) return undefined;
   if (typeof v === 'string') return v;
-  errs.push(invalid(path, 'must be a string'));
+  errs.push(invalid(path, v, 'must be a string'));
   return undefined;
 }
 
@@ -70,7 +70,7 @@ export function optBool(o: unknown, name: string, path: string, errs: FieldError
   const v = prop(o, name);
   if (isNil(v)) return undefined;
   if (typeof v === 'boolean') return v;
-  errs.push(invalid(path, 'must be a boolean'));
+  errs.push(invalid(path, v, 'must be a boolean'));
   return undefined;
 }
 
@@ -79,7 +79,7 @@ export function list(o: unknown, name: string, path: string, errs: FieldError[])
   const v = prop(o, name);
   if (isNil(v)) return [];
   if (Array.isArray(v)) return v;
-  errs.push(invalid(path, 'must be a list'));
+  errs.push(invalid(path, v, 'must be a list'));
   return [];
 }
 
@@ -89,7 +89,7 @@ export function stringMap(o: unknown, name: string, path: string, errs: FieldErr
   const m = new Map<string, string>();
   if (isNil(v)) return m;
   if (!isObj(v)) {
-    errs.push(invalid(path, 'must be a map of string to string'));
+    errs.push(invalid(path, v, 'must be a map of string to string'));
     return m;
   }
   let bad = false;
@@ -98,7 +98,7 @@ export function stringMap(o: unknown, name: string, path: string, errs: FieldErr
     if (typeof val === 'string') m.set(k, val);
     else bad = true;
   }
-  if (bad) errs.push(invalid(path, 'must be a map of string to string'));
+  if (bad) errs.push(invalid(path, v, 'must be a map of string to string'));
   return m;
 }
 
@@ -111,7 +111,7 @@ export function optTimeSeconds(o: unknown, name: string, path: string, errs: Fie
     const ms = parseTime(v);
     if (ms !== undefined) return Math.floor(ms / 1000);
   }
-  errs.push(invalid(path, 'must be an RFC 3339 timestamp'));
+  errs.push(invalid(path, v, 'must be an RFC 3339 timestamp'));
   return undefined;
 }
 
