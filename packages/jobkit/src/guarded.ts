@@ -162,6 +162,7 @@ const indexList: Shape = custom('indexList', (v) => {
 });
 
 const intervalCheck = compile(s.interval);
+const intervalAt = (iv: unknown): Failure | undefined => (s.intervalOk(iv) ? undefined : intervalCheck(iv));
 const isArray = custom('array', (v) => (Array.isArray(v) ? undefined : mismatch(v, 'an array of Intervals')));
 
 /** hasIndex reads O(log n) intervals: exactly those of its binary search are checked. */
@@ -176,7 +177,7 @@ const hasIndexPath: ArgsCheck = (args) => {
     } catch (e) {
       return under(unreadable(e), `[${k}]`);
     }
-    const f = intervalCheck(iv);
+    const f = intervalAt(iv);
     return f !== undefined ? under(f, `[${k}]`) : undefined;
   };
   let f: Failure | undefined;
@@ -794,8 +795,8 @@ export const newBackoffRecord = guard(
   backoff.newBackoffRecord,
   params([
     ['prev', opt(s.backoffRecord)],
-    ['newSucceeded', arr(s.finishTimePod)],
-    ['newFailed', arr(s.finishTimePod)],
+    ['newSucceeded', s.finishTimePods],
+    ['newFailed', s.finishTimePods],
   ]),
 );
 
@@ -814,7 +815,7 @@ export const backoffFromCountedPods = guard(
   'backoffFromCountedPods',
   backoff.backoffFromCountedPods,
   params([
-    ['pods', arr(s.countedPod)],
+    ['pods', s.countedPods],
     ['trackingFinalizer', opt(str)],
   ]),
 );

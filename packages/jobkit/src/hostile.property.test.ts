@@ -34,6 +34,8 @@ import { isInvalidInput } from './index.js';
 import { isGuarded } from './guard/guard.js';
 import { job as buildJob, pod as buildPod, T0 } from './testing/builders.js';
 import { guardCases, totalCases, trustedExports, type GuardCase } from './testing/guardCases.js';
+import { compile, type Shape } from './guard/shape.js';
+import * as shapes from './guard/shapes.js';
 
 const SEED = Number(process.env['HOSTILE_SEED'] ?? 20261203);
 const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 250);
@@ -544,6 +546,30 @@ describe('hostile input against every total function: no throw', () => {
         call(name, args, () => f(...args));
       }),
       opts,
+    );
+  });
+});
+
+describe('the fast paths of the guard shapes accept only what their shapes accept', () => {
+  // Every fast path, with the valid values it sees in the cases (the arguments of its position).
+  const fastShapes = Object.entries(shapes).filter((e): e is [string, Extract<Shape, { k: 'fast' }>] => (e[1] as Shape).k === 'fast');
+  const values: unknown[] = guardCases.flatMap((c) => c.valid.flatMap((args) => args.filter((a) => typeof a === 'object' && a !== null)));
+  test.each(fastShapes)('%s', (_name, s) => {
+    const slow = compile(s.s);
+    const bases = values.filter((v) => slow(v) === undefined);
+    expect(bases.length).toBeGreaterThan(0);
+    for (const b of bases) expect(s.ok(b)).toBe(true);
+    fc.assert(
+      fc.property(fc.constantFrom(...bases).chain(input), (v) => {
+        let ok = false;
+        try {
+          ok = s.ok(v);
+        } catch {
+          ok = false;
+        }
+        if (ok) expect(slow(v)).toBeUndefined();
+      }),
+      { ...opts, numRuns: Math.max(10, Math.floor(RUNS / 2)) },
     );
   });
 });
