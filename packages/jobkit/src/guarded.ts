@@ -14,7 +14,15 @@ import * as multikueue from '@jobkit/multikueue';
 import * as policy from '@jobkit/policy';
 import * as sim from '@jobkit/sim';
 import * as validation from '@jobkit/validation';
-import type { FieldError } from '@jobkit/validation';
+import type { FieldError, JobFeatureGates, JobValidationOptions } from '@jobkit/validation';
+import type { DecodeResult, Job, JobList, JobSpec, JobStatus, JsonObject, Pod, PodFailurePolicy, PodList, SuccessPolicy } from '@jobkit/api';
+import type { BackoffLimits, BackoffRecord } from '@jobkit/backoff';
+import type { Action, ApplyOptions, ApplyResult, ClusterState, OrphanResult, SyncOptions, SyncResult, TtlDecision } from '@jobkit/core';
+import type { IndexFailureCounts, OrderedIntervals } from '@jobkit/indexes';
+import type { AdmitOptions, NameGenerator } from '@jobkit/loop';
+import type { MirrorInput, MirrorRecord, MirrorResult, RemoteJobOptions } from '@jobkit/multikueue';
+import type { PodFailurePolicyMatch, SuccessPolicyMatch } from '@jobkit/policy';
+import type { Script, ScriptResult, SimulateOptions, SimulationResult } from '@jobkit/sim';
 import { allOf, guard, guardInto, params, type ArgsCheck } from './guard/guard.js';
 import {
   any,
@@ -292,7 +300,7 @@ const optLimits = opt(s.backoffLimits);
  * @example
  * const { actions, status, backoff } = syncJob(job, pods, new Date('2026-01-01T00:00:00Z'));
  */
-export const syncJob = guardInto(
+export const syncJob: (job: Job, listedPods: readonly Pod[], now: Date, options?: SyncOptions) => SyncResult = guardInto(
   'syncJob',
   core.syncJob,
   params([
@@ -321,7 +329,7 @@ export const syncJob = guardInto(
  * @function
  * @category Simulation
  */
-export const applyActions = guardInto(
+export const applyActions: (state: ClusterState, actions: readonly Action[], opts: ApplyOptions) => ApplyResult = guardInto(
   'applyActions',
   core.applyActions,
   params([
@@ -347,7 +355,11 @@ export const applyActions = guardInto(
  * @example
  * const { actions, error } = orphanPodActions(undefined, pods); // owner gone: strip every finalizer
  */
-export const orphanPodActions = guardInto(
+export const orphanPodActions: (
+  job: Job | undefined,
+  pods: readonly Pod[],
+  options?: { readonly controllerName?: string; readonly trackingFinalizer?: string },
+) => OrphanResult = guardInto(
   'orphanPodActions',
   core.orphanPodActions,
   params([
@@ -368,7 +380,11 @@ export const orphanPodActions = guardInto(
  * @category Simulation
  * @example generatedNameBase('x'.repeat(70) + '-').length === 58
  */
-export const generatedNameBase = guard('generatedNameBase', core.generatedNameBase, params([['generateName', str]]));
+export const generatedNameBase: (generateName: string) => string | InvalidInput = guard(
+  'generatedNameBase',
+  core.generatedNameBase,
+  params([['generateName', str]]),
+);
 
 /**
  * When a finished Job's `ttlSecondsAfterFinished` has run out, by the rule of upstream's
@@ -379,7 +395,7 @@ export const generatedNameBase = guard('generatedNameBase', core.generatedNameBa
  *
  * @function
  */
-export const ttlAfterFinished = guardInto(
+export const ttlAfterFinished: (job: Job, now: Date) => TtlDecision = guardInto(
   'ttlAfterFinished',
   core.ttlAfterFinished,
   params([
@@ -402,7 +418,7 @@ export const ttlAfterFinished = guardInto(
  * @function
  * @category Validation
  */
-export const getUpdateValidationOptions = guard(
+export const getUpdateValidationOptions: (oldJob: unknown, gates?: JobFeatureGates) => JobValidationOptions | InvalidInput = guard(
   'getUpdateValidationOptions',
   validation.getUpdateValidationOptions,
   params([
@@ -419,7 +435,9 @@ export const getUpdateValidationOptions = guard(
  * @function
  * @category Validation
  */
-export const managedByErrors = guardInto('managedByErrors', validation.managedByErrors, params([['value', str]]), (invalid) => invalid.errors.map(bodyOf));
+export const managedByErrors: (value: string) => string[] = guardInto('managedByErrors', validation.managedByErrors, params([['value', str]]), (invalid) =>
+  invalid.errors.map(bodyOf),
+);
 
 // ---- policies ------------------------------------------------------------------------------------
 
@@ -435,7 +453,7 @@ export const managedByErrors = guardInto('managedByErrors', validation.managedBy
  * matchPodFailurePolicy({ rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] }, pod)
  * // → { action: 'Ignore', countFailed: false, rule: 0 } when the pod has DisruptionTarget=True
  */
-export const matchPodFailurePolicy = guard(
+export const matchPodFailurePolicy: (podFailurePolicy: PodFailurePolicy | undefined | null, pod: Pod) => PodFailurePolicyMatch | InvalidInput = guard(
   'matchPodFailurePolicy',
   policy.matchPodFailurePolicy,
   params([
@@ -458,7 +476,11 @@ export const matchPodFailurePolicy = guard(
  * matchSuccessPolicy({ rules: [{ succeededIndexes: '0-2' }] }, 10, '0-2,4-7')
  * // → { matched: true, message: 'Matched rules at index 0' }
  */
-export const matchSuccessPolicy = guard(
+export const matchSuccessPolicy: (
+  successPolicy: SuccessPolicy | undefined | null,
+  completions: number,
+  succeededIndexes: string,
+) => SuccessPolicyMatch | InvalidInput = guard(
   'matchSuccessPolicy',
   policy.matchSuccessPolicy,
   params([
@@ -482,7 +504,7 @@ export const matchSuccessPolicy = guard(
  * if (isInvalidInput(failed)) throw new Error(failed.errors[0]!.detail);
  * if (failed) replace(pod);
  */
-export const isPodFailed = guard(
+export const isPodFailed: (pod: Pod, onlyReplaceFailed: boolean) => boolean | InvalidInput = guard(
   'isPodFailed',
   policy.isPodFailed,
   params([
@@ -502,7 +524,11 @@ export const isPodFailed = guard(
  *
  * @function
  */
-export const onlyReplaceFailedPods = guard('onlyReplaceFailedPods', policy.onlyReplaceFailedPods, params([['spec', opt(s.replacementSpec)]]));
+export const onlyReplaceFailedPods: (spec: Pick<JobSpec, 'podReplacementPolicy'> | undefined) => boolean | InvalidInput = guard(
+  'onlyReplaceFailedPods',
+  policy.onlyReplaceFailedPods,
+  params([['spec', opt(s.replacementSpec)]]),
+);
 
 /**
  * Whether this failed pod makes its index failed (backoffLimitPerIndex): a matching FailIndex
@@ -519,7 +545,7 @@ export const onlyReplaceFailedPods = guard('onlyReplaceFailedPods', policy.onlyR
  * @category Backoff limit per index
  * @example isIndexFailed(jobWithLimit1, failedPodWithFailureCount1) === true
  */
-export const isIndexFailed = guard(
+export const isIndexFailed: (job: Job, pod: Pod) => boolean | InvalidInput = guard(
   'isIndexFailed',
   policy.isIndexFailed,
   params([
@@ -538,7 +564,7 @@ export const isIndexFailed = guard(
  * @category Backoff limit per index
  * @example getNewIndexFailureCounts(job, podWithFailureCount3) // → { failureCount: 4, ignoredFailureCount: 0 }
  */
-export const getNewIndexFailureCounts = guard(
+export const getNewIndexFailureCounts: (job: Job, podBeingReplaced?: Pod | null) => IndexFailureCounts | InvalidInput = guard(
   'getNewIndexFailureCounts',
   policy.getNewIndexFailureCounts,
   params([
@@ -561,7 +587,7 @@ export const getNewIndexFailureCounts = guard(
  *
  * @function
  */
-export const getCompletionIndex = guard(
+export const getCompletionIndex: (pod: Pod) => number | InvalidInput = guard(
   'getCompletionIndex',
   indexes.getCompletionIndex,
   params([['pod', obj({ metadata: obj({ annotations: opt(strMapKeys(api.JobCompletionIndexAnnotation)) }) }, 'a Pod')]]),
@@ -577,7 +603,7 @@ export const getCompletionIndex = guard(
  *
  * @function
  */
-export const isValidCompletionIndex = guard(
+export const isValidCompletionIndex: (index: number, completions: number) => boolean | InvalidInput = guard(
   'isValidCompletionIndex',
   indexes.isValidCompletionIndex,
   params([
@@ -594,7 +620,11 @@ export const isValidCompletionIndex = guard(
  * @function
  * @example formatIntervals([{first:0,last:0},{first:2,last:3},{first:5,last:9}]) === '0,2,3,5-9'
  */
-export const formatIntervals = guard('formatIntervals', indexes.formatIntervals, params([['set', s.intervals]]));
+export const formatIntervals: (set: OrderedIntervals) => string | InvalidInput = guard(
+  'formatIntervals',
+  indexes.formatIntervals,
+  params([['set', s.intervals]]),
+);
 
 /**
  * Builds a set from index numbers in any order, possibly repeated (upstream gathers them in a
@@ -610,7 +640,11 @@ export const formatIntervals = guard('formatIntervals', indexes.formatIntervals,
  * @function
  * @example intervalsFromIndexes([5, 1, 2, 2, 0, -1]) // [{0,2},{5,5}]
  */
-export const intervalsFromIndexes = guard('intervalsFromIndexes', indexes.intervalsFromIndexes, params([['indexes', indexList]]));
+export const intervalsFromIndexes: (indexes: Iterable<number> | ArrayLike<number>) => OrderedIntervals | InvalidInput = guard(
+  'intervalsFromIndexes',
+  indexes.intervalsFromIndexes,
+  params([['indexes', indexList]]),
+);
 
 /**
  * Returns the union of `a` and `b` (upstream `orderedIntervals.merge`): a single merge pass over
@@ -620,7 +654,7 @@ export const intervalsFromIndexes = guard('intervalsFromIndexes', indexes.interv
  * @function
  * @example mergeIntervals([{first:0,last:2}], [{first:3,last:3},{first:7,last:8}]) // [{0,3},{7,8}]
  */
-export const mergeIntervals = guard(
+export const mergeIntervals: (a: OrderedIntervals, b: OrderedIntervals) => OrderedIntervals | InvalidInput = guard(
   'mergeIntervals',
   indexes.mergeIntervals,
   params([
@@ -636,7 +670,7 @@ export const mergeIntervals = guard(
  * @function
  * @example countIndexes(parseIndexesFromString('0-99999999', 1e8)) === 1e8
  */
-export const countIndexes = guard('countIndexes', indexes.countIndexes, params([['set', s.intervals]]));
+export const countIndexes: (set: OrderedIntervals) => number | InvalidInput = guard('countIndexes', indexes.countIndexes, params([['set', s.intervals]]));
 
 /**
  * Tells whether index `i` is in the set (upstream `orderedIntervals.has`): binary search for the
@@ -649,7 +683,7 @@ export const countIndexes = guard('countIndexes', indexes.countIndexes, params([
  *
  * @function
  */
-export const hasIndex = guard(
+export const hasIndex: (set: OrderedIntervals, i: number) => boolean | InvalidInput = guard(
   'hasIndex',
   indexes.hasIndex,
   allOf(
@@ -673,7 +707,7 @@ export const hasIndex = guard(
  * @function
  * @example firstPendingIndexes(3, 10, [{first:0,last:1}], [{first:3,last:3}]) // [2, 4, 5]
  */
-export const firstPendingIndexes = guard(
+export const firstPendingIndexes: (count: number, completions: number, ...occupied: OrderedIntervals[]) => number[] | InvalidInput = guard(
   'firstPendingIndexes',
   indexes.firstPendingIndexes,
   params(
@@ -692,7 +726,11 @@ export const firstPendingIndexes = guard(
  *
  * @function
  */
-export const getIndexFailureCount = guard('getIndexFailureCount', indexes.getIndexFailureCount, params([['pod', s.failureCountPod]]));
+export const getIndexFailureCount: (pod: Pod) => number | InvalidInput = guard(
+  'getIndexFailureCount',
+  indexes.getIndexFailureCount,
+  params([['pod', s.failureCountPod]]),
+);
 
 /**
  * The `batch.kubernetes.io/job-index-ignored-failure-count` annotation, read like
@@ -700,7 +738,11 @@ export const getIndexFailureCount = guard('getIndexFailureCount', indexes.getInd
  *
  * @function
  */
-export const getIndexIgnoredFailureCount = guard('getIndexIgnoredFailureCount', indexes.getIndexIgnoredFailureCount, params([['pod', s.failureCountPod]]));
+export const getIndexIgnoredFailureCount: (pod: Pod) => number | InvalidInput = guard(
+  'getIndexIgnoredFailureCount',
+  indexes.getIndexIgnoredFailureCount,
+  params([['pod', s.failureCountPod]]),
+);
 
 /**
  * Failure count plus ignored-failure count (upstream `getIndexAbsoluteFailureCount`). Upstream
@@ -710,7 +752,11 @@ export const getIndexIgnoredFailureCount = guard('getIndexIgnoredFailureCount', 
  *
  * @function
  */
-export const getIndexAbsoluteFailureCount = guard('getIndexAbsoluteFailureCount', indexes.getIndexAbsoluteFailureCount, params([['pod', s.failureCountPod]]));
+export const getIndexAbsoluteFailureCount: (pod: Pod) => number | InvalidInput = guard(
+  'getIndexAbsoluteFailureCount',
+  indexes.getIndexAbsoluteFailureCount,
+  params([['pod', s.failureCountPod]]),
+);
 
 /**
  * The counters for the pod that replaces `podBeingReplaced` (upstream `getNewIndexFailureCounts`):
@@ -723,7 +769,7 @@ export const getIndexAbsoluteFailureCount = guard('getIndexAbsoluteFailureCount'
  *
  * @function
  */
-export const newIndexFailureCounts = guard(
+export const newIndexFailureCounts: (podBeingReplaced: Pod | undefined, countFailed: boolean) => IndexFailureCounts | InvalidInput = guard(
   'newIndexFailureCounts',
   indexes.newIndexFailureCounts,
   params([
@@ -739,7 +785,7 @@ export const newIndexFailureCounts = guard(
  *
  * @function
  */
-export const indexFailureCountAnnotations = guard(
+export const indexFailureCountAnnotations: (counts: IndexFailureCounts) => Record<string, string> | InvalidInput = guard(
   'indexFailureCountAnnotations',
   indexes.indexFailureCountAnnotations,
   params([['counts', obj({ failureCount: int, ignoredFailureCount: int }, 'IndexFailureCounts')]]),
@@ -754,7 +800,7 @@ export const indexFailureCountAnnotations = guard(
  * @function
  * @example podGenerateNameWithIndex('indexed-job', 1) === 'indexed-job-1-'
  */
-export const podGenerateNameWithIndex = guard(
+export const podGenerateNameWithIndex: (jobName: string, index: number) => string | InvalidInput = guard(
   'podGenerateNameWithIndex',
   indexes.podGenerateNameWithIndex,
   params([
@@ -772,7 +818,7 @@ export const podGenerateNameWithIndex = guard(
  * @function
  * @category Backoff
  */
-export const backoffDelayMs = guard(
+export const backoffDelayMs: (failures: number, limits?: BackoffLimits) => number | InvalidInput = guard(
   'backoffDelayMs',
   backoff.backoffDelayMs,
   params([
@@ -790,15 +836,16 @@ export const backoffDelayMs = guard(
  * @function
  * @category Backoff
  */
-export const newBackoffRecord = guard(
-  'newBackoffRecord',
-  backoff.newBackoffRecord,
-  params([
-    ['prev', opt(s.backoffRecord)],
-    ['newSucceeded', s.finishTimePods],
-    ['newFailed', s.finishTimePods],
-  ]),
-);
+export const newBackoffRecord: (prev: BackoffRecord | undefined, newSucceeded: readonly Pod[], newFailed: readonly Pod[]) => BackoffRecord | InvalidInput =
+  guard(
+    'newBackoffRecord',
+    backoff.newBackoffRecord,
+    params([
+      ['prev', opt(s.backoffRecord)],
+      ['newSucceeded', s.finishTimePods],
+      ['newFailed', s.finishTimePods],
+    ]),
+  );
 
 /**
  * The record rebuilt from the pods a Job has already counted (finished, tracking finalizer
@@ -811,7 +858,7 @@ export const newBackoffRecord = guard(
  * @function
  * @category Backoff
  */
-export const backoffFromCountedPods = guard(
+export const backoffFromCountedPods: (pods: readonly Pod[], trackingFinalizer?: string) => BackoffRecord | InvalidInput = guard(
   'backoffFromCountedPods',
   backoff.backoffFromCountedPods,
   params([
@@ -827,7 +874,7 @@ export const backoffFromCountedPods = guard(
  * @function
  * @category Backoff
  */
-export const remainingBackoffMs = guard(
+export const remainingBackoffMs: (record: BackoffRecord | undefined, now: Date, limits?: BackoffLimits) => number | InvalidInput = guard(
   'remainingBackoffMs',
   backoff.remainingBackoffMs,
   params([
@@ -846,7 +893,7 @@ export const remainingBackoffMs = guard(
  * @function
  * @category Backoff
  */
-export const remainingBackoffMsPerIndex = guard(
+export const remainingBackoffMsPerIndex: (lastFailedPod: Pod | undefined, now: Date, limits?: BackoffLimits) => number | InvalidInput = guard(
   'remainingBackoffMsPerIndex',
   backoff.remainingBackoffMsPerIndex,
   params([
@@ -864,7 +911,7 @@ export const remainingBackoffMsPerIndex = guard(
  * @function
  * @category Backoff
  */
-export const remainingTimeForFailuresMs = guard(
+export const remainingTimeForFailuresMs: (failures: number, lastFailureMs: number, now: Date, limits?: BackoffLimits) => number | InvalidInput = guard(
   'remainingTimeForFailuresMs',
   backoff.remainingTimeForFailuresMs,
   params([
@@ -884,7 +931,7 @@ export const remainingTimeForFailuresMs = guard(
  * @function
  * @category Backoff
  */
-export const getFinishedTimeMs = guard('getFinishedTimeMs', backoff.getFinishedTimeMs, params([['pod', s.finishTimePod]]));
+export const getFinishedTimeMs: (pod: Pod) => number | InvalidInput = guard('getFinishedTimeMs', backoff.getFinishedTimeMs, params([['pod', s.finishTimePod]]));
 
 /**
  * {@link getFinishedTimeMs} as a Date.
@@ -892,7 +939,7 @@ export const getFinishedTimeMs = guard('getFinishedTimeMs', backoff.getFinishedT
  * @function
  * @category Backoff
  */
-export const getFinishedTime = guard('getFinishedTime', backoff.getFinishedTime, params([['pod', s.finishTimePod]]));
+export const getFinishedTime: (pod: Pod) => Date | InvalidInput = guard('getFinishedTime', backoff.getFinishedTime, params([['pod', s.finishTimePod]]));
 
 // ---- Kubernetes objects --------------------------------------------------------------------------
 
@@ -903,14 +950,14 @@ export const getFinishedTime = guard('getFinishedTime', backoff.getFinishedTime,
  *
  * @function
  */
-export const encodeJob = guard('encodeJob', api.encodeJob, decodes(0, 'job', JobCodec, true));
+export const encodeJob: (job: Job) => JsonObject | InvalidInput = guard('encodeJob', api.encodeJob, decodes(0, 'job', JobCodec, true));
 
 /**
  * The list as plain JSON. An {@link InvalidInput} when `list` does not decode as a JobList.
  *
  * @function
  */
-export const encodeJobList = guard('encodeJobList', api.encodeJobList, decodes(0, 'list', JobListCodec, true));
+export const encodeJobList: (list: JobList) => JsonObject | InvalidInput = guard('encodeJobList', api.encodeJobList, decodes(0, 'list', JobListCodec, true));
 
 /**
  * The Pod as plain JSON; for a decoded Pod it is the input JSON again. An {@link InvalidInput}
@@ -918,14 +965,14 @@ export const encodeJobList = guard('encodeJobList', api.encodeJobList, decodes(0
  *
  * @function
  */
-export const encodePod = guard('encodePod', api.encodePod, decodes(0, 'pod', PodCodec, true));
+export const encodePod: (pod: Pod) => JsonObject | InvalidInput = guard('encodePod', api.encodePod, decodes(0, 'pod', PodCodec, true));
 
 /**
  * The list as plain JSON. An {@link InvalidInput} when `list` does not decode as a PodList.
  *
  * @function
  */
-export const encodePodList = guard('encodePodList', api.encodePodList, decodes(0, 'list', PodListCodec, true));
+export const encodePodList: (list: PodList) => JsonObject | InvalidInput = guard('encodePodList', api.encodePodList, decodes(0, 'list', PodListCodec, true));
 
 /**
  * Readable lines for io-ts errors, e.g. `spec.completions: expected a non-negative integer, got -1`;
@@ -963,7 +1010,7 @@ export const formatDecodeErrors: (errors: Errors, limit?: number) => string[] | 
  * const defaulted = withJobDefaults(job);
  * if (!isInvalidInput(defaulted)) defaulted.spec.backoffLimit // 6 when the manifest had none
  */
-export const withJobDefaults = guard('withJobDefaults', api.withJobDefaults, params([['job', s.defaultsJob]]));
+export const withJobDefaults: (job: Job) => Job | InvalidInput = guard('withJobDefaults', api.withJobDefaults, params([['job', s.defaultsJob]]));
 
 // ---- MultiKueue ----------------------------------------------------------------------------------
 
@@ -998,7 +1045,7 @@ export const withJobDefaults = guard('withJobDefaults', api.withJobDefaults, par
  * if (r.deferred) requeueAfter(2000);
  * @category MultiKueue
  */
-export const mirrorStatus = guardInto(
+export const mirrorStatus: (input: MirrorInput) => MirrorResult = guardInto(
   'mirrorStatus',
   multikueue.mirrorStatus,
   params([['input', readable('local', 'remote', 'remoteCluster', 'record', 'now', 'options')]]),
@@ -1032,7 +1079,7 @@ export const mirrorStatus = guardInto(
  * // create `remote` on the worker (after isInvalidInput(remote) is false); mirror it back with mirrorStatus
  * @category MultiKueue
  */
-export const remoteJobFor = guard(
+export const remoteJobFor: (local: Job, options: RemoteJobOptions) => Job | InvalidInput = guard(
   'remoteJobFor',
   multikueue.remoteJobFor,
   allOf(
@@ -1062,7 +1109,7 @@ export const remoteJobFor = guard(
  * if (status && !isInvalidInput(status)) await writeStatus({ ...local, status });
  * @category MultiKueue
  */
-export const finishLocally = guard(
+export const finishLocally: (local: Job, now: Date | string) => JobStatus | undefined | InvalidInput = guard(
   'finishLocally',
   multikueue.finishLocally,
   params([
@@ -1078,7 +1125,11 @@ export const finishLocally = guard(
  * @function
  * @category MultiKueue
  */
-export const encodeMirrorRecord = guard('encodeMirrorRecord', multikueue.encodeMirrorRecord, decodes(0, 'record', multikueue.MirrorRecordCodec));
+export const encodeMirrorRecord: (record: MirrorRecord) => string | InvalidInput = guard(
+  'encodeMirrorRecord',
+  multikueue.encodeMirrorRecord,
+  decodes(0, 'record', multikueue.MirrorRecordCodec),
+);
 
 /**
  * The record stored on the manager's Job (its {@link MirrorRecordAnnotation}), decoded. A Job
@@ -1087,7 +1138,7 @@ export const encodeMirrorRecord = guard('encodeMirrorRecord', multikueue.encodeM
  * @function
  * @category MultiKueue
  */
-export const mirrorRecordOf = guardInto(
+export const mirrorRecordOf: (local: Job) => DecodeResult<MirrorRecord | undefined> = guardInto(
   'mirrorRecordOf',
   multikueue.mirrorRecordOf,
   params([['local', obj({ metadata: obj({ annotations: opt(strMapKeys(multikueue.MirrorRecordAnnotation)) }) }, 'a Job')]]),
@@ -1108,7 +1159,7 @@ export const mirrorRecordOf = guardInto(
  * const job = admitJob(decoded.value, { uid, now });
  * if (isInvalidInput(job)) throw new Error(job.errors.map((e) => `${e.field}: ${e.detail}`).join('\n'));
  */
-export const admitJob = guard(
+export const admitJob: (input: Job, options: AdmitOptions) => Job | InvalidInput = guard(
   'admitJob',
   loop.admitJob,
   params([
@@ -1125,7 +1176,7 @@ export const admitJob = guard(
  *
  * @function
  */
-export const deterministicNames = guard(
+export const deterministicNames: (seed?: number) => NameGenerator | InvalidInput = guard(
   'deterministicNames',
   loop.deterministicNames,
   params([['seed', opt(custom('seed', (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? undefined : mismatch(v, 'a non-negative integer'))))]]),
@@ -1143,7 +1194,7 @@ export const deterministicNames = guard(
  * const parsed = parseScript({ default: { exitCode: 1 } });
  * if (parsed.ok) simulate(job, parsed.script) // { outcome: { kind: 'Failed', reason: 'BackoffLimitExceeded', ... }, ... } unless isInvalidInput
  */
-export const simulate = guard(
+export const simulate: (input: Job, script: Script, options?: SimulateOptions) => SimulationResult | InvalidInput = guard(
   'simulate',
   sim.simulate,
   params([
@@ -1159,7 +1210,7 @@ export const simulate = guard(
  *
  * @function
  */
-export const parseScript = guardInto(
+export const parseScript: (input: unknown) => ScriptResult = guardInto(
   'parseScript',
   sim.parseScript,
   params([['input', readable('default', 'attempts', 'indexes', 'resumeAt', 'until')]]),
