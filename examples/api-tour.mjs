@@ -1,7 +1,7 @@
 // A tour of jobkit's API: decode a Job, validate it, and play reconcile passes forward by hand —
 // what a custom controller does, with a pretend kubelet in place of a cluster.
 //   pnpm build && node examples/api-tour.mjs
-import { admitJob, applyActions, formatFieldError, parseJob, syncJob, validateJob, validateJobStatusUpdate } from 'jobkit';
+import { admitJob, applyActions, formatFieldError, isInvalidInput, parseJob, syncJob, validateJob, validateJobStatusUpdate } from 'jobkit';
 
 // 1. Decode untrusted JSON (errors name the field). Then do what the API server does on create:
 //    defaults, a UID, the generated selector and pod-template labels, resourceVersion.
@@ -17,6 +17,8 @@ const decoded = parseJob({
 });
 if (!decoded.ok) throw new Error(decoded.errors.join('\n'));
 let job = admitJob(decoded.value, { uid: '5d3b2f0e-0000-4000-8000-000000000001', now: new Date('2026-01-01T00:00:00Z') });
+// jobkit never throws on bad arguments: it answers an InvalidInput whose errors name the field.
+if (isInvalidInput(job)) throw new Error(job.errors.map((e) => `${e.field}: ${e.detail}`).join('\n'));
 
 // 2. Validate it as the API server would on create.
 const specErrors = validateJob(job);

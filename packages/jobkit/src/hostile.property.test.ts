@@ -1,7 +1,9 @@
 // Hostile input against every public function that takes raw objects: prototype keys at every
 // level, wrong types at every field, huge numbers and strings, cyclic, frozen and null-prototype
 // objects, sparse arrays. Each call must return (no throw), leave its inputs as they were, leave
-// Object.prototype alone, and finish in bounded time.
+// Object.prototype alone, and finish in bounded time. Every function `jobkit` exports is covered:
+// guarded (guarded.ts; then a hostile argument is an InvalidInput or the function's own error,
+// never an InternalError, i.e. the checks caught it), or listed as total (testing/guardCases.ts).
 //
 // Inputs are a valid Job, pods and actions with one to three fields replaced (or keys added) at
 // random paths. HOSTILE_SEED / HOSTILE_RUNS reproduce or widen a run; HOSTILE_REPORT=1 prints the
@@ -27,7 +29,13 @@ import {
   type Job,
   type Pod,
 } from './index.js';
+import * as jobkit from './index.js';
+import { isInvalidInput } from './index.js';
+import { isGuarded } from './guard/guard.js';
 import { job as buildJob, pod as buildPod, T0 } from './testing/builders.js';
+import { guardCases, totalCases, trustedExports, type GuardCase } from './testing/guardCases.js';
+import { compile, type Shape } from './guard/shape.js';
+import * as shapes from './guard/shapes.js';
 
 const SEED = Number(process.env['HOSTILE_SEED'] ?? 20261203);
 const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 250);
@@ -469,6 +477,99 @@ describe('hostile input: no throw, no mutation, no pollution, bounded time', () 
         call('failedIndexesOverlapCompleted', [a, b], () => failedIndexesOverlapCompleted(a as never, b as never, completions as never));
       }),
       opts,
+    );
+  });
+});
+
+// ---- every export ---------------------------------------------------------------------------------
+
+type Fn = (...args: unknown[]) => unknown;
+const exportedFunctions = (Object.entries(jobkit) as [string, unknown][]).filter((e): e is [string, Fn] => typeof e[1] === 'function');
+
+describe('every function jobkit exports is guarded or known to be total', () => {
+  test('no export is left out', () => {
+    const unlisted = exportedFunctions
+      .map(([name]) => name)
+      .filter((name) => !guardCases.some((c) => c.name === name) && !(name in totalCases) && !(name in trustedExports));
+    // A new export: guard it in guarded.ts (and add its case to testing/guardCases.ts), or list it
+    // in totalCases with why no argument can make it throw.
+    expect(unlisted).toEqual([]);
+  });
+  test.each(exportedFunctions.map(([name, f]) => [name, f] as const))('%s', (name, f) => {
+    if (guardCases.some((c) => c.name === name)) expect(isGuarded(f)).toBe(true);
+    else expect(isGuarded(f)).toBe(false);
+  });
+  test('objects of functions hold checked ones', () => {
+    for (const [k, f] of Object.entries(jobkit.defaultController)) expect(isGuarded(f) || k in totalCases).toBe(true);
+  });
+});
+
+/** An argument: a valid one mutated as above, or for a scalar the value itself or a hostile one. */
+function argument(base: unknown): fc.Arbitrary<unknown> {
+  return typeof base === 'object' && base !== null ? input(base) : fc.oneof({ weight: 3, arbitrary: fc.constant(base) }, { weight: 1, arbitrary: hostile });
+}
+
+/** Whether an answer says the function threw past the guard's checks. */
+function internalError(c: GuardCase, r: unknown): string | undefined {
+  if (isInvalidInput(r)) {
+    const e = r.errors.find((x) => x.type === 'InternalError');
+    return e !== undefined ? `${e.field}: ${e.detail}` : undefined;
+  }
+  const t = (c.channel as ((r: unknown) => string | undefined) | undefined)?.(r);
+  return t !== undefined && /internal error/i.test(t) ? t : undefined;
+}
+
+// Half the runs per function (there are fifty; HOSTILE_RUNS widens them all); the simulator runs
+// a whole Job per call: a tenth.
+const runsOf = (name: string): number => Math.max(10, Math.floor(name === 'simulate' ? RUNS / 10 : RUNS / 2));
+
+describe('hostile input against every guarded function: answered, never thrown, never past the checks', () => {
+  test.each(guardCases.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const f = (jobkit as unknown as Record<string, Fn>)[name]!;
+    const base = c.valid[0]!;
+    fc.assert(
+      fc.property(fc.tuple(...base.map(argument)), (args) => {
+        const r = call(name, args, () => f(...args));
+        const internal = internalError(c, r);
+        if (internal !== undefined) throw new Error(`${name} threw past its checks: ${internal}`);
+      }),
+      { ...opts, numRuns: runsOf(name) },
+    );
+  });
+});
+
+describe('hostile input against every total function: no throw', () => {
+  test.each(Object.entries(totalCases))('%s', (name, { valid }) => {
+    const f = (jobkit as unknown as Record<string, Fn>)[name]!;
+    fc.assert(
+      fc.property(fc.tuple(...valid.map(argument)), (args) => {
+        call(name, args, () => f(...args));
+      }),
+      opts,
+    );
+  });
+});
+
+describe('the fast paths of the guard shapes accept only what their shapes accept', () => {
+  // Every fast path, with the valid values it sees in the cases (the arguments of its position).
+  const fastShapes = Object.entries(shapes).filter((e): e is [string, Extract<Shape, { k: 'fast' }>] => (e[1] as Shape).k === 'fast');
+  const values: unknown[] = guardCases.flatMap((c) => c.valid.flatMap((args) => args.filter((a) => typeof a === 'object' && a !== null)));
+  test.each(fastShapes)('%s', (_name, s) => {
+    const slow = compile(s.s);
+    const bases = values.filter((v) => slow(v) === undefined);
+    expect(bases.length).toBeGreaterThan(0);
+    for (const b of bases) expect(s.ok(b)).toBe(true);
+    fc.assert(
+      fc.property(fc.constantFrom(...bases).chain(input), (v) => {
+        let ok = false;
+        try {
+          ok = s.ok(v);
+        } catch {
+          ok = false;
+        }
+        if (ok) expect(slow(v)).toBeUndefined();
+      }),
+      { ...opts, numRuns: Math.max(10, Math.floor(RUNS / 2)) },
     );
   });
 });

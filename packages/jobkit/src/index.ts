@@ -1,8 +1,17 @@
 // jobkit: the public API, a curated list. The pure packages decide; adapters (runner, cli) stay
-// out. Grouped as docs/api groups them; every name here is documented at its home.
+// out. Grouped as docs/api groups them; every name here is documented at its home, or (the
+// functions that check their arguments) in guarded.ts.
+//
+// This is the checked surface: no function here throws on arguments of the wrong type. Those
+// that could are exported through a guard (guarded.ts) that answers with an InvalidInput, or
+// with the function's own error. The @jobkit/* building blocks trust their types.
+
+// Bad arguments: what a guarded function answers instead of throwing.
+export { isInvalidInput } from './invalidInput.js';
+export type { InvalidInput, InputFieldError } from './invalidInput.js';
 
 // The reconcile pass and what it asks the cluster to do.
-export { syncJob, applyActions, orphanPodActions, generatedNameBase, ttlAfterFinished } from '@jobkit/core';
+export { syncJob, applyActions, orphanPodActions, generatedNameBase, ttlAfterFinished } from './guarded.js';
 export type {
   Action,
   ApplyOptions,
@@ -19,37 +28,32 @@ export type {
 } from '@jobkit/core';
 
 // Validation as the API server applies it.
-export {
-  validateJob,
-  validateJobUpdate,
-  validateJobStatusUpdate,
-  getStatusValidationOptions,
-  getUpdateValidationOptions,
-  managedByErrors,
-  formatFieldError,
-  errorBody,
-} from '@jobkit/validation';
+export { validateJob, validateJobUpdate, validateJobStatusUpdate, getStatusValidationOptions } from '@jobkit/validation';
+export { getUpdateValidationOptions, managedByErrors } from './guarded.js';
+export { formatFieldError, errorBody } from './guarded.js';
 export type { FieldError, FieldErrorType, JobFeatureGates, JobStatusValidationOptions, JobValidationOptions } from '@jobkit/validation';
 
 // Pod failure and success policies, and which pods count as failed.
-export { matchPodFailurePolicy, matchSuccessPolicy, isPodFailed, onlyReplaceFailedPods, isIndexFailed, getNewIndexFailureCounts } from '@jobkit/policy';
+export { matchPodFailurePolicy, matchSuccessPolicy, isPodFailed, onlyReplaceFailedPods, isIndexFailed, getNewIndexFailureCounts } from './guarded.js';
 export type { PodFailurePolicyMatch, SuccessPolicyMatch } from '@jobkit/policy';
 
 // Completion indexes: the pod's index, interval lists as status carries them, per-index failure counts.
 export {
   UnknownCompletionIndex,
-  getCompletionIndex,
-  isValidCompletionIndex,
   parseIndexesFromString,
   parseIndexesStrict,
   parseIndexIntervalStrict,
+  emptyIntervals,
+  failedIndexesOverlapCompleted,
+} from '@jobkit/indexes';
+export {
+  getCompletionIndex,
+  isValidCompletionIndex,
   formatIntervals,
   intervalsFromIndexes,
   mergeIntervals,
   countIndexes,
   hasIndex,
-  emptyIntervals,
-  failedIndexesOverlapCompleted,
   firstPendingIndexes,
   getIndexFailureCount,
   getIndexIgnoredFailureCount,
@@ -57,13 +61,13 @@ export {
   newIndexFailureCounts,
   indexFailureCountAnnotations,
   podGenerateNameWithIndex,
-} from '@jobkit/indexes';
+} from './guarded.js';
 export type * from '@jobkit/indexes';
 
 // Pod failure backoff.
+export { emptyBackoffRecord } from '@jobkit/backoff';
 export {
   backoffDelayMs,
-  emptyBackoffRecord,
   newBackoffRecord,
   backoffFromCountedPods,
   remainingBackoffMs,
@@ -71,7 +75,7 @@ export {
   remainingTimeForFailuresMs,
   getFinishedTime,
   getFinishedTimeMs,
-} from '@jobkit/backoff';
+} from './guarded.js';
 export type { BackoffLimits, BackoffRecord } from '@jobkit/backoff';
 
 // Kubernetes objects: types, the constants upstream names, decoding untrusted input, defaulting.
@@ -114,36 +118,24 @@ export {
   parsePodList,
   unknownJobFields,
   JobFieldTree,
-  encodeJob,
-  encodeJobList,
-  encodePod,
-  encodePodList,
-  formatDecodeErrors,
-  withJobDefaults,
   trackingFinalizerFor,
   JobCodec,
   PodCodec,
 } from '@jobkit/api';
+export { encodeJob, encodeJobList, encodePod, encodePodList, formatDecodeErrors, withJobDefaults } from './guarded.js';
 export * as codecs from './codecs.js';
 
 // MultiKueue-style mirroring of a worker's Job status onto the manager's Job.
-export {
-  mirrorStatus,
-  remoteJobFor,
-  finishLocally,
-  MirrorRecordAnnotation,
-  MultiKueueOriginLabel,
-  MirrorRecordCodec,
-  emptyMirrorRecord,
-  encodeMirrorRecord,
-  decodeMirrorRecord,
-  mirrorRecordOf,
-} from '@jobkit/multikueue';
+export { MirrorRecordAnnotation, MultiKueueOriginLabel, MirrorRecordCodec, emptyMirrorRecord, decodeMirrorRecord } from '@jobkit/multikueue';
+export { mirrorStatus, remoteJobFor, finishLocally, encodeMirrorRecord, mirrorRecordOf } from './guarded.js';
 export type { MirrorBaseline, MirrorInput, MirrorOptions, MirrorReasonWord, MirrorRecord, MirrorResult, RemoteJobOptions } from '@jobkit/multikueue';
 
 // The controller loop around syncJob (queue, batching, API back-off, expectations), admission as
-// the API server does it, and the virtual-time simulator that drives them.
-export { JobLoop, VirtualScheduler, defaultController, admitJob, deterministicNames } from '@jobkit/loop';
+// the API server does it, and the virtual-time simulator that drives them. The classes trust
+// their types (their constructors cannot answer with an InvalidInput; they run the caller's
+// callbacks); defaultController holds the checked syncJob and applyActions.
+export { JobLoop, VirtualScheduler } from '@jobkit/loop';
+export { defaultController, admitJob, deterministicNames } from './guarded.js';
 export type {
   AdmitOptions,
   Cancel,
@@ -156,5 +148,6 @@ export type {
   Scheduler,
   TimelineEntry,
 } from '@jobkit/loop';
-export { simulate, defaultSimulationStart, parseScript } from '@jobkit/sim';
+export { defaultSimulationStart } from '@jobkit/sim';
+export { simulate, parseScript } from './guarded.js';
 export type { Script, ScriptError, ScriptResult, Outcome, SimulateOptions, SimulationResult } from '@jobkit/sim';

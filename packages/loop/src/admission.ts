@@ -2,7 +2,6 @@
 // (pkg/registry/batch/job/strategy.go PrepareForCreate and generateSelector): identity,
 // cleared status, generated selector and pod-template labels, and API defaults.
 import { ControllerUidLabel, formatValidTime, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel, withJobDefaults, type Job } from '@jobkit/api';
-import { produce } from './internal/immer.js';
 
 export interface AdmitOptions {
   readonly uid: string;
@@ -11,7 +10,12 @@ export interface AdmitOptions {
   readonly generateName?: (prefix: string) => string;
 }
 
-/** The Job as stored by the API server after a create. */
+/**
+ * The Job as stored by the API server after a create. Written with spreads, not immer: the Job is
+ * the caller's object and may hold what immer cannot draft — a Map or Set in hostile input
+ * (immer throws without its MapSet plugin), a class instance (immer would edit it in place).
+ * Spreads copy whatever is there and never change the input.
+ */
 export function admitJob(input: Job, options: AdmitOptions): Job {
   const defaulted = withJobDefaults(input);
   const generated =
@@ -19,18 +23,21 @@ export function admitJob(input: Job, options: AdmitOptions): Job {
       ? options.generateName(defaulted.metadata.generateName)
       : undefined;
   const name = defaulted.metadata.name ?? generated ?? '';
-  const job = produce(defaulted, (d) => {
-    d.apiVersion = defaulted.apiVersion ?? 'batch/v1';
-    d.kind = defaulted.kind ?? 'Job';
-    const m = d.metadata;
-    if (generated !== undefined) m.name = generated;
-    m.namespace = defaulted.metadata.namespace ?? 'default';
-    m.uid = options.uid;
-    m.generation = 1;
-    m.resourceVersion = '1';
-    m.creationTimestamp = formatValidTime(options.now);
-    d.status = {};
-  });
+  const job: Job = {
+    ...defaulted,
+    apiVersion: defaulted.apiVersion ?? 'batch/v1',
+    kind: defaulted.kind ?? 'Job',
+    metadata: {
+      ...defaulted.metadata,
+      ...(generated !== undefined ? { name: generated } : {}),
+      namespace: defaulted.metadata.namespace ?? 'default',
+      uid: options.uid,
+      generation: 1,
+      resourceVersion: '1',
+      creationTimestamp: formatValidTime(options.now),
+    },
+    status: {},
+  };
   const withPodDefault = withRestartPolicyDefault(job);
   return withPodDefault.spec.manualSelector ? withPodDefault : generateSelector(withPodDefault, name, options.uid);
 }
@@ -44,9 +51,7 @@ function withRestartPolicyDefault(job: Job): Job {
   const template = job.spec.template;
   const podSpec = template.spec;
   if (podSpec === undefined || (podSpec.restartPolicy !== undefined && podSpec.restartPolicy !== '')) return job;
-  return produce(job, (d) => {
-    d.spec.template.spec!.restartPolicy = 'Always';
-  });
+  return { ...job, spec: { ...job.spec, template: { ...template, spec: { ...podSpec, restartPolicy: 'Always' } } } };
 }
 
 /**
@@ -61,12 +66,19 @@ function withRestartPolicyDefault(job: Job): Job {
  * auto-generated`), as the API server rejects it.
  */
 function generateSelector(job: Job, name: string, uid: string): Job {
-  return produce(job, (d) => {
-    const template = (d.spec.template ??= {});
-    const labels = ((template.metadata ??= {}).labels ??= {});
-    for (const label of [LegacyJobNameLabel, JobNameLabel]) if (!Object.prototype.hasOwnProperty.call(labels, label)) labels[label] = name;
-    for (const label of [LegacyControllerUidLabel, ControllerUidLabel]) if (!Object.prototype.hasOwnProperty.call(labels, label)) labels[label] = uid;
-    const matchLabels = ((d.spec.selector ??= {}).matchLabels ??= {});
-    if (!Object.prototype.hasOwnProperty.call(matchLabels, ControllerUidLabel)) matchLabels[ControllerUidLabel] = uid;
-  });
+  const template = job.spec.template ?? {};
+  const labels: Record<string, string> = { ...template.metadata?.labels };
+  for (const label of [LegacyJobNameLabel, JobNameLabel]) if (!Object.prototype.hasOwnProperty.call(labels, label)) labels[label] = name;
+  for (const label of [LegacyControllerUidLabel, ControllerUidLabel]) if (!Object.prototype.hasOwnProperty.call(labels, label)) labels[label] = uid;
+  const selector = job.spec.selector ?? {};
+  const matchLabels: Record<string, string> = { ...selector.matchLabels };
+  if (!Object.prototype.hasOwnProperty.call(matchLabels, ControllerUidLabel)) matchLabels[ControllerUidLabel] = uid;
+  return {
+    ...job,
+    spec: {
+      ...job.spec,
+      selector: { ...selector, matchLabels },
+      template: { ...template, metadata: { ...template.metadata, labels } },
+    },
+  };
 }

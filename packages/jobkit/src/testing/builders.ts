@@ -1,14 +1,8 @@
 // Test support: builders for hand-written pass inputs (job_controller_test.go's newJob/buildPod
 // spirit), producing the same shapes the fake kubelet does.
-import {
-  JobCompletionIndexAnnotation,
-  JobIndexFailureCountAnnotation,
-  JobTrackingFinalizer,
-  withJobDefaults,
-  type Job,
-  type JobStatus,
-  type Pod,
-} from '../index.js';
+import { JobCompletionIndexAnnotation, JobIndexFailureCountAnnotation, JobTrackingFinalizer, type Job, type JobStatus, type Pod } from '../index.js';
+// The building block, not jobkit's checked withJobDefaults: these Jobs are valid by construction.
+import { withJobDefaults } from '@jobkit/api';
 import { ContainerName, JobName, JobNamespace, JobUid, newJob } from './jobArbitrary.js';
 import { ControllerUidLabel, JobNameLabel, LegacyControllerUidLabel, LegacyJobNameLabel } from '../index.js';
 

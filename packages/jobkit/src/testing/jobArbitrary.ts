@@ -7,12 +7,13 @@ import {
   LegacyControllerUidLabel,
   LegacyJobNameLabel,
   validateJob,
-  withJobDefaults,
   type Job,
   type JobSpec,
   type PodFailurePolicyRule,
   type SuccessPolicyRule,
 } from '../index.js';
+// The building block, not jobkit's checked withJobDefaults: these Jobs are valid by construction.
+import { withJobDefaults } from '@jobkit/api';
 
 export const JobName = 'job';
 export const JobUid = 'job-uid';

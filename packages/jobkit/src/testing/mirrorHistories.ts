@@ -9,6 +9,7 @@ import {
   applyActions,
   admitJob,
   encodeMirrorRecord,
+  isInvalidInput,
   mirrorStatus,
   remoteJobFor,
   syncJob,
@@ -18,6 +19,7 @@ import {
   type BackoffRecord,
   type ClusterState,
   type FieldError,
+  type InvalidInput,
   type Job,
   type JobStatus,
   type MirrorRecord,
@@ -28,6 +30,12 @@ import { validJob } from './jobArbitrary.js';
 import type { TraceEvent } from './playPasses.js';
 
 export const MultiKueueManagedBy = 'kueue.x-k8s.io/multikueue';
+
+/** The answer of a checked jobkit function on input valid by construction: an InvalidInput is a bug here. */
+function checked<T>(r: T | InvalidInput): T {
+  if (isInvalidInput(r)) throw new Error(`unexpected InvalidInput: ${JSON.stringify(r.errors)}`);
+  return r;
+}
 const Origin = 'manager-1';
 const Workers = ['worker-1', 'worker-2', 'worker-3'] as const;
 
@@ -175,7 +183,7 @@ export function playMirror(scenario: MirrorScenario): MirrorHistory {
     const cluster = Workers[dispatches % Workers.length]!;
     dispatches++;
     if (!updateLocal({ ...local, spec: { ...local.spec, suspend: false } }, 'admit')) return;
-    const job = admitJob(remoteJobFor(local, { origin: Origin }), { uid: `remote-${dispatches}-${event}`, now: new Date(nowMs) });
+    const job = checked(admitJob(checked(remoteJobFor(local, { origin: Origin })), { uid: `remote-${dispatches}-${event}`, now: new Date(nowMs) }));
     const invalid = validateJob(job);
     if (invalid.length > 0) throw new Error(`the worker's API server would refuse the copy: ${JSON.stringify(invalid)}`);
     remote = { cluster, state: { job, pods: [] }, backoff: undefined, seen: undefined };
@@ -209,7 +217,7 @@ export function playMirror(scenario: MirrorScenario): MirrorHistory {
     if (r.recordChanged) {
       local = {
         ...local,
-        metadata: { ...local.metadata, annotations: { ...local.metadata.annotations, [MirrorRecordAnnotation]: encodeMirrorRecord(r.record) } },
+        metadata: { ...local.metadata, annotations: { ...local.metadata.annotations, [MirrorRecordAnnotation]: checked(encodeMirrorRecord(r.record)) } },
       };
     }
     record = r.record;
