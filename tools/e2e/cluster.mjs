@@ -108,6 +108,7 @@ export function requestsByNamespace(kubeconfig, namespaces) {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^audit.*\.log$/.test(f)) : [];
   if (files.length === 0) return undefined;
   const out = new Map([...namespaces].map((ns) => [ns, { up: {}, jk: {} }]));
+  const patched = new Set(); // `who pod` (pod names are unique across namespaces: generated)
   for (const f of files) {
     for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
       if (line === '') continue;
@@ -121,7 +122,15 @@ export function requestsByNamespace(kubeconfig, namespaces) {
       if (by === undefined || e.stage !== 'ResponseComplete') continue;
       const who = controllerOf(e.userAgent ?? '');
       if (who === undefined) continue;
-      const what = `${e.verb} ${e.objectRef.resource}${e.objectRef.subresource ? `/${e.objectRef.subresource}` : ''}`;
+      let what = `${e.verb} ${e.objectRef.resource}${e.objectRef.subresource ? `/${e.objectRef.subresource}` : ''}`;
+      // A second patch of a pod the controller has already patched: kept apart, because
+      // upstream's orphan worker re-sends the finalizer removal from a stale cache when a Job
+      // finishes (13 ms after the pass's own patch in one CI run) — a race, not a decision.
+      if (what === 'patch pods') {
+        const key = `${who} ${e.objectRef.name}`;
+        if (patched.has(key)) what = 'patch pods (same pod again)';
+        else patched.add(key);
+      }
       by[who][what] = (by[who][what] ?? 0) + 1;
     }
   }

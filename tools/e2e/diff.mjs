@@ -331,18 +331,21 @@ await runMain('e2e:diff', async () => {
     // Per Job, by verb and resource. Pod requests follow from the compared steps, so a difference
     // there is a divergence. How many status PUTs and event writes a run takes also depends on
     // how a controller's passes fall between informer events (upstream batches them for 1 s):
-    // one more or fewer is timing, reported but not a divergence.
+    // one more or fewer is timing, reported but not a divergence. So is one repeated patch of a
+    // pod already patched (upstream's orphan worker racing the pass that finished the Job); the
+    // pods patched are still compared.
     const timing = [];
     for (const r of results) {
       const by = requests.get(r.ns);
       const ws = [...new Set([...Object.keys(by.up), ...Object.keys(by.jk)])].sort().filter((w) => (by.up[w] ?? 0) !== (by.jk[w] ?? 0));
       const text = (xs) => xs.map((w) => `${w}: upstream ${by.up[w] ?? 0}, jobkit ${by.jk[w] ?? 0}`).join('; ');
       const strict = ws.filter((w) => w.endsWith(' pods') || Math.abs((by.up[w] ?? 0) - (by.jk[w] ?? 0)) > 1);
+      // (a repeated pod patch ends in "(same pod again)", so only a difference of more than one is strict)
       if (strict.length > 0) r.problems.push(`API requests: ${text(strict)}`);
       const loose = ws.filter((w) => !strict.includes(w));
       if (loose.length > 0) timing.push(`${r.sc.name}: ${text(loose)}`);
     }
-    console.log(`  Jobs whose status or event writes differ by one (pass timing): ${timing.length}/${results.length}${timing.map((t) => `\n    ${t}`).join('')}`);
+    console.log(`  Jobs whose status or event writes, or repeated pod patches, differ by one (pass timing): ${timing.length}/${results.length}${timing.map((t) => `\n    ${t}`).join('')}`);
   }
   const bad = results.filter((r) => r.problems.length > 0).sort((a, b) => a.steps - b.steps);
   for (const r of bad) {
