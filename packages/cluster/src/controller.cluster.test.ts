@@ -509,6 +509,10 @@ run('jobkit controller: managed Jobs to their documented end', () => {
           }),
           'create orphan',
         );
+        // The controller's pod informer must hold the orphan before the Job's first pass: a pass
+        // that misses it creates two pods, and the next one adopts the orphan as a third active
+        // pod and deletes one — the orphan, at times (CI met it once). Upstream races the same.
+        await new Promise((r) => setTimeout(r, 2000));
         const m = manifest('claims', { completions: 2, parallelism: 2, manualSelector: true, selector: { matchLabels: labels } });
         (m['spec'] as { template: { metadata?: unknown } }).template.metadata = { labels };
         await createJob(env, m);
