@@ -165,8 +165,13 @@ export function loadJobs(path: string, options: LoadOptions = {}): Job[] {
     if (options.warn) reportNotes(doc, options.warn);
     if (doc.kind === 'Job') jobs.push(doc.job);
   }
-  if (jobs.length === 0) throw new InputError(`${path}: no Job in it (${docs.length} document${docs.length === 1 ? '' : 's'} of other kinds skipped)`);
+  if (jobs.length === 0) throw noJobError(path, docs);
   return jobs;
+}
+
+/** A file whose documents are all of other kinds. */
+export function noJobError(path: string, docs: readonly ManifestDocument[]): InputError {
+  return new InputError(`${path}: no Job in it (${docs.length} document${docs.length === 1 ? '' : 's'} of other kinds skipped)`);
 }
 
 /** One Job from a file; with several, `name` picks one. */

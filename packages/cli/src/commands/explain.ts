@@ -9,6 +9,7 @@ import { printOutput, type OutputFormat } from '../present/printers.js';
 import { formatDuration } from '../present/duration.js';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, loadPods } from '../manifest.js';
+import { loadOptions } from '../prepare.js';
 
 export interface ExplainFlags {
   readonly job: string;
@@ -34,7 +35,7 @@ const limitText: Record<string, string> = {
 };
 
 export function explainCommand(flags: ExplainFlags, controller: Controller, io: Io): number {
-  const job = loadJob(flags.job, undefined, { fieldValidation: flags.fieldValidation ?? 'Strict', warn: (line) => void io.stderr.write(`${line}\n`) });
+  const job = loadJob(flags.job, undefined, loadOptions(flags.fieldValidation, io));
   const allPods = flags.pods !== undefined ? loadPods(flags.pods) : [];
   const now = flags.now !== undefined ? parseNow(flags.now) : new Date();
   const out: string[] = [];

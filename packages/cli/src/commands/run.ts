@@ -5,11 +5,10 @@ import type { Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
 import { printOutput, type OutputFormat } from '../present/printers.js';
 import { defaultMaxProcesses, runJob } from '@jobkit/runner';
-import { formatInvalidJob } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { loadJob } from '../manifest.js';
 import { outcomeReport } from '../outcome.js';
-import { checkJobNamed } from '../prepare.js';
+import { loadOptions, reportRejected } from '../prepare.js';
 import { Progress } from '../progress.js';
 import { printRunLogs } from '../runLogs.js';
 
@@ -28,13 +27,8 @@ export interface RunFlags {
 }
 
 export async function runCommand(path: string, flags: RunFlags, controller: Controller, io: Io): Promise<number> {
-  const job = loadJob(path, flags.name, { fieldValidation: flags.fieldValidation ?? 'Strict', warn: (line) => void io.stderr.write(`${line}\n`) });
-  const { name: admittedName, errors } = checkJobNamed(job);
-  if (errors.length > 0) {
-    // What `kubectl create -f` prints for the API server's answer; nothing runs.
-    io.stderr.write(formatInvalidJob(admittedName, errors));
-    return ExitCode.BadInput;
-  }
+  const job = loadJob(path, flags.name, loadOptions(flags.fieldValidation, io));
+  if (reportRejected(job, io)) return ExitCode.BadInput;
   const logsDir = flags.logsDir === undefined ? join(io.cwd, 'jobkit-logs') : isAbsolute(flags.logsDir) ? flags.logsDir : join(io.cwd, flags.logsDir);
   const images = [
     ...new Set(

@@ -5,11 +5,10 @@ import { type Controller } from '@jobkit/loop';
 import { describeJob } from '../present/describe.js';
 import { printOutput, type OutputFormat } from '../present/printers.js';
 import { renderTimeline } from '../present/timeline.js';
-import { formatInvalidJob } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
 import { InputError, loadJob, readDocuments } from '../manifest.js';
 import { outcomeReport } from '../outcome.js';
-import { checkJobNamed } from '../prepare.js';
+import { loadOptions, reportRejected } from '../prepare.js';
 
 export interface SimulateFlags {
   readonly script?: string;
@@ -37,14 +36,9 @@ export function loadScript(path: string | undefined): Script {
 }
 
 export function simulateCommand(path: string, flags: SimulateFlags, controller: Controller, io: Io): number {
-  const job = loadJob(path, flags.name, { fieldValidation: flags.fieldValidation ?? 'Strict', warn: (line) => void io.stderr.write(`${line}\n`) });
+  const job = loadJob(path, flags.name, loadOptions(flags.fieldValidation, io));
   const script = loadScript(flags.script);
-  const { name: admittedName, errors } = checkJobNamed(job);
-  if (errors.length > 0) {
-    // What `kubectl create -f` prints for the API server's answer; nothing runs.
-    io.stderr.write(formatInvalidJob(admittedName, errors));
-    return ExitCode.BadInput;
-  }
+  if (reportRejected(job, io)) return ExitCode.BadInput;
   const result = simulate(job, script, { controller });
   const name = result.job.metadata.name ?? '';
   const report = outcomeReport(name, result.outcome);

@@ -3,7 +3,7 @@
 import type { FieldValidation } from '@jobkit/api';
 import { formatInvalidJob } from '../fieldErrors.js';
 import { ExitCode, type Io } from '../io.js';
-import { InputError, notDecodedError, readJobDocuments, reportNotes } from '../manifest.js';
+import { noJobError, notDecodedError, readJobDocuments, reportNotes } from '../manifest.js';
 import { checkJobNamed } from '../prepare.js';
 
 export function validateCommand(path: string, io: Io, fieldValidation: FieldValidation = 'Strict'): number {
@@ -28,7 +28,6 @@ export function validateCommand(path: string, io: Io, fieldValidation: FieldVali
       code = ExitCode.BadInput;
     }
   }
-  if (docs.every((d) => d.kind === 'Skipped'))
-    throw new InputError(`${path}: no Job in it (${docs.length} document${docs.length === 1 ? '' : 's'} of other kinds skipped)`);
+  if (docs.every((d) => d.kind === 'Skipped')) throw noJobError(path, docs);
   return code;
 }
