@@ -70,7 +70,11 @@ const policyPodShape = obj(
   'a Pod',
 );
 
-function exitCodeStatusesOk(l: unknown): boolean {
+/**
+ * Container statuses (`l` undefined or a list) whose name is a string when present and whose
+ * `state.terminated`, when present, passes `terminatedOk` — the one field of it a function reads.
+ */
+function containerStatusesOk(l: unknown, terminatedOk: (t: Rec) => boolean): boolean {
   if (l === undefined) return true;
   if (!Array.isArray(l)) return false;
   for (let i = 0; i < l.length; i++) {
@@ -80,10 +84,12 @@ function exitCodeStatusesOk(l: unknown): boolean {
     if (state === undefined) continue;
     if (!isRec(state)) return false;
     const t = state['terminated'];
-    if (t !== undefined && (!isRec(t) || !isInt(t['exitCode']))) return false;
+    if (t !== undefined && (!isRec(t) || !terminatedOk(t))) return false;
   }
   return true;
 }
+const exitCodeOk = (t: Rec): boolean => isInt(t['exitCode']);
+const finishedAtOk = (t: Rec): boolean => optStrOk(t['finishedAt']);
 
 function policyPodOk(p: unknown): boolean {
   if (!isRec(p)) return false;
@@ -91,7 +97,7 @@ function policyPodOk(p: unknown): boolean {
   if (!isRec(m) || !optStrOk(m['namespace']) || !optStrOk(m['name'])) return false;
   const st = p['status'];
   if (st === undefined) return true;
-  if (!isRec(st) || !exitCodeStatusesOk(st['containerStatuses']) || !exitCodeStatusesOk(st['initContainerStatuses'])) return false;
+  if (!isRec(st) || !containerStatusesOk(st['containerStatuses'], exitCodeOk) || !containerStatusesOk(st['initContainerStatuses'], exitCodeOk)) return false;
   const conditions = st['conditions'];
   if (conditions === undefined) return true;
   if (!Array.isArray(conditions)) return false;
@@ -199,21 +205,6 @@ const finishTimePodShape = obj(
 /** backoffFromCountedPods' pods: finalizers, phase and the finish time. */
 const countedPodShape = merge(finishTimePodShape, obj({ metadata: obj({ finalizers: opt(arr(str)) }), status: opt(obj({ phase: optStr })) }));
 
-function finishedAtStatusesOk(l: unknown): boolean {
-  if (l === undefined) return true;
-  if (!Array.isArray(l)) return false;
-  for (let i = 0; i < l.length; i++) {
-    const cs: unknown = l[i];
-    if (!isRec(cs) || !optStrOk(cs['name'])) return false;
-    const state = cs['state'];
-    if (state === undefined) continue;
-    if (!isRec(state)) return false;
-    const t = state['terminated'];
-    if (t !== undefined && (!isRec(t) || !optStrOk(t['finishedAt']))) return false;
-  }
-  return true;
-}
-
 /** finishTimePod's fast path. */
 export function finishTimePodOk(p: unknown): boolean {
   if (!isRec(p)) return false;
@@ -235,7 +226,8 @@ export function finishTimePodOk(p: unknown): boolean {
   }
   const st = p['status'];
   if (st === undefined) return true;
-  if (!isRec(st) || !finishedAtStatusesOk(st['containerStatuses']) || !finishedAtStatusesOk(st['initContainerStatuses'])) return false;
+  if (!isRec(st) || !containerStatusesOk(st['containerStatuses'], finishedAtOk) || !containerStatusesOk(st['initContainerStatuses'], finishedAtOk))
+    return false;
   const conditions = st['conditions'];
   if (conditions === undefined) return true;
   if (!Array.isArray(conditions)) return false;
